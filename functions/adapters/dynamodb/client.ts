@@ -1,0 +1,33 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from '../../shared/config.js';
+import { countCall } from './call-counter.js';
+
+// The one DynamoDB client module. Created lazily so a cold start pays for it only when a
+// request needs it, and reused across invocations of a warm container.
+
+let cached: DynamoDBDocumentClient | undefined;
+
+const create = (): DynamoDBDocumentClient => {
+  const { region, dynamodbEndpoint } = config();
+  const base = new DynamoDBClient({ region, ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}) });
+  base.middlewareStack.add(
+    (next, context) => (args) => {
+      countCall(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: 'banklineCallCounter' },
+  );
+  return DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+};
+
+export const documentClient = (): DynamoDBDocumentClient => (cached ??= create());
+
+export const tableName = (): string => config().tableName;
+
+/** Tests that switch tables or endpoints drop the cached client. */
+export const resetClientForTests = (): void => {
+  cached = undefined;
+};

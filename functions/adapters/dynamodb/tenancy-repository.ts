@@ -1,0 +1,111 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
+import type { TenancyStore } from '../../tenancy/ports.js';
+import { documentClient, tableName } from './client.js';
+import { KEYS, stripKeys } from './keys.js';
+
+const getRecord = async <T>(key: { pk: string; sk: string }, consistent = false): Promise<T | undefined> => {
+  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+  return Item ? stripKeys<T>(Item) : undefined;
+};
+
+export const dynamoTenancyStore: TenancyStore = {
+  async putOrganization(org: Organization) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...KEYS.organization(org.id), entity: 'ORGANIZATION', ...org },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  getOrganization: (orgId) => getRecord<Organization>(KEYS.organization(orgId)),
+
+  async putTenant(tenant: Tenant) {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...KEYS.tenant(tenant.id), entity: 'TENANT', ...tenant },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...KEYS.organizationTenant(tenant.organization_id, tenant.id), entity: 'ORGANIZATION_TENANT', ...tenant },
+            },
+          },
+        ],
+      }),
+    );
+  },
+
+  getTenant: (tenantId) => getRecord<Tenant>(KEYS.tenant(tenantId)),
+
+  async listTenants(orgId: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tenant)',
+        ExpressionAttributeValues: { ':pk': KEYS.organization(orgId).pk, ':tenant': 'TENANT#' },
+      }),
+    );
+    return Items.map((item) => stripKeys<Tenant>(item));
+  },
+
+  async putApiKey(record: ApiKeyRecord) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...KEYS.apiKey(record.key_hash),
+          gsi1pk: KEYS.tenantApiKeys(record.tenant_id),
+          gsi1sk: record.key_id,
+          entity: 'API_KEY',
+          ...record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  getApiKeyByHash: (keyHash) => getRecord<ApiKeyRecord>(KEYS.apiKey(keyHash)),
+
+  async listApiKeys(tenantId: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': KEYS.tenantApiKeys(tenantId) },
+      }),
+    );
+    return Items.map((item) => stripKeys<ApiKeyRecord>(item));
+  },
+
+  async revokeApiKey(tenantId: string, keyId: string, at: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
+        ExpressionAttributeValues: { ':pk': KEYS.tenantApiKeys(tenantId), ':id': keyId },
+      }),
+    );
+    const found = Items[0];
+    if (!found) return false;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: found.pk, sk: found.sk },
+        UpdateExpression: 'SET revoked_time = :at',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+    return true;
+  },
+};

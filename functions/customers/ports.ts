@@ -1,0 +1,44 @@
+import type { OutboxEvent } from '../events/model.js';
+import type { Cursor, Page } from '../shared/page.js';
+import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from './model.js';
+
+/** Equality filters; an array means "any of". Applied server-side within the tenant's list. */
+export type Filters = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+export interface ListCriteria {
+  filters: Filters;
+  ascending: boolean;
+  limit: number;
+  cursor?: Cursor;
+}
+
+export interface VerificationRun {
+  subjectKind: SubjectKind;
+  subject: PersonRecord | BusinessRecord;
+  expectedVersion: number;
+  checks: VerificationRecord[];
+  superseded: VerificationRecord[];
+  events: OutboxEvent[];
+}
+
+/**
+ * Persistence for customers, persons, businesses and verifications. Every method that
+ * changes state takes the outbox events to write in the same transaction.
+ */
+export interface CustomerStore {
+  getPerson(tenantId: string, id: string): Promise<PersonRecord | undefined>;
+  insertPerson(person: PersonRecord, event: OutboxEvent): Promise<void>;
+  /** Throws VersionConflict when the stored version is not `expectedVersion`. */
+  replacePerson(person: PersonRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
+  listPersons(tenantId: string, criteria: ListCriteria): Promise<Page<PersonRecord>>;
+
+  getBusiness(tenantId: string, id: string): Promise<BusinessRecord | undefined>;
+  insertBusiness(business: BusinessRecord, event: OutboxEvent): Promise<void>;
+  replaceBusiness(business: BusinessRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
+  listBusinesses(tenantId: string, criteria: ListCriteria): Promise<Page<BusinessRecord>>;
+
+  saveVerificationRun(run: VerificationRun): Promise<void>;
+  currentVerifications(tenantId: string, subjectId: string): Promise<VerificationRecord[]>;
+  getVerification(tenantId: string, id: string): Promise<VerificationRecord | undefined>;
+  listVerifications(tenantId: string, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>>;
+}

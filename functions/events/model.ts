@@ -1,0 +1,46 @@
+import type { AuditContext } from '../shared/audit.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+
+export type EventType =
+  | 'CUSTOMER.CREATED'
+  | 'CUSTOMER.UPDATED'
+  | 'CUSTOMER.KYC_OUTCOME.UPDATED'
+  | 'PERSON.CREATED'
+  | 'PERSON.UPDATED'
+  | 'PERSON.VERIFICATION_OUTCOME.UPDATED'
+  | 'BUSINESS.CREATED'
+  | 'BUSINESS.UPDATED'
+  | 'BUSINESS.VERIFICATION_OUTCOME.UPDATED';
+
+/**
+ * An outbox item, written in the same transaction as the change it describes. The webhook
+ * dispatcher and the audit log read these from the table's stream; nothing here is sent inline.
+ */
+export interface OutboxEvent {
+  id: string;
+  type: EventType;
+  tenant: string;
+  resource_id: string;
+  event_time: string;
+  /** The resource as the API returns it after the change. */
+  event_resource: unknown;
+  /** Only the changed fields, with their values before the change (Synctera's convention). */
+  event_resource_changed_fields?: Record<string, unknown>;
+  audit: AuditContext;
+}
+
+export const newEvent = (
+  clock: Clock,
+  input: Omit<OutboxEvent, 'id' | 'event_time'>,
+): OutboxEvent => ({ id: newId(), event_time: clock.now().toISOString(), ...input });
+
+/** Fields whose value differs between two views, keyed with the old value. */
+export const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = []): Record<string, unknown> => {
+  const changed: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (ignore.includes(key)) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = before[key] ?? null;
+  }
+  return changed;
+};

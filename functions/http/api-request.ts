@@ -1,0 +1,27 @@
+import type { Route } from '../routes.js';
+import type { Principal } from '../tenancy/model.js';
+import type { AuditContext } from '../shared/audit.js';
+
+export type { AuditContext };
+
+/** What a domain operation sees: everything already authenticated, parsed and bounded. */
+export interface ApiRequest {
+  route: Route;
+  principal: Principal;
+  pathParameters: Readonly<Record<string, string>>;
+  /** Single string per name; repeated names are joined with commas, Synctera's array style. */
+  query: Readonly<Record<string, string>>;
+  body: unknown;
+  audit: AuditContext;
+}
+
+export interface ApiResponse {
+  statusCode: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Operation = (request: ApiRequest) => Promise<ApiResponse>;
+
+export const ok = (body: unknown): ApiResponse => ({ statusCode: 200, body });
+export const created = (body: unknown): ApiResponse => ({ statusCode: 201, body });

@@ -1,0 +1,30 @@
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { dynamoTenancyStore } from '../adapters/dynamodb/tenancy-repository.js';
+import { logger } from '../shared/logger.js';
+import { bearerToken } from '../tenancy/api-keys.js';
+import { resolvePrincipal } from '../tenancy/use-cases.js';
+import { principalToContext } from './principal-context.js';
+
+// API Gateway caches this answer per Authorization header, so the policy must allow every
+// route: permissions are checked per route inside the handlers, from the same route table.
+const wholeApi = (methodArn: string): string => {
+  const [arnPrefix = methodArn, stage = '*'] = methodArn.split('/');
+  return `${arnPrefix}/${stage}/*/*`;
+};
+
+export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  const principal = await resolvePrincipal(dynamoTenancyStore, bearerToken(event.headers));
+  if (!principal) {
+    logger.info('authorization denied', { requestId: event.requestContext?.requestId });
+    // The exact message API Gateway maps to a 401 (the UNAUTHORIZED gateway response).
+    throw new Error('Unauthorized');
+  }
+  return {
+    principalId: principal.keyId,
+    policyDocument: {
+      Version: '2012-10-17',
+      Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: wholeApi(event.methodArn) }],
+    },
+    context: principalToContext(principal),
+  };
+};

@@ -1,0 +1,43 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
+import type { Domain } from '../routes.js';
+import { systemClock } from '../shared/clock.js';
+import { ApiError } from '../shared/errors.js';
+import type { ApiRequest, Operation } from './api-request.js';
+import { correlation } from './middleware/correlation.js';
+import { errorResponse } from './middleware/error-response.js';
+import { idempotency } from './middleware/idempotency.js';
+import { jsonBody } from './middleware/json-body.js';
+import { requestContext } from './middleware/request-context.js';
+import type { BanklineContext } from './middleware/types.js';
+import { toProxyResult } from './proxy-result.js';
+import { ROUTES } from '../routes.js';
+
+export type Operations = Readonly<Record<string, Operation>>;
+
+/**
+ * The one middleware chain every domain shares: correlation id, error body, route and
+ * principal, JSON body, idempotency; then the route's operation.
+ */
+export const createDomainHandler = (domain: Domain, operations: Operations) => {
+  const missing = ROUTES.filter((r) => r.domain === domain && !operations[r.operation]).map((r) => r.operation);
+  if (missing.length > 0) throw new Error(`${domain} handler lacks operations: ${missing.join(', ')}`);
+
+  const core = async (_event: APIGatewayProxyEvent, context: BanklineContext): Promise<APIGatewayProxyResult> => {
+    const request = context.bankline.apiRequest as ApiRequest;
+    const operation = operations[request.route.operation];
+    if (!operation) throw new ApiError(404, 'NOT_FOUND', 'no such route');
+    return toProxyResult(await operation(request));
+  };
+
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)
+    .use(errorResponse())
+    .use(correlation())
+    .use(requestContext(domain))
+    .use(jsonBody())
+    .use(idempotency(dynamoIdempotencyStore, systemClock)) as unknown as (
+    event: APIGatewayProxyEvent,
+    context: Context,
+  ) => Promise<APIGatewayProxyResult>;
+};

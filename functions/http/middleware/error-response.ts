@@ -1,0 +1,17 @@
+import { ApiError } from '../../shared/errors.js';
+import { logger } from '../../shared/logger.js';
+import { errorResult } from '../proxy-result.js';
+import type { ChainMiddleware } from './types.js';
+
+// Outermost: whatever a middleware or operation throws leaves as Synctera's error body.
+export const errorResponse = (): ChainMiddleware => ({
+  onError: async (request) => {
+    const { error } = request;
+    if (!(error instanceof ApiError)) logger.error('unhandled error', error as Error);
+    else if (error.status < 500) logger.info('request rejected', { status: error.status, code: error.code });
+    const result = errorResult(request.error);
+    const correlationId = request.context.bankline?.correlationId;
+    if (correlationId) result.headers = { ...result.headers, 'X-Correlation-Id': correlationId };
+    request.response = result;
+  },
+});

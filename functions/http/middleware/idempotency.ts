@@ -1,0 +1,63 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { decide, fingerprint, hashKey, isStorable, isValidIdempotencyKey, type StoredResponse } from '../../idempotency/model.js';
+import type { IdempotencyStore } from '../../idempotency/ports.js';
+import { ApiError, badRequest } from '../../shared/errors.js';
+import type { Clock } from '../../shared/clock.js';
+import { errorResult } from '../proxy-result.js';
+import { header, type ChainMiddleware, type ChainRequest } from './types.js';
+
+const REPLAY_HEADER = 'Idempotent-Replayed';
+
+const toStored = (result: APIGatewayProxyResult): StoredResponse => ({
+  statusCode: result.statusCode,
+  headers: Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+  body: result.body,
+});
+
+const finish = async (store: IdempotencyStore, request: ChainRequest, result: APIGatewayProxyResult) => {
+  const held = request.context.bankline.idempotency;
+  if (!held?.acquired) return;
+  held.acquired = false;
+  if (isStorable(result.statusCode)) await store.complete(held.tenantId, held.keyHash, toStored(result));
+  else await store.release(held.tenantId, held.keyHash);
+};
+
+/**
+ * Contract §1.4, scoped to the caller's tenant: the first response is replayed, a different
+ * request under the same key is refused, and a duplicate arriving mid-flight gets 409.
+ * Runs last in the `before` chain, so requests rejected earlier never take the key.
+ */
+export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddleware => ({
+  before: async (request) => {
+    const state = request.context.bankline.apiRequest;
+    const key = header(request.event, 'idempotency-key');
+    if (key === undefined || !state.route?.idempotent || !state.principal) return;
+    if (!isValidIdempotencyKey(key)) {
+      throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', 'BAD_HEADER');
+    }
+    const tenantId = state.principal.tenantId;
+    const keyHash = hashKey(key);
+    const print = fingerprint(request.event.httpMethod, request.event.path, state.body);
+    const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+    const outcome = await store.acquire(tenantId, keyHash, print, nowSeconds);
+    if (outcome.acquired) {
+      request.context.bankline.idempotency = { tenantId, keyHash, acquired: true };
+      return;
+    }
+    const decision = decide(outcome.existing, print);
+    if (decision.kind === 'mismatch') {
+      throw new ApiError(422, 'IDEMPOTENCY_INVALID_REUSE', 'this Idempotency-Key was already used for a different request');
+    }
+    if (decision.kind === 'in_progress') {
+      throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'a request with this Idempotency-Key is still in progress');
+    }
+    const { statusCode, headers, body } = decision.response;
+    return { statusCode, headers: { ...headers, [REPLAY_HEADER]: 'true' }, body };
+  },
+  after: async (request) => {
+    if (request.response) await finish(store, request, request.response);
+  },
+  onError: async (request) => {
+    await finish(store, request, errorResult(request.error));
+  },
+});

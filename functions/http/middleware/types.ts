@@ -1,0 +1,23 @@
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { ApiRequest } from '../api-request.js';
+
+/** State the chain builds up; the domain operation receives `apiRequest` once it is complete. */
+export interface ChainState {
+  correlationId: string;
+  apiRequest: Partial<ApiRequest>;
+  idempotency?: { tenantId: string; keyHash: string; acquired: boolean };
+}
+
+export type BanklineContext = Context & { bankline: ChainState };
+export type ChainRequest = Request<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>;
+export type ChainMiddleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>;
+
+/** Headers arrive in any case from API Gateway; look them up case-insensitively. */
+export const header = (event: APIGatewayProxyEvent, name: string): string | undefined => {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  }
+  return undefined;
+};

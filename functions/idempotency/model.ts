@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json.js';
+
+// Contract §1.4: first response replayed for 7 days; 5xx and 429 are never stored.
+export const REPLAY_WINDOW_SECONDS = 7 * 24 * 60 * 60;
+// Longer than any Lambda timeout: a lock older than this belongs to a request that died.
+export const LOCK_SECONDS = 120;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface StoredResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface IdempotencyRecord {
+  status: 'IN_PROGRESS' | 'COMPLETED';
+  fingerprint: string;
+  lock_expires_at: number;
+  expires_at: number;
+  response?: StoredResponse;
+}
+
+export const isValidIdempotencyKey = (key: string): boolean => KEY_PATTERN.test(key);
+
+export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+export const fingerprint = (method: string, path: string, body: unknown): string =>
+  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+
+export const isStorable = (statusCode: number): boolean => statusCode < 500 && statusCode !== 429;
+
+export type Decision =
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'in_progress' }
+  | { kind: 'mismatch' };
+
+/** What to do when the key is already taken by `existing`. */
+export const decide = (existing: IdempotencyRecord, requestFingerprint: string): Decision => {
+  if (existing.fingerprint !== requestFingerprint) return { kind: 'mismatch' };
+  if (existing.status === 'COMPLETED' && existing.response) return { kind: 'replay', response: existing.response };
+  return { kind: 'in_progress' };
+};

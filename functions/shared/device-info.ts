@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { badRequest } from './errors.js';
+import { parseWith } from './validation.js';
+
+// Synctera's Customer-Device-Info header: a JSON object serialised into the header value.
+// Optional everywhere; a value that is present but not such an object is rejected.
+const text = z.optional(z.string().check(z.maxLength(1024)));
+
+const DeviceInfoSchema = z.object({
+  customer_id: text,
+  ip_address: text,
+  device_type: text,
+  user_agent: text,
+  vendor: text,
+  session_token: text,
+  device_id: text,
+  metadata: z.optional(z.unknown()),
+});
+
+export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;
+
+export const parseDeviceInfo = (raw: string | undefined): DeviceInfo | undefined => {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badRequest('Customer-Device-Info must be a JSON object serialised into the header', 'BAD_HEADER');
+  }
+  return parseWith(DeviceInfoSchema, parsed, 'BAD_HEADER', 'Customer-Device-Info');
+};

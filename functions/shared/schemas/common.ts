@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+
+// Shared building blocks for request schemas. Limits are ours (the contract sets few); they
+// are generous for real data and stop oversize input before it reaches the table.
+
+export const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const optionalString = (max: number) => z.optional(boundedString(max));
+
+export const isoDate = z.iso.date();
+
+export const e164 = z.string().check(z.regex(/^\+[1-9]\d{1,14}$/, 'must be an E.164 phone number such as +14155550100'));
+
+export const email = z.string().check(z.maxLength(320), z.email('must be a valid email address'));
+
+export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as US'));
+
+export const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
+
+const METADATA_MAX_BYTES = 8 * 1024;
+
+/** Free-form JSON object, capped in size so one field cannot fill an item. */
+export const metadata = z.record(z.string().check(z.maxLength(256)), z.unknown()).check(
+  z.refine((value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES, `must serialise to at most ${METADATA_MAX_BYTES} bytes`),
+);
+
+export const address = z.strictObject({
+  address_line_1: boundedString(255),
+  address_line_2: optionalString(255),
+  city: optionalString(100),
+  state: optionalString(50),
+  postal_code: optionalString(20),
+  country_code: countryCode,
+  nickname: optionalString(100),
+  is_registered_agent: z.optional(z.boolean()),
+});
+export type AddressInput = z.infer<typeof address>;
+
+/** Read-only fields a client may echo back from a GET; accepted and ignored, never stored. */
+export const withoutReadOnly = (body: unknown, readOnly: readonly string[]): unknown => {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy = { ...(body as Record<string, unknown>) };
+  for (const key of readOnly) delete copy[key];
+  return copy;
+};

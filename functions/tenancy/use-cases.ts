@@ -1,0 +1,72 @@
+import type { Permission } from '../routes.js';
+import { type Clock, isoNow, systemClock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys.js';
+import type { ApiKeyRecord, Organization, Principal, Tenant } from './model.js';
+import type { TenancyStore } from './ports.js';
+
+export const createOrganization = async (store: TenancyStore, name: string, clock: Clock = systemClock): Promise<Organization> => {
+  const org: Organization = { id: newId(), name, creation_time: isoNow(clock) };
+  await store.putOrganization(org);
+  return org;
+};
+
+export const createTenant = async (
+  store: TenancyStore,
+  input: { organizationId: string; name: string; bankRouting: string },
+  clock: Clock = systemClock,
+): Promise<Tenant> => {
+  if (!/^\d{9}$/.test(input.bankRouting)) throw new Error('bank routing must be a 9-digit ABA routing number');
+  const org = await store.getOrganization(input.organizationId);
+  if (!org) throw new Error(`organization ${input.organizationId} does not exist`);
+  const tenant: Tenant = {
+    id: newId(),
+    name: input.name,
+    organization_id: org.id,
+    bank_routing: input.bankRouting,
+    creation_time: isoNow(clock),
+  };
+  await store.putTenant(tenant);
+  return tenant;
+};
+
+export interface IssuedApiKey {
+  /** The only time the key exists outside the caller's hands. */
+  api_key: string;
+  record: ApiKeyRecord;
+}
+
+export const createApiKey = async (
+  store: TenancyStore,
+  input: { tenantId: string; permissions: Permission[]; description?: string },
+  clock: Clock = systemClock,
+): Promise<IssuedApiKey> => {
+  const tenant = await store.getTenant(input.tenantId);
+  if (!tenant) throw new Error(`tenant ${input.tenantId} does not exist`);
+  const apiKey = generateApiKey();
+  const record: ApiKeyRecord = {
+    key_id: newId(),
+    key_hash: hashApiKey(apiKey),
+    key_prefix: displayPrefix(apiKey),
+    tenant_id: tenant.id,
+    organization_id: tenant.organization_id,
+    permissions: input.permissions,
+    ...(input.description ? { description: input.description } : {}),
+    creation_time: isoNow(clock),
+  };
+  await store.putApiKey(record);
+  return { api_key: apiKey, record };
+};
+
+/** The authorizer's question: who is this key, if anyone? One GetItem, no key ever logged. */
+export const resolvePrincipal = async (store: TenancyStore, candidate: string | undefined): Promise<Principal | undefined> => {
+  if (!candidate || !looksLikeApiKey(candidate)) return undefined;
+  const record = await store.getApiKeyByHash(hashApiKey(candidate));
+  if (!record || record.revoked_time) return undefined;
+  return {
+    tenantId: record.tenant_id,
+    organizationId: record.organization_id,
+    keyId: record.key_id,
+    permissions: record.permissions,
+  };
+};
