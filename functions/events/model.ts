@@ -1,4 +1,5 @@
 import type { AuditContext } from '../shared/audit.js';
+import { canonicalJson } from '../shared/canonical-json.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 
@@ -11,7 +12,16 @@ export type EventType =
   | 'PERSON.VERIFICATION_OUTCOME.UPDATED'
   | 'BUSINESS.CREATED'
   | 'BUSINESS.UPDATED'
-  | 'BUSINESS.VERIFICATION_OUTCOME.UPDATED';
+  | 'BUSINESS.VERIFICATION_OUTCOME.UPDATED'
+  | 'ACCOUNT.CREATED'
+  | 'ACCOUNT.UPDATED'
+  // Not in Synctera's webhook catalog: Bankline records template and product changes in the
+  // outbox for the audit log (every state change writes an event); subscribers may ignore them.
+  | 'ACCOUNT_TEMPLATE.CREATED'
+  | 'ACCOUNT_TEMPLATE.UPDATED'
+  | 'ACCOUNT_TEMPLATE.DELETED'
+  | 'ACCOUNT_PRODUCT.CREATED'
+  | 'ACCOUNT_PRODUCT.UPDATED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook
@@ -27,6 +37,8 @@ export interface OutboxEvent {
   event_resource: unknown;
   /** Only the changed fields, with their values before the change (Synctera's convention). */
   event_resource_changed_fields?: Record<string, unknown>;
+  /** The write-only `note` sent with the change (accounts: required around SUSPENDED), kept for audit. */
+  note?: string;
   audit: AuditContext;
 }
 
@@ -40,7 +52,7 @@ export const changedFields = (before: Record<string, unknown>, after: Record<str
   const changed: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (ignore.includes(key)) continue;
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed[key] = before[key] ?? null;
+    if (canonicalJson(before[key]) !== canonicalJson(after[key])) changed[key] = before[key] ?? null;
   }
   return changed;
 };

@@ -14,6 +14,7 @@ const describe = (issue: Issue, present: boolean): string => {
     case 'invalid_type':
       return present ? `must be ${article(issue.expected)}` : 'is required';
     case 'invalid_value':
+      if (!present) return 'is required';
       return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'too_big':
       return issue.origin === 'string'
@@ -23,7 +24,9 @@ const describe = (issue: Issue, present: boolean): string => {
           : `must be at most ${issue.maximum}`;
     case 'too_small':
       return issue.origin === 'string'
-        ? `must be at least ${issue.minimum} characters`
+        ? Number(issue.minimum) === 1
+          ? 'must not be empty'
+          : `must be at least ${issue.minimum} characters`
         : issue.origin === 'array'
           ? `must have at least ${issue.minimum} items`
           : `must be at least ${issue.minimum}`;

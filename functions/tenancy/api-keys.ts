@@ -28,7 +28,8 @@ export class UnknownPermissionError extends Error {}
 
 const expand = (raw: string): Permission[] => {
   if (raw === '*') return [...PERMISSIONS];
-  const [resource = '', action = ''] = raw.split(':');
+  const parts = raw.split(':');
+  const [resource = '', action = ''] = parts.length === 2 ? parts : [];
   const canonical = `${RESOURCE_ALIASES[resource] ?? resource}:${action}`;
   const matches = PERMISSIONS.filter((p) => (action === '*' ? p.startsWith(canonical.slice(0, -1)) : p === canonical));
   if (matches.length === 0) throw new UnknownPermissionError(`unknown permission ${raw}; known: ${PERMISSIONS.join(', ')}`);

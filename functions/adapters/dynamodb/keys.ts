@@ -21,6 +21,35 @@ export const KEYS = {
   verificationsIndex: (tenantId: string) => `TENANT#${tenantId}#VERIFICATIONS`,
   subjectVerificationsIndex: (tenantId: string, subjectId: string) => `TENANT#${tenantId}#SUBJECT#${subjectId}#VERIFICATIONS`,
 
+  // Accounts. One partition per account holds the account item (balances included, see
+  // accounts/model.ts) and its relationships, so a GET is one GetItem and the rules that span
+  // an account's relationships read one partition.
+  //   pk TENANT#<t>#ACCOUNT#<id>  sk ACCOUNT             gsi1 TENANT#<t>#ACCOUNTS (time-ordered list)
+  //                                                     gsi2 TENANT#<t>#INTEREST_PRODUCT#<p>#LINE_OF_CREDIT (LOC accounts only)
+  //   pk TENANT#<t>#ACCOUNT#<id>  sk REL#<rel id>       gsi2 TENANT#<t>#HOLDER#<person|business id>#RELATIONSHIPS
+  //   pk BANK#<routing>#ACCOUNT_NUMBER#<n>  sk ACCOUNT_NUMBER   claim: unique within the bank, across tenants
+  account: (tenantId: string, accountId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT#${accountId}`, sk: 'ACCOUNT' }),
+  accountRelationship: (tenantId: string, accountId: string, relationshipId: string) => ({
+    pk: `TENANT#${tenantId}#ACCOUNT#${accountId}`,
+    sk: `REL#${relationshipId}`,
+  }),
+  relationshipPrefix: 'REL#',
+  accountsIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNTS`,
+  holderRelationshipsIndex: (tenantId: string, holderId: string) => `TENANT#${tenantId}#HOLDER#${holderId}#RELATIONSHIPS`,
+  lineOfCreditProductIndex: (tenantId: string, productId: string) => `TENANT#${tenantId}#INTEREST_PRODUCT#${productId}#LINE_OF_CREDIT`,
+  accountNumberClaim: (bankRouting: string, accountNumber: string) => ({ pk: `BANK#${bankRouting}#ACCOUNT_NUMBER#${accountNumber}`, sk: 'ACCOUNT_NUMBER' }),
+
+  // Account templates: by id, time-ordered per tenant (gsi1), per type (gsi2, for picking the
+  // template of an account_type), and a name claim that keeps names unique in the tenant.
+  accountTemplate: (tenantId: string, templateId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE#${templateId}`, sk: 'ACCOUNT_TEMPLATE' }),
+  accountTemplatesIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNT_TEMPLATES`,
+  accountTemplatesByTypeIndex: (tenantId: string, accountType: string) => `TENANT#${tenantId}#ACCOUNT_TEMPLATES#${accountType}`,
+  accountTemplateName: (tenantId: string, name: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE_NAME#${name}`, sk: 'ACCOUNT_TEMPLATE_NAME' }),
+
+  // Account products: by id, and time-ordered per tenant and product_type (gsi1).
+  accountProduct: (tenantId: string, productId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_PRODUCT#${productId}`, sk: 'ACCOUNT_PRODUCT' }),
+  accountProductsIndex: (tenantId: string, productType: string) => `TENANT#${tenantId}#ACCOUNT_PRODUCTS#${productType}`,
+
   idempotency: (tenantId: string, keyHash: string) => ({ pk: `TENANT#${tenantId}#IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
 
   event: (tenantId: string, eventId: string) => ({ pk: `TENANT#${tenantId}#EVENT#${eventId}`, sk: 'EVENT' }),

@@ -52,7 +52,8 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
       throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'a request with this Idempotency-Key is still in progress');
     }
     const { statusCode, headers, body } = decision.response;
-    return { statusCode, headers: { ...headers, [REPLAY_HEADER]: 'true' }, body };
+    // Early responses skip the `after` chain, so the correlation header is set here.
+    return { statusCode, headers: { ...headers, [REPLAY_HEADER]: 'true', 'X-Correlation-Id': request.context.bankline.correlationId }, body };
   },
   after: async (request) => {
     if (request.response) await finish(store, request, request.response);

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { measureBundles } from './bundles.js';
+import { measureCustomerGet, withBenchTwin } from './latency.js';
+
+// `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
+// whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+const outDir = mkdtempSync(join(tmpdir(), 'bankline-bench-'));
+try {
+  console.log('Bundles (esbuild, same options as CDK: minified, source maps, SDK bundled)');
+  const bundles = await measureBundles(outDir);
+  const floor = bundles[0]!;
+  console.table(
+    bundles.map((b) => ({
+      function: b.name,
+      size: kb(b.bytes),
+      'cold require (median of 7)': ms(b.coldRequireMs),
+      'over empty': b === floor ? '-' : ms(b.coldRequireMs - floor.coldRequireMs),
+    })),
+  );
+
+  console.log('Latency through the local twin vs raw DynamoDB Local (same process, same run)');
+  const [api, raw] = await withBenchTwin(measureCustomerGet);
+  console.table([api!, raw!].map((f) => ({ path: f.name, samples: f.samples, p50: ms(f.p50), p99: ms(f.p99) })));
+  console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { InterestProductRecord } from '../../accounts/model.js';
+import type { ProductStore } from '../../accounts/ports.js';
+import { queryWhere } from './account-query.js';
+import { transactWithClaims } from './account-transact.js';
+import { documentClient, tableName } from './client.js';
+import { KEYS, stripKeys, timeOrdered } from './keys.js';
+import { outboxPut } from './outbox.js';
+import { versionedPut } from './transact.js';
+
+const productItem = (p: InterestProductRecord) => ({
+  ...KEYS.accountProduct(p.tenant, p.id),
+  gsi1pk: KEYS.accountProductsIndex(p.tenant, p.product_type),
+  gsi1sk: timeOrdered(p.creation_time, p.id),
+  entity: 'ACCOUNT_PRODUCT',
+  ...p,
+});
+
+export const dynamoProductStore: ProductStore = {
+  async getProduct(tenantId, id) {
+    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.accountProduct(tenantId, id) }));
+    return Item ? stripKeys<InterestProductRecord>(Item) : undefined;
+  },
+
+  async insertProduct(product, event) {
+    await transactWithClaims('account product', [versionedPut(tableName(), productItem(product)), outboxPut(event)]);
+  },
+
+  async replaceProduct(product, expectedVersion, event) {
+    await transactWithClaims('account product', [versionedPut(tableName(), productItem(product), expectedVersion), outboxPut(event)]);
+  },
+
+  listProducts: (tenantId, criteria) =>
+    queryWhere<InterestProductRecord>({ index: 'gsi1', partitionValue: KEYS.accountProductsIndex(tenantId, 'INTEREST'), ...criteria }),
+
+  async usedByLineOfCredit(tenantId, productId) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': KEYS.lineOfCreditProductIndex(tenantId, productId) },
+        Limit: 1,
+      }),
+    );
+    return Items.length > 0;
+  },
+};

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiRequest } from '../../../functions/http/api-request.js';
+import { booleanOf, csvOf, enumsOf, listBody, pagingOf, uuidsOf } from '../../../functions/http/list-query.js';
+import { ROUTES } from '../../../functions/routes.js';
+
+const ID_A = '0b6e0c1c-5e3a-4c2b-9d8e-2f1a3b4c5d6e';
+const ID_B = '9f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
+
+const listRequest = (query: Record<string, string>, tenantId = 'tenant_a', operation = 'listCustomers'): ApiRequest => ({
+  route: ROUTES.find((r) => r.operation === operation)!,
+  principal: { tenantId, organizationId: 'org_1', keyId: 'key_1', permissions: ['customer:read'] },
+  pathParameters: {},
+  query,
+  body: undefined,
+  audit: { request_id: 'r', api_key_id: 'key_1', method: 'GET', path: '/v0/customers' },
+});
+
+const badQuery = { status: 400, code: 'BAD_QUERY_PARAMETER' };
+
+describe('query value parsers', () => {
+  it('csvOf splits Synctera comma arrays and trims blanks', () => {
+    expect(csvOf('status', undefined)).toBeUndefined();
+    expect(csvOf('status', 'ACTIVE, FROZEN,,')).toEqual(['ACTIVE', 'FROZEN']);
+    expect(() => csvOf('status', ',')).toThrow(expect.objectContaining({ ...badQuery, detail: 'status must not be empty' }));
+    expect(() => csvOf('id', Array.from({ length: 101 }, (_, i) => `v${i}`).join(','))).toThrow(expect.objectContaining(badQuery));
+  });
+
+  it('uuidsOf lower-cases valid UUIDs and rejects anything else, naming the parameter', () => {
+    expect(uuidsOf('id', `${ID_A.toUpperCase()},${ID_B}`)).toEqual([ID_A, ID_B]);
+    expect(() => uuidsOf('id', `${ID_A},nope`)).toThrow(expect.objectContaining({ ...badQuery, detail: 'id must contain only UUIDs' }));
+  });
+
+  it('booleanOf accepts exactly true and false', () => {
+    expect(booleanOf('has_accounts', 'true')).toBe(true);
+    expect(booleanOf('has_accounts', 'false')).toBe(false);
+    expect(booleanOf('has_accounts', undefined)).toBeUndefined();
+    for (const raw of ['TRUE', '1', 'yes', '']) {
+      expect(() => booleanOf('has_accounts', raw)).toThrow(expect.objectContaining({ ...badQuery, detail: 'has_accounts must be true or false' }));
+    }
+  });
+
+  it('enumsOf accepts only allowed values', () => {
+    expect(enumsOf('ban_status', 'ALLOWED,BANNED', ['ALLOWED', 'SUSPENDED', 'BANNED'])).toEqual(['ALLOWED', 'BANNED']);
+    expect(() => enumsOf('ban_status', 'ALLOWED,allowed', ['ALLOWED'])).toThrow(expect.objectContaining(badQuery));
+  });
+});
+
+describe('pagingOf and listBody', () => {
+  const filters = { status: 'ACTIVE' };
+
+  it('defaults to 100 items ascending from the start', () => {
+    const paging = pagingOf(listRequest({ status: 'ACTIVE' }), filters);
+    expect(paging).toMatchObject({ limit: 100, ascending: true, cursor: undefined });
+  });
+
+  it('supports creation_time descending and rejects other sorts', () => {
+    expect(pagingOf(listRequest({ sort_by: 'creation_time:desc' }), {}).ascending).toBe(false);
+    expect(() => pagingOf(listRequest({ sort_by: 'last_name:asc' }), {})).toThrow(expect.objectContaining({ ...badQuery, detail: expect.stringContaining('sort_by') }));
+  });
+
+  it('omits next_page_token when there are no more rows', () => {
+    const request = listRequest({});
+    const { scope } = pagingOf(request, {});
+    expect(listBody(request, 'customers', scope, { items: [1, 2] }, (n) => n * 10)).toEqual({ customers: [10, 20] });
+  });
+
+  it('hands out a token that the next page of the same query accepts', () => {
+    const first = listRequest({ status: 'ACTIVE', limit: '2' });
+    const { scope } = pagingOf(first, filters);
+    const cursor = { pk: 'T#tenant_a', sk: 'PERSON#2' };
+    const body = listBody(first, 'customers', scope, { items: [], cursor }, (x) => x);
+    expect(typeof body.next_page_token).toBe('string');
+    const next = listRequest({ status: 'ACTIVE', limit: '2', page_token: body.next_page_token as string });
+    expect(pagingOf(next, filters).cursor).toEqual(cursor);
+  });
+
+  it('refuses that token with other filters, another sort, another list or another tenant', () => {
+    const first = listRequest({ status: 'ACTIVE' });
+    const { scope } = pagingOf(first, filters);
+    const token = listBody(first, 'customers', scope, { items: [], cursor: { pk: 'p', sk: 's' } }, (x) => x).next_page_token as string;
+
+    expect(() => pagingOf(listRequest({ status: 'FROZEN', page_token: token }), { status: 'FROZEN' })).toThrow(expect.objectContaining(badQuery));
+    expect(() => pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'creation_time:desc', page_token: token }), filters)).toThrow(
+      expect.objectContaining(badQuery),
+    );
+    expect(() => pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_a', 'listPersons'), filters)).toThrow(
+      expect.objectContaining(badQuery),
+    );
+    expect(() => pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_b'), filters)).toThrow(expect.objectContaining(badQuery));
+  });
+
+  it('lets the page size change between pages', () => {
+    const first = listRequest({ status: 'ACTIVE', limit: '5' });
+    const { scope } = pagingOf(first, filters);
+    const token = listBody(first, 'customers', scope, { items: [], cursor: { pk: 'p', sk: 's' } }, (x) => x).next_page_token as string;
+    expect(pagingOf(listRequest({ status: 'ACTIVE', limit: '50', page_token: token }), filters).cursor).toEqual({ pk: 'p', sk: 's' });
+  });
+});

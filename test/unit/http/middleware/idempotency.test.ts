@@ -1,0 +1,136 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { describe, expect, it, vi } from 'vitest';
+import { fingerprint, hashKey, type IdempotencyRecord } from '../../../../functions/idempotency/model.js';
+import type { AcquireResult, IdempotencyStore } from '../../../../functions/idempotency/ports.js';
+import { idempotency } from '../../../../functions/http/middleware/idempotency.js';
+import { jsonBody } from '../../../../functions/http/middleware/json-body.js';
+import { requestContext } from '../../../../functions/http/middleware/request-context.js';
+import { ApiError, badRequest } from '../../../../functions/shared/errors.js';
+import { chainRequest, fixtureEvent } from './chain-request.js';
+
+const KEY = '6b1f1c3e-6a57-4f6c-9c2a-3f1c1d6a7b10'; // the fixture's Idempotency-Key
+const clock = { now: () => new Date('2024-05-01T12:00:00.000Z') };
+
+/** An in-memory store double that answers acquire with a scripted result and records calls. */
+const fakeStore = (answer: AcquireResult = { acquired: true }) => {
+  const store = {
+    acquire: vi.fn<IdempotencyStore['acquire']>(async () => answer),
+    complete: vi.fn<IdempotencyStore['complete']>(async () => undefined),
+    release: vi.fn<IdempotencyStore['release']>(async () => undefined),
+  };
+  return store satisfies IdempotencyStore;
+};
+
+/** Runs the real chain up to idempotency: route + principal, JSON body, then idempotency.before. */
+const runChain = async (store: IdempotencyStore, event: APIGatewayProxyEvent = fixtureEvent('apigw-proxy-post-customers')) => {
+  const request = chainRequest(event);
+  await requestContext('customers').before!(request);
+  await jsonBody().before!(request);
+  const early = await idempotency(store, clock).before!(request);
+  return { request, early };
+};
+
+const fixturePrint = fingerprint('POST', '/v0/customers', { status: 'ACTIVE', first_name: 'Ada', last_name: 'Lovelace' });
+
+const existing = (overrides: Partial<IdempotencyRecord>): AcquireResult => ({
+  acquired: false,
+  existing: { status: 'COMPLETED', fingerprint: fixturePrint, lock_expires_at: 0, expires_at: 0, ...overrides },
+});
+
+describe('idempotency middleware', () => {
+  it('takes the key scoped to the tenant, storing only its hash and the request fingerprint', async () => {
+    const store = fakeStore();
+    const { request, early } = await runChain(store);
+    expect(early).toBeUndefined();
+    expect(store.acquire).toHaveBeenCalledWith('tenant_a', hashKey(KEY), fixturePrint, 1714564800);
+    expect(JSON.stringify(store.acquire.mock.calls)).not.toContain(KEY);
+    expect(request.context.bankline.idempotency).toEqual({ tenantId: 'tenant_a', keyHash: hashKey(KEY), acquired: true });
+  });
+
+  it('does nothing without an Idempotency-Key header', async () => {
+    const event = fixtureEvent('apigw-proxy-post-customers');
+    delete event.headers['Idempotency-Key'];
+    const store = fakeStore();
+    await runChain(store, event);
+    expect(store.acquire).not.toHaveBeenCalled();
+  });
+
+  it('ignores the header on a route that is not idempotent (GET)', async () => {
+    const event = fixtureEvent('apigw-proxy-get-customer');
+    event.headers['Idempotency-Key'] = KEY;
+    const store = fakeStore();
+    await runChain(store, event);
+    expect(store.acquire).not.toHaveBeenCalled();
+  });
+
+  it('rejects a malformed key with 400 BAD_HEADER before touching the store', async () => {
+    const event = fixtureEvent('apigw-proxy-post-customers');
+    event.headers['Idempotency-Key'] = 'has spaces in it';
+    const store = fakeStore();
+    await expect(runChain(store, event)).rejects.toMatchObject({ status: 400, code: 'BAD_HEADER' });
+    expect(store.acquire).not.toHaveBeenCalled();
+  });
+
+  it('replays the stored response with its status and body, marked as replayed, with this request\'s correlation id', async () => {
+    const response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"c1"}' };
+    const { early } = await runChain(fakeStore(existing({ response })));
+    expect(early).toEqual({
+      statusCode: 201,
+      headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true', 'X-Correlation-Id': 'corr-1' },
+      body: '{"id":"c1"}',
+    });
+  });
+
+  it('refuses the same key for a different request with 422 IDEMPOTENCY_INVALID_REUSE', async () => {
+    await expect(runChain(fakeStore(existing({ fingerprint: 'another-request' })))).rejects.toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY_INVALID_REUSE',
+    });
+  });
+
+  it('refuses a duplicate while the first is in flight with 409 IDEMPOTENCY_CONCURRENT_USE', async () => {
+    await expect(runChain(fakeStore(existing({ status: 'IN_PROGRESS' })))).rejects.toMatchObject({
+      status: 409,
+      code: 'IDEMPOTENCY_CONCURRENT_USE',
+    });
+  });
+
+  it('stores a successful response once the handler has run', async () => {
+    const store = fakeStore();
+    const { request } = await runChain(store);
+    request.response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"c1"}' };
+    await idempotency(store, clock).after!(request);
+    expect(store.complete).toHaveBeenCalledWith('tenant_a', hashKey(KEY), request.response);
+    expect(store.release).not.toHaveBeenCalled();
+  });
+
+  it('stores a 4xx rejection raised by the operation', async () => {
+    const store = fakeStore();
+    const { request } = await runChain(store);
+    request.error = badRequest('dob must be on or after 1900-01-01 and before today');
+    await idempotency(store, clock).onError!(request);
+    expect(store.complete).toHaveBeenCalledTimes(1);
+    expect(store.complete.mock.calls[0]![2]).toMatchObject({ statusCode: 400 });
+  });
+
+  it('releases the key after a 5xx or 429 so a retry runs again', async () => {
+    for (const error of [new Error('DynamoDB down'), new ApiError(429, 'CONFLICT', 'slow down')]) {
+      const store = fakeStore();
+      const { request } = await runChain(store);
+      request.error = error;
+      await idempotency(store, clock).onError!(request);
+      expect(store.release).toHaveBeenCalledWith('tenant_a', hashKey(KEY));
+      expect(store.complete).not.toHaveBeenCalled();
+    }
+  });
+
+  it('finishes a held key only once', async () => {
+    const store = fakeStore();
+    const { request } = await runChain(store);
+    request.response = { statusCode: 201, headers: {}, body: '{}' };
+    const middleware = idempotency(store, clock);
+    await middleware.after!(request);
+    await middleware.after!(request);
+    expect(store.complete).toHaveBeenCalledTimes(1);
+  });
+});
