@@ -1,0 +1,66 @@
+// Stateful resources only: the single table and the key that encrypts it. Kept apart from the
+// API stack so the API can be torn down and redeployed without ever touching the data.
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { TABLE_DEFINITION, type KeyAttribute } from '../../functions/adapters/dynamodb/table-definition.js';
+import type { StageConfig } from '../stage.js';
+
+export interface DataStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+const ATTRIBUTE_TYPES: Record<KeyAttribute['type'], dynamodb.AttributeType> = {
+  S: dynamodb.AttributeType.STRING,
+};
+
+const attribute = (key: KeyAttribute): dynamodb.Attribute => ({ name: key.name, type: ATTRIBUTE_TYPES[key.type] });
+
+export class DataStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly tableKey: kms.Key;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    // Retained even in dev: deleting a stack must never delete ledger data or make it unreadable.
+    this.tableKey = new kms.Key(this, 'TableKey', {
+      alias: `alias/${config.resourcePrefix}-table`,
+      description: `Encrypts the ${config.tableName} DynamoDB table`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Table (AWS::DynamoDB::Table) rather than TableV2 (GlobalTable): one region is all we need,
+    // the local twin creates the same resource type, and cdk-nag can verify PITR on it.
+    this.table = new dynamodb.Table(this, 'Table', {
+      tableName: config.tableName,
+      partitionKey: attribute(TABLE_DEFINITION.partitionKey),
+      sortKey: attribute(TABLE_DEFINITION.sortKey),
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.tableKey,
+      stream: dynamodb.StreamViewType[TABLE_DEFINITION.streamViewType],
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+    });
+    for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+
+    new CfnOutput(this, 'TableName', {
+      value: this.table.tableName,
+      description: 'Single table name; pass it to `npm run keys -- create --table`.',
+    });
+  }
+}
