@@ -34,12 +34,15 @@ export const updateBusiness = (ctx: CustomersContext, id: string, input: PatchBu
     const next = patchBusiness(current, input, ctx.clock.now().toISOString());
     const before = businessView(current);
     const after = businessView(next);
+    const changed = changedFields(before, after, ['last_updated_time']);
+    // Nothing changed: no write, no event, no new version.
+    if (Object.keys(changed).length === 0) return current;
     const event = newEvent(ctx.clock, {
       type: 'BUSINESS.UPDATED',
       tenant: ctx.tenantId,
       resource_id: id,
       event_resource: after,
-      event_resource_changed_fields: changedFields(before, after, ['last_updated_time']),
+      event_resource_changed_fields: changed,
       audit: ctx.audit,
     });
     await ctx.store.replaceBusiness(next, current.version, event);

@@ -41,12 +41,15 @@ export const updatePerson = (ctx: CustomersContext, style: PersonStyle, id: stri
     const { view, updated } = PERSON_STYLES[style];
     const before = view(current);
     const after = view(next);
+    const changed = changedFields(before, after, ['last_updated_time']);
+    // Nothing changed: no write, no event, no new version.
+    if (Object.keys(changed).length === 0) return current;
     const event = newEvent(ctx.clock, {
       type: updated,
       tenant: ctx.tenantId,
       resource_id: id,
       event_resource: after,
-      event_resource_changed_fields: changedFields(before, after, ['last_updated_time']),
+      event_resource_changed_fields: changed,
       audit: ctx.audit,
     });
     await ctx.store.replacePerson(next, current.version, event);

@@ -52,10 +52,11 @@ export const queryPage = async <T>(query: PageQuery): Promise<Page<T>> => {
     if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
   }
   const filter = filterExpression(query.filters);
+  // Read one match beyond the page: its presence is what says another page exists.
+  const wanted = query.limit + 1;
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined = query.cursor;
-  let leftUnread = false;
-  for (let round = 0; round < MAX_ROUNDS && items.length < query.limit; round++) {
+  for (let round = 0; round < MAX_ROUNDS && items.length < wanted; round++) {
     const { Items = [], LastEvaluatedKey } = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
@@ -65,27 +66,22 @@ export const queryPage = async <T>(query: PageQuery): Promise<Page<T>> => {
         ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionAttr },
         ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': query.partitionValue },
         ScanIndexForward: query.ascending,
-        // One more than needed, so a full page knows whether anything follows it.
-        Limit: query.limit - items.length + 1 + (filter.FilterExpression ? query.limit : 0),
+        // Filters discard after reading, so filtered rounds read wider.
+        Limit: filter.FilterExpression ? Math.max(wanted - items.length, query.limit) : wanted - items.length,
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of Items) {
-      if (items.length === query.limit) {
-        leftUnread = true;
-        break;
-      }
-      items.push(item);
-    }
+    items.push(...Items.slice(0, wanted - items.length));
     startKey = LastEvaluatedKey;
     if (!startKey) break;
   }
-  const last = items[items.length - 1];
-  const more = leftUnread || startKey !== undefined;
-  // A full page resumes after its last item, not after whatever the final round over-read.
-  const resumeFrom = !more ? undefined : items.length === query.limit && last ? Object.fromEntries(names.map((n) => [n, String(last[n])])) : startKey;
+  const page = items.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const more = items.length > query.limit || startKey !== undefined;
+  // A full page resumes after its own last item, not after whatever the final round read.
+  const resumeFrom = !more ? undefined : page.length === query.limit && last ? Object.fromEntries(names.map((n) => [n, String(last[n])])) : startKey;
   return {
-    items: items.map((item) => stripKeys<T>(item)),
+    items: page.map((item) => stripKeys<T>(item)),
     ...(resumeFrom ? { cursor: resumeFrom as Cursor } : {}),
   };
 };

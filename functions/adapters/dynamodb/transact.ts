@@ -13,7 +13,8 @@ export const transact = async (what: string, items: TransactItems): Promise<void
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+    // TransactionConflict: another transaction held one of the items (real DynamoDB only).
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
       throw new VersionConflict(what);
     }
     throw error;

@@ -27,11 +27,17 @@ export const jsonBody = (): ChainMiddleware => ({
       return;
     }
     let parsed: unknown;
+    let pollutes = false;
     try {
-      parsed = JSON.parse(raw);
+      // `__proto__` keys vanish in object copies downstream; refuse them instead of dropping data.
+      parsed = JSON.parse(raw, (key, value: unknown) => {
+        if (key === '__proto__') pollutes = true;
+        return value;
+      });
     } catch {
       throw badRequest('request body is not valid JSON');
     }
+    if (pollutes) throw badRequest('request body must not contain __proto__ keys');
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw badRequest('request body must be a JSON object');
     }

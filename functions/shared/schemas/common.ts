@@ -18,13 +18,35 @@ export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an IS
 export const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
 
 const METADATA_MAX_BYTES = 8 * 1024;
+const METADATA_MAX_DEPTH = 16;
+
+/**
+ * Whether DynamoDB can hold this JSON value as-is: it refuses empty map keys, deep nesting and
+ * numbers JavaScript cannot represent exactly.
+ */
+const isStorableJson = (value: unknown, depth = 0): boolean => {
+  if (depth > METADATA_MAX_DEPTH) return false;
+  if (typeof value === 'number') return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+  if (Array.isArray(value)) return value.every((item) => isStorableJson(item, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).every(([key, item]) => key !== '' && isStorableJson(item, depth + 1));
+  }
+  return true;
+};
 
 /** Free-form JSON object, capped in size so one field cannot fill an item. */
 export const metadata = z.record(z.string().check(z.maxLength(256)), z.unknown()).check(
   z.refine((value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES, `must serialise to at most ${METADATA_MAX_BYTES} bytes`),
+  z.refine(
+    (value) => isStorableJson(value),
+    `must be JSON with non-empty keys, at most ${METADATA_MAX_DEPTH} levels deep, and numbers within ±2^53`,
+  ),
 );
 
 export const address = z.strictObject({
+  // Echoed back from a GET; the server keeps its own id and type.
+  id: z.optional(z.string().check(z.maxLength(64))),
+  address_type: z.optional(z.string().check(z.maxLength(32))),
   address_line_1: boundedString(255),
   address_line_2: optionalString(255),
   city: optionalString(100),

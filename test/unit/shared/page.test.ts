@@ -18,20 +18,20 @@ describe('retryOnConflict', () => {
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 
-  it('gives up after the given number of attempts and rethrows the conflict', async () => {
+  it('gives up after the given number of attempts with a retryable 409 naming the resource', async () => {
     const attempt = vi.fn(async () => {
       throw new VersionConflict('business');
     });
-    await expect(retryOnConflict(attempt, 3)).rejects.toThrow('business was modified concurrently');
+    await expect(retryOnConflict(attempt, 3)).rejects.toMatchObject({ status: 409, code: 'CONFLICT', detail: expect.stringContaining('business') });
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 
-  it('defaults to 5 attempts', async () => {
+  it('defaults to 10 attempts', async () => {
     const attempt = vi.fn(async () => {
       throw new VersionConflict('person');
     });
-    await expect(retryOnConflict(attempt)).rejects.toBeInstanceOf(VersionConflict);
-    expect(attempt).toHaveBeenCalledTimes(5);
+    await expect(retryOnConflict(attempt)).rejects.toMatchObject({ status: 409 });
+    expect(attempt).toHaveBeenCalledTimes(10);
   });
 
   it('rethrows any other error immediately without retrying', async () => {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createAccount } from '../../../functions/accounts/accounts.js';
+import { AccountNumberTaken } from '../../../functions/accounts/ports.js';
+import { VersionConflict } from '../../../functions/shared/page.js';
+import { personRecord } from '../customers/records.js';
+import { fakes } from './fakes.js';
+import { templateRecord } from './records.js';
+
+// The create use-case against in-memory ports: what it writes, and how it answers lost
+// account-number claims and version races.
+
+const holder = personRecord({ id: 'c0000000-0000-4000-8000-000000000001', tenant: 'tenant_a', verification_status: 'ACCEPTED', has_accounts: false, version: 7 });
+const body = { account_type: 'CHECKING' as const, relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER' as const, customer_id: holder.id }] };
+
+describe('createAccount', () => {
+  it('writes the account, its relationships, the holder guard and ACCOUNT.CREATED together', async () => {
+    const world = fakes({ persons: [holder], templates: [templateRecord()], numbers: ['123000000001'] });
+    const { account } = await createAccount(world.ctx, body);
+    expect(world.created).toHaveLength(1);
+    const [creation] = world.created;
+    expect(creation!.account).toBe(account);
+    expect(account.account_number).toBe('123000000001');
+    expect(creation!.relationships).toEqual([expect.objectContaining({ account_id: account.id, holder_id: holder.id, holder_kind: 'PERSON', relationship_type: 'PRIMARY_ACCOUNT_HOLDER' })]);
+    expect(creation!.holders).toEqual([expect.objectContaining({ markHasAccounts: true, event: expect.objectContaining({ type: 'PERSON.UPDATED', event_resource_changed_fields: { has_accounts: false } }) })]);
+    expect(creation!.event).toMatchObject({ type: 'ACCOUNT.CREATED', resource_id: account.id, event_resource: expect.objectContaining({ account_number_masked: '123*****0001' }) });
+    expect((creation!.event.event_resource as Record<string, unknown>).account_number).toBeUndefined();
+  });
+
+  it('only checks a holder that already has accounts', async () => {
+    const world = fakes({ persons: [{ ...holder, has_accounts: true }], templates: [templateRecord()] });
+    await createAccount(world.ctx, body);
+    expect(world.created[0]!.holders).toEqual([expect.objectContaining({ markHasAccounts: false })]);
+    expect(world.created[0]!.holders[0]!.event).toBeUndefined();
+  });
+
+  it('draws a fresh number when the generated one is already claimed in the bank', async () => {
+    const world = fakes({ persons: [holder], templates: [templateRecord()], numbers: ['123000000001', '123000000002'] });
+    world.onCreate = (_creation, attempt) => {
+      if (attempt === 1) throw new AccountNumberTaken();
+    };
+    const { account } = await createAccount(world.ctx, body);
+    expect(account.account_number).toBe('123000000002');
+    expect(account.account_number_masked).toBe('123*****0002');
+    expect(world.created[0]!.event.event_resource).toMatchObject({ account_number_masked: '123*****0002' });
+  });
+
+  it('refuses a manual number already claimed (409), and gives up on generated numbers after five tries', async () => {
+    const world = fakes({ persons: [holder], templates: [templateRecord()] });
+    world.onCreate = () => {
+      throw new AccountNumberTaken();
+    };
+    await expect(createAccount(world.ctx, { ...body, manual_account_number: '1234567' })).rejects.toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
+    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+  });
+
+  it('re-reads and retries when a holder changed under it', async () => {
+    const world = fakes({ persons: [holder], templates: [templateRecord()] });
+    world.onCreate = (_creation, attempt) => {
+      if (attempt < 3) throw new VersionConflict('account');
+    };
+    await createAccount(world.ctx, body);
+    expect(world.created).toHaveLength(1);
+  });
+
+  it('writes nothing when a rule fails', async () => {
+    const world = fakes({ persons: [{ ...holder, verification_status: 'REVIEW' }], templates: [templateRecord()] });
+    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 422 });
+    expect(world.created).toEqual([]);
+  });
+});
