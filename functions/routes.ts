@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers'] as const;
+export const DOMAINS = ['customers', 'accounts'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -38,6 +38,15 @@ const route = (
   permission: Permission,
 ): Route => ({ method, path, domain, operation, permission, idempotent: method === 'POST' || method === 'PATCH' });
 
+/**
+ * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
+ * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
+ */
+const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: Permission): Route[] => [
+  route(method, `/v0${path}`, domain, operation, permission),
+  route(method, `/v2${path}`, domain, `${operation}V2`, permission),
+];
+
 export const ROUTES: readonly Route[] = [
   route('POST', '/v0/customers', 'customers', 'createCustomer', 'customer:write'),
   route('GET', '/v0/customers', 'customers', 'listCustomers', 'customer:read'),
@@ -59,6 +68,31 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v0/verifications/verify', 'customers', 'runVerification', 'customer:write'),
   route('GET', '/v0/verifications', 'customers', 'listVerifications', 'customer:read'),
   route('GET', '/v0/verifications/{verification_id}', 'customers', 'getVerification', 'customer:read'),
+
+  // Accounts (contract §2, §4, §5, §6). `/accounts/templates` and `/accounts/products` are
+  // static siblings of `/accounts/{account_id}`; API Gateway matches the static segment first.
+  ...bothVersions('POST', '/accounts', 'accounts', 'createAccount', 'account:write'),
+  ...bothVersions('GET', '/accounts', 'accounts', 'listAccounts', 'account:read'),
+  ...bothVersions('GET', '/accounts/{account_id}', 'accounts', 'getAccount', 'account:read'),
+  ...bothVersions('PATCH', '/accounts/{account_id}', 'accounts', 'patchAccount', 'account:write'),
+
+  ...bothVersions('GET', '/accounts/{account_id}/relationships', 'accounts', 'listAccountRelationships', 'account:read'),
+  ...bothVersions('POST', '/accounts/{account_id}/relationships', 'accounts', 'createAccountRelationship', 'account:write'),
+  ...bothVersions('GET', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'getAccountRelationship', 'account:read'),
+  ...bothVersions('PUT', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'updateAccountRelationship', 'account:write'),
+  ...bothVersions('DELETE', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'deleteAccountRelationship', 'account:write'),
+
+  ...bothVersions('POST', '/accounts/templates', 'accounts', 'createAccountTemplate', 'account:write'),
+  ...bothVersions('GET', '/accounts/templates', 'accounts', 'listAccountTemplates', 'account:read'),
+  ...bothVersions('GET', '/accounts/templates/{template_id}', 'accounts', 'getAccountTemplate', 'account:read'),
+  ...bothVersions('PUT', '/accounts/templates/{template_id}', 'accounts', 'updateAccountTemplate', 'account:write'),
+  // PATCH is a v2 addition (contract §5.1); served under /v0 too, as the same handler.
+  ...bothVersions('PATCH', '/accounts/templates/{template_id}', 'accounts', 'patchAccountTemplate', 'account:write'),
+  ...bothVersions('DELETE', '/accounts/templates/{template_id}', 'accounts', 'deleteAccountTemplate', 'account:write'),
+
+  ...bothVersions('POST', '/accounts/products', 'accounts', 'createAccountProduct', 'account:write'),
+  ...bothVersions('GET', '/accounts/products', 'accounts', 'listAccountProducts', 'account:read'),
+  ...bothVersions('PATCH', '/accounts/products/{product_id}', 'accounts', 'patchAccountProduct', 'account:write'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

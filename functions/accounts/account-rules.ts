@@ -89,6 +89,8 @@ export const newAccount = (
   if (writable.balance_floor === undefined) delete writable.balance_floor;
   if (writable.balance_ceiling === undefined) delete writable.balance_ceiling;
   if (TYPE_RULES[type].family !== 'DEPOSIT') writable.grace_period ??= 21;
+  // Rails are off unless enabled (contract §2.11); is_eft_ca_enabled alone has no default.
+  for (const rail of TYPE_RULES[type].rails) if (rail !== 'is_eft_ca_enabled') writable[rail] ??= false;
   const account: AccountRecord = {
     id: meta.id,
     tenant: meta.tenant,

@@ -1,9 +1,8 @@
 import { changedFields, newEvent, type OutboxEvent } from '../events/model.js';
 import { ApiError, internalError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { Page } from '../shared/page.js';
 import { assertApplicable, newAccount, patchAccount } from './account-rules.js';
-import { retryContended } from './contention.js';
+import { type Page, retryOnConflict } from '../shared/page.js';
 import { todayOf, type AccountsContext } from './context.js';
 import { resolveRelationships } from './holders.js';
 import type { AccountRecord } from './model.js';
@@ -66,7 +65,7 @@ const bankRoutingOf = async (ctx: AccountsContext): Promise<string> => {
 };
 
 export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): Promise<LoadedAccount> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const template = await selectTemplate(ctx, input);
     assertApplicable(template.template.account_type, input as Record<string, unknown>);
     const id = newId();
@@ -106,7 +105,7 @@ export const getAccountRecord = async (ctx: AccountsContext, id: string): Promis
 export const getAccount = async (ctx: AccountsContext, id: string): Promise<LoadedAccount> => loaded(ctx, await getAccountRecord(ctx, id));
 
 export const updateAccount = (ctx: AccountsContext, id: string, input: PatchAccountInput): Promise<LoadedAccount> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const current = await getAccountRecord(ctx, id);
     assertNotTerminal(current);
     const { next, changed } = patchAccount(current, input, { now: ctx.clock.now().toISOString(), today: todayOf(ctx) });

@@ -1,9 +1,8 @@
 import { changedFields, newEvent } from '../events/model.js';
 import { ApiError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { Page } from '../shared/page.js';
 import { TYPE_RULES } from './account-types.js';
-import { retryContended } from './contention.js';
+import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
 import { ACCOUNT_TYPES } from './enums.js';
 import type { InterestProductRecord } from './model.js';
@@ -48,7 +47,7 @@ const assertStillDailyWhereRequired = async (ctx: AccountsContext, product: Inte
 };
 
 export const updateProduct = (ctx: AccountsContext, id: string, input: PatchInterestInput): Promise<InterestProductRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const current = await getProduct(ctx, id);
     const next = patchInterestProduct(current, input, ctx.clock.now().toISOString());
     if (current.calculation_method === 'COMPOUNDED_DAILY' && next.calculation_method !== 'COMPOUNDED_DAILY') {

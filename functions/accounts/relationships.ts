@@ -1,8 +1,7 @@
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { Page } from '../shared/page.js';
 import { accountEvent, getAccountRecord, loaded } from './accounts.js';
-import { retryContended } from './contention.js';
+import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
 import type { RelationshipType } from './enums.js';
 import { guardOf } from './holders.js';
@@ -61,7 +60,7 @@ const assertSinglePrimary = (others: readonly RelationshipRecord[], type: Relati
 };
 
 export const addRelationship = (ctx: AccountsContext, accountId: string, input: RelationshipInput): Promise<RelationshipRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const account = await mutableAccount(ctx, accountId);
     const ref = holderRefOf(input, '');
     const before = await ctx.accounts.relationshipsOf(ctx.tenantId, accountId);
@@ -85,7 +84,7 @@ export const getRelationship = async (ctx: AccountsContext, accountId: string, i
 
 /** PUT: only `relationship_type` may change (contract §4.3). */
 export const updateRelationship = (ctx: AccountsContext, accountId: string, id: string, input: RelationshipInput): Promise<RelationshipRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const account = await mutableAccount(ctx, accountId);
     const current = await getRelationship(ctx, accountId, id);
     if (input.customer_id !== undefined || input.business_id !== undefined || input.person_id !== undefined) {
@@ -113,7 +112,7 @@ export const updateRelationship = (ctx: AccountsContext, accountId: string, id: 
   });
 
 export const deleteRelationship = (ctx: AccountsContext, accountId: string, id: string): Promise<RelationshipRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const account = await mutableAccount(ctx, accountId);
     const current = await getRelationship(ctx, accountId, id);
     if (isPrimary(current.relationship_type)) {

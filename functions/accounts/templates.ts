@@ -1,8 +1,7 @@
 import { changedFields, newEvent, type EventType } from '../events/model.js';
 import { ApiError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import type { Page } from '../shared/page.js';
-import { retryContended } from './contention.js';
+import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
 import type { TemplateRecord } from './model.js';
 import { TemplateNameTaken, type ListCriteria } from './ports.js';
@@ -51,7 +50,7 @@ export const getTemplate = async (ctx: AccountsContext, id: string): Promise<Tem
 };
 
 const update = (ctx: AccountsContext, id: string, change: (current: TemplateRecord, now: string) => TemplateRecord): Promise<TemplateRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const current = await getTemplate(ctx, id);
     const next = change(current, ctx.clock.now().toISOString());
     await checkReferences(ctx, next);
@@ -69,7 +68,7 @@ export const updateTemplate = (ctx: AccountsContext, id: string, input: PatchTem
   update(ctx, id, (current, now) => patchTemplate(current, input, now));
 
 export const deleteTemplate = (ctx: AccountsContext, id: string): Promise<TemplateRecord> =>
-  retryContended(async () => {
+  retryOnConflict(async () => {
     const current = await getTemplate(ctx, id);
     await ctx.templates.deleteTemplate(current, templateEvent(ctx, 'ACCOUNT_TEMPLATE.DELETED', current));
     return current;

@@ -1,3 +1,4 @@
+import type { AccountStatusChange, HeldAccount } from '../accounts/holder-kyc.js';
 import type { OutboxEvent } from '../events/model.js';
 import type { Cursor, Page } from '../shared/page.js';
 import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from './model.js';
@@ -19,6 +20,8 @@ export interface VerificationRun {
   checks: VerificationRecord[];
   superseded: VerificationRecord[];
   events: OutboxEvent[];
+  /** Accounts the outcome restricts or releases (accounts/holder-kyc.ts), written in the same transaction. */
+  accountChanges?: AccountStatusChange[];
 }
 
 /**
@@ -41,4 +44,7 @@ export interface CustomerStore {
   currentVerifications(tenantId: string, subjectId: string): Promise<VerificationRecord[]>;
   getVerification(tenantId: string, id: string): Promise<VerificationRecord | undefined>;
   listVerifications(tenantId: string, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>>;
+
+  /** The accounts a person or business owns or signs for; absent in stores without accounts. */
+  accountsHeldBy?(tenantId: string, holderId: string): Promise<HeldAccount[]>;
 }

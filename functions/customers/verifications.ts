@@ -1,3 +1,4 @@
+import { accountChangesForVerification, type AccountStatusChange } from '../accounts/holder-kyc.js';
 import { newEvent, type EventType, type OutboxEvent } from '../events/model.js';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -72,6 +73,22 @@ const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: Pe
   });
 };
 
+/**
+ * The platform's account side of the outcome: owners and signers leaving ACCEPTED restrict
+ * their accounts; regaining it (with every co-holder ACCEPTED) lifts the restriction.
+ */
+const accountChangesOf = (ctx: CustomersContext, subject: PersonRecord | BusinessRecord, after: VerificationStatus): Promise<AccountStatusChange[]> => {
+  const { store } = ctx;
+  // Without accounts there is nothing to restrict or release, and no reason to look.
+  if (!store.accountsHeldBy || !subject.has_accounts) return Promise.resolve([]);
+  const ports = {
+    accountsHeldBy: store.accountsHeldBy.bind(store),
+    verificationStatusOf: async (tenantId: string, kind: SubjectKind, id: string) =>
+      (kind === 'PERSON' ? await store.getPerson(tenantId, id) : await store.getBusiness(tenantId, id))?.verification_status,
+  };
+  return accountChangesForVerification(ports, ctx, subject.id, subject.verification_status, after);
+};
+
 /** Sandbox KYC/KYB: runs synchronously, records each check, and sets the subject's status. */
 export const runVerification = (ctx: CustomersContext, command: VerifyCommand): Promise<VerificationOutcome> => {
   if (!command.consent) throw badRequest('customer_consent must be true to run a verification');
@@ -89,7 +106,10 @@ export const runVerification = (ctx: CustomersContext, command: VerifyCommand): 
     const checks = outcomes.map((check) => toRecord(ctx, { kind: command.subjectKind, id: subject.id }, check, now));
     const status = overallStatus(checks.map((c) => c.result));
     const next = { ...subject, verification_status: status, verification_last_run: now, last_updated_time: now, version: subject.version + 1 };
-    const superseded = await ctx.store.currentVerifications(ctx.tenantId, subject.id);
+    const [superseded, accountChanges] = await Promise.all([
+      ctx.store.currentVerifications(ctx.tenantId, subject.id),
+      accountChangesOf(ctx, subject, status),
+    ]);
     await ctx.store.saveVerificationRun({
       subjectKind: command.subjectKind,
       subject: next,
@@ -97,6 +117,7 @@ export const runVerification = (ctx: CustomersContext, command: VerifyCommand): 
       checks,
       superseded,
       events: [outcomeEvent(ctx, command, next, subject.verification_status)],
+      ...(accountChanges.length > 0 ? { accountChanges } : {}),
     });
     return { status, checks };
   });

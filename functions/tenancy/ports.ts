@@ -1,10 +1,11 @@
+import type { TemplateRecord } from '../accounts/model.js';
 import type { ApiKeyRecord, Organization, Tenant } from './model.js';
 
 export interface TenancyStore {
   putOrganization(org: Organization): Promise<void>;
   getOrganization(orgId: string): Promise<Organization | undefined>;
-  /** Writes the tenant and its organization membership together. */
-  putTenant(tenant: Tenant): Promise<void>;
+  /** Writes the tenant, its organization membership and its default account templates together. */
+  putTenant(tenant: Tenant, accountTemplates?: readonly TemplateRecord[]): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(orgId: string): Promise<Tenant[]>;
   putApiKey(record: ApiKeyRecord): Promise<void>;

@@ -1,3 +1,4 @@
+import { defaultTemplates } from '../accounts/default-templates.js';
 import type { Permission } from '../routes.js';
 import { type Clock, isoNow, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -26,7 +27,8 @@ export const createTenant = async (
     bank_routing: input.bankRouting,
     creation_time: isoNow(clock),
   };
-  await store.putTenant(tenant);
+  // Every tenant starts with an enabled template per account type (accounts/default-templates.ts).
+  await store.putTenant(tenant, defaultTemplates(tenant.id, tenant.creation_time));
   return tenant;
 };
 

@@ -1,6 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../customers/model.js';
 import type { CustomerStore, ListCriteria } from '../../customers/ports.js';
+import { accountItem } from './account-items.js';
+import { accountsHeldBy } from './account-store.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
 import { outboxPut } from './outbox.js';
@@ -69,8 +71,12 @@ export const dynamoCustomerStore: CustomerStore = {
         },
       })),
       ...run.events.map(outboxPut),
+      // Accounts the outcome restricts or releases: same transaction, each at the version read.
+      ...(run.accountChanges ?? []).flatMap((change) => [versionedPut(tableName(), accountItem(change.account), change.expectedVersion), outboxPut(change.event)]),
     ]);
   },
+
+  accountsHeldBy,
 
   async currentVerifications(tenantId, subjectId) {
     const { Items = [] } = await documentClient().send(

@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TemplateRecord } from '../../accounts/model.js';
 import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
+import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
@@ -22,7 +24,7 @@ export const dynamoTenancyStore: TenancyStore = {
 
   getOrganization: (orgId) => getRecord<Organization>(KEYS.organization(orgId)),
 
-  async putTenant(tenant: Tenant) {
+  async putTenant(tenant: Tenant, accountTemplates: readonly TemplateRecord[] = []) {
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [
@@ -39,6 +41,7 @@ export const dynamoTenancyStore: TenancyStore = {
               Item: { ...KEYS.organizationTenant(tenant.organization_id, tenant.id), entity: 'ORGANIZATION_TENANT', ...tenant },
             },
           },
+          ...accountTemplates.flatMap(templateCreationItems),
         ],
       }),
     );
