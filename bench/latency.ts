@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { callCounts, resetCallCounts } from '../functions/adapters/dynamodb/call-counter.js';
 import { KEYS } from '../functions/adapters/dynamodb/keys.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { PERMISSIONS } from '../functions/routes.js';
@@ -14,24 +15,31 @@ export interface LatencyFigure {
   p50: number;
   p99: number;
   samples: number;
+  /** DynamoDB commands one warm request sends (the authorizer's answer is cached, as on AWS). */
+  dynamoCalls?: Record<string, number>;
 }
 
 const WARMUP = 50;
 const SAMPLES = 1000;
 const TABLE = 'bankline-bench';
+// Every create adds an account to one holder; fewer samples keep the run short.
+const ACCOUNT_CREATES = 300;
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-const measure = async (name: string, run: () => Promise<void>): Promise<LatencyFigure> => {
+const measure = async (name: string, run: () => Promise<void>, samples = SAMPLES): Promise<LatencyFigure> => {
   for (let i = 0; i < WARMUP; i++) await run();
+  resetCallCounts();
+  await run();
+  const dynamoCalls = callCounts();
   const times: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
+  for (let i = 0; i < samples; i++) {
     const start = process.hrtime.bigint();
     await run();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return { name, p50: percentile(times, 50), p99: percentile(times, 99), samples: SAMPLES };
+  return { name, p50: percentile(times, 50), p99: percentile(times, 99), samples, dynamoCalls };
 };
 
 export interface Endpoint {
@@ -92,4 +100,23 @@ export const measureCustomerGet = async (endpoint: Endpoint, raw: DynamoDBDocume
     await raw.send(new GetCommand({ TableName: TABLE, Key: KEYS.person(endpoint.tenantId, customer.id) }));
   });
   return [viaApi, direct];
+};
+
+/** POST and GET of an account for a KYC-accepted holder, through the twin. */
+export const measureAccounts = async (endpoint: Endpoint): Promise<LatencyFigure[]> => {
+  const holder = (await call(endpoint, 'POST', '/v0/customers', CUSTOMER_BODY)) as { id: string };
+  await call(endpoint, 'POST', '/v0/verifications/verify', { customer_consent: true, person_id: holder.id });
+  const body = { account_type: 'CHECKING', relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: holder.id }] };
+  let last = '';
+  const create = await measure(
+    'POST /v0/accounts via local server',
+    async () => {
+      last = ((await call(endpoint, 'POST', '/v0/accounts', body)) as { id: string }).id;
+    },
+    ACCOUNT_CREATES,
+  );
+  const get = await measure('GET /v0/accounts/{id} via local server', async () => {
+    await call(endpoint, 'GET', `/v0/accounts/${last}`);
+  });
+  return [create, get];
 };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
-import { measureCustomerGet, withBenchTwin } from './latency.js';
+import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
 // whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
@@ -25,8 +25,19 @@ try {
   );
 
   console.log('Latency through the local twin vs raw DynamoDB Local (same process, same run)');
-  const [api, raw] = await withBenchTwin(measureCustomerGet);
-  console.table([api!, raw!].map((f) => ({ path: f.name, samples: f.samples, p50: ms(f.p50), p99: ms(f.p99) })));
+  const [api, raw, ...accounts] = await withBenchTwin(async (endpoint, client) => [
+    ...(await measureCustomerGet(endpoint, client)),
+    ...(await measureAccounts(endpoint)),
+  ]);
+  console.table(
+    [api!, raw!, ...accounts].map((f) => ({
+      path: f.name,
+      samples: f.samples,
+      p50: ms(f.p50),
+      p99: ms(f.p99),
+      'DynamoDB calls per request': f.name.startsWith('raw') ? 'GetItem: 1' : Object.entries(f.dynamoCalls ?? {}).map(([c, n]) => `${c.replace('Command', '')}: ${n}`).join(', '),
+    })),
+  );
   console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
 } finally {
   rmSync(outDir, { recursive: true, force: true });

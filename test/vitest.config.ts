@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const withDynamo = ['test/helpers/dynamodb-local.ts'];
 
+// Workers inherit this: the SDK's Node 20 notice would otherwise repeat in every suite.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 // Four suites, kept apart: unit tests need nothing; integration and e2e share one DynamoDB
 // Local per run (started in globalSetup); infra synthesises the CDK app.
 export default defineConfig({

@@ -13,6 +13,9 @@ const wholeApi = (methodArn: string): string => {
 };
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  // A warm container (or the twin's shared process) must not carry the last request's keys.
+  logger.resetKeys();
+  logger.appendKeys({ correlation_id: event.requestContext?.requestId });
   const principal = await resolvePrincipal(dynamoTenancyStore, bearerToken(event.headers));
   if (!principal) {
     logger.info('authorization denied', { requestId: event.requestContext?.requestId });

@@ -2,30 +2,13 @@
 // problem body as handler errors. Bodies are static: nothing about the request or the
 // platform's internals is reflected back.
 import { ResponseType, type RestApi } from 'aws-cdk-lib/aws-apigateway';
-import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody, type Problem } from '../problem-body.js';
-
-export const GATEWAY_ERRORS: ReadonlyArray<readonly [ResponseType, Problem]> = [
-  [ResponseType.UNAUTHORIZED, EDGE_PROBLEMS.unauthorized],
-  [ResponseType.ACCESS_DENIED, EDGE_PROBLEMS.accessDenied],
-  [ResponseType.WAF_FILTERED, EDGE_PROBLEMS.firewallBlocked],
-  // A REST API answers an unknown path or method with this type (403 by default); it is a 404.
-  [ResponseType.MISSING_AUTHENTICATION_TOKEN, EDGE_PROBLEMS.noSuchRoute],
-  [ResponseType.RESOURCE_NOT_FOUND, EDGE_PROBLEMS.noSuchRoute],
-  [ResponseType.REQUEST_TOO_LARGE, EDGE_PROBLEMS.tooLarge],
-  [ResponseType.THROTTLED, EDGE_PROBLEMS.rateLimited],
-  [ResponseType.QUOTA_EXCEEDED, EDGE_PROBLEMS.rateLimited],
-  [ResponseType.DEFAULT_4XX, EDGE_PROBLEMS.badRequest],
-  // 504, not 500: the request may still complete, so a client retries with the same Idempotency-Key.
-  [ResponseType.INTEGRATION_TIMEOUT, EDGE_PROBLEMS.timeout],
-  [ResponseType.AUTHORIZER_FAILURE, EDGE_PROBLEMS.internal],
-  [ResponseType.AUTHORIZER_CONFIGURATION_ERROR, EDGE_PROBLEMS.internal],
-  [ResponseType.DEFAULT_5XX, EDGE_PROBLEMS.internal],
-];
+import { GATEWAY_ERRORS } from '../gateway-contract.js';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../problem-body.js';
 
 export function addProblemGatewayResponses(api: RestApi): void {
-  for (const [type, problem] of GATEWAY_ERRORS) {
-    api.addGatewayResponse(`Problem${type.responseType}`, {
-      type,
+  for (const [responseType, problem] of GATEWAY_ERRORS) {
+    api.addGatewayResponse(`Problem${responseType}`, {
+      type: ResponseType.of(responseType),
       statusCode: String(problem.status),
       responseHeaders: { 'Content-Type': `'${PROBLEM_CONTENT_TYPE}'` },
       // API Gateway applies this template whatever the request's content type.

@@ -11,15 +11,9 @@ import { BanklineFunction } from '../constructs/bankline-function.js';
 import { BanklineRestApi } from '../constructs/bankline-rest-api.js';
 import { addRoutes } from '../constructs/route-api.js';
 import { AUTHORIZER_ENTRY, DOMAIN_ENTRIES } from '../function-entries.js';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../gateway-contract.js';
 import type { StageConfig } from '../stage.js';
 import { grantApiKeyLookup, grantDomainTableAccess } from '../table-access.js';
-
-/**
- * How long API Gateway caches an authorizer decision per Authorization header: a revoked key
- * keeps working for up to this long. Safe to cache per key because the authorizer's policy
- * covers the whole API; per-route permissions are checked in the handlers.
- */
-export const AUTHORIZER_CACHE_TTL_SECONDS = 300;
 
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;

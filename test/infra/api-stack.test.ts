@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
-import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/stacks/api-stack.js';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
 import { DOMAIN_TABLE_ACTIONS } from '../../lib/table-access.js';
 import { resourcesOf, SYNTH_TIMEOUT_MS, synthBankline, type SynthesizedBankline } from './synth-fixture.js';
 

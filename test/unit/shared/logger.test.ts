@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../functions/shared/logger.js';
 
 // The Powertools logger prints one JSON line per entry through a node:console Console bound to
@@ -13,6 +13,11 @@ const capture = () => {
   vi.spyOn(process.stderr, 'write').mockImplementation(grab as typeof process.stderr.write);
   return lines;
 };
+
+// Other suites quieten the logger through POWERTOOLS_LOG_LEVEL in a shared worker; pin the level.
+beforeEach(() => {
+  logger.setLogLevel('INFO');
+});
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,0 +1,97 @@
+#!/usr/bin/env -S npx tsx
+// `npm run keys -- <command>`: API keys and tenants, locally or on AWS.
+//
+//   create  --tenant <id|name> --permissions customer:read,customer:write [--description d]
+//   list    --tenant <id|name>
+//   revoke  --tenant <id|name> --key-id <id>
+//   tenants                                  (AWS: --organization <id>)
+//   create-org    --name <name>                                      (bootstrap a fresh table)
+//   create-tenant --organization <id> --name <name> --routing <aba>
+//   any command: --json for machine output
+//
+// Locally (default) it uses the running twin's DynamoDB Local, or starts one on .bankline/dynamodb.
+// With --table <name> [--region <r>] it talks to real DynamoDB with the default credential chain.
+import { parseArgs } from 'node:util';
+import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
+import { pointFunctionsAt } from '../local/functions-env.js';
+import {
+  CliError,
+  type CommandOutput,
+  createKey,
+  createOrg,
+  createTenantCommand,
+  listKeys,
+  listTenants,
+  resolveTenant,
+  revokeKey,
+} from '../local/keys-commands.js';
+import { type LocalData, openLocalData } from '../local/local-data.js';
+
+const USAGE = `Usage: npm run keys -- <create|list|revoke|tenants|create-org|create-tenant> [--tenant <id|name>] [--permissions p1,p2] [--description d]
+                       [--key-id id] [--organization id] [--name n] [--routing aba] [--json] [--table name --region r]`;
+
+const COMMANDS = ['create', 'list', 'revoke', 'tenants', 'create-org', 'create-tenant'];
+
+const { positionals, values: opts } = parseArgs({
+  allowPositionals: true,
+  options: {
+    tenant: { type: 'string' },
+    permissions: { type: 'string' },
+    description: { type: 'string' },
+    'key-id': { type: 'string' },
+    organization: { type: 'string' },
+    name: { type: 'string' },
+    routing: { type: 'string' },
+    table: { type: 'string' },
+    region: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const run = async (command: string | undefined, local: LocalData | undefined): Promise<CommandOutput> => {
+  const store = dynamoTenancyStore;
+  const state = local?.state;
+  switch (command) {
+    case 'create':
+      return createKey(store, await resolveTenant(store, opts.tenant, state), opts.permissions, opts.description);
+    case 'list':
+      return listKeys(store, await resolveTenant(store, opts.tenant, state));
+    case 'revoke':
+      return revokeKey(store, await resolveTenant(store, opts.tenant, state), opts['key-id']);
+    case 'tenants':
+      return listTenants(store, opts.organization ?? state?.organization?.id);
+    case 'create-org':
+      return createOrg(store, opts.name);
+    case 'create-tenant':
+      return createTenantCommand(store, { organizationId: opts.organization ?? state?.organization?.id, name: opts.name, routing: opts.routing });
+    default:
+      throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
+  }
+};
+
+let local: LocalData | undefined;
+let exitCode = 0;
+try {
+  const [command] = positionals;
+  if (opts.help) throw new CliError(USAGE, 0);
+  // Fail on a typo before paying for a DynamoDB Local start.
+  if (!command || !COMMANDS.includes(command)) throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
+  if (opts.table) {
+    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    if (!region) throw new CliError('--region is required with --table', 2);
+    pointFunctionsAt({ tableName: opts.table, region });
+  } else {
+    local = await openLocalData();
+  }
+  const output = await run(command, local);
+  console.log(opts.json ? JSON.stringify(output.json, null, 2) : output.text);
+} catch (error) {
+  const cliError = error instanceof CliError ? error : undefined;
+  if (cliError?.exitCode === 0) console.log(cliError.message);
+  else console.error(`keys: ${(error as Error).message}`);
+  exitCode = cliError?.exitCode ?? 1;
+} finally {
+  await local?.close();
+}
+process.exit(exitCode);

@@ -1,0 +1,108 @@
+#!/usr/bin/env -S npx tsx
+// `npm start`: the local twin. Real DynamoDB Local (Java) with the table CDK deploys, the real
+// authorizer and domain handlers behind an API Gateway-faithful HTTP server, and two demo
+// tenants with printed API keys.
+//
+//   npm start                      persist under .bankline/dynamodb, port 3000
+//   npm start -- --in-memory       nothing kept after exit
+//   npm start -- --port 4000       or PORT=4000; 0 picks a free port
+//   BANKLINE_HOME=/tmp/x npm start  state and data elsewhere (tests)
+import { parseArgs } from 'node:util';
+import { startupBanner } from '../local/banner.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { pointFunctionsAt } from '../local/functions-env.js';
+import { DEFAULT_LOCAL_TABLE } from '../local/local-data.js';
+import { localClient } from '../local/local-client.js';
+import { reapOrphanedDynamoDb, runningTwinPid } from '../local/orphans.js';
+import { ensureDemoData } from '../local/seed.js';
+import { type RunningServer, startServer } from '../local/server.js';
+import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
+import { ensureTable } from '../local/table.js';
+
+const { values: flags } = parseArgs({
+  options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
+});
+if (flags.help) {
+  console.log('Usage: npm start -- [--in-memory] [--port <n>]   (env: PORT, TABLE_NAME, BANKLINE_HOME)');
+  process.exit(0);
+}
+
+const home = banklineHome();
+const inMemory = flags['in-memory'] ?? false;
+const port = Number(flags.port ?? process.env.PORT ?? 3000);
+const tableName = process.env.TABLE_NAME || DEFAULT_LOCAL_TABLE;
+
+let db: DynamoDbLocal | undefined;
+let server: RunningServer | undefined;
+let stopping: Promise<never> | undefined;
+
+/** Forget the running-process fields so keys/replay do not probe a dead endpoint. */
+const markStopped = (): void => {
+  updateState((current) => {
+    const { url: _url, pid: _pid, dynamodb_pid: _javaPid, dynamodb_endpoint: _endpoint, ...kept } = current ?? {
+      table_name: tableName,
+      in_memory: inMemory,
+      tenants: [],
+    };
+    return kept;
+  }, home);
+};
+
+// Idempotent: tsx relays Ctrl-C to this process and may send it again if we are slow to
+// acknowledge, and people press Ctrl-C twice. Exiting on the second signal would skip waiting
+// for Java, so every call joins the one shutdown (bounded: DynamoDB Local is SIGKILLed after 5 s).
+const shutdown = (exitCode: number): Promise<never> =>
+  (stopping ??= (async () => {
+    await server?.close().catch(() => undefined);
+    await db?.stop();
+    if (server) markStopped();
+    process.exit(exitCode);
+  })());
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${flags.port ?? process.env.PORT}`);
+  const previous = readState(home);
+  const other = await runningTwinPid(previous);
+  if (other) throw new Error(`a twin is already running at ${previous?.url} (pid ${other}); stop it first: kill -INT ${other}`);
+  const reaped = await reapOrphanedDynamoDb(previous);
+  if (reaped) console.error(`Stopped DynamoDB Local (pid ${reaped}) left behind by an earlier run.`);
+
+  const dataDir = inMemory ? null : dynamodbDataDir(home);
+  db = await startDynamoDbLocal({ path: dataDir });
+  const client = localClient(db.endpoint);
+  await ensureTable(client, tableName);
+  client.destroy();
+  pointFunctionsAt({ tableName, endpoint: db.endpoint });
+
+  // A different table name means different data: the recorded tenants do not apply.
+  const demo = await ensureDemoData(previous?.table_name === tableName ? previous : undefined);
+  try {
+    server = await startServer({ port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
+    throw error;
+  }
+  const state = updateState(
+    () => ({
+      url: server!.url,
+      pid: process.pid,
+      dynamodb_pid: db!.pid,
+      dynamodb_endpoint: db!.endpoint,
+      table_name: tableName,
+      in_memory: inMemory,
+      organization: demo.organization,
+      tenants: demo.tenants,
+    }),
+    home,
+  );
+  console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`bankline local twin failed to start: ${message}`);
+  await shutdown(1);
+});

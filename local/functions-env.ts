@@ -1,0 +1,33 @@
+import { resetClientForTests } from '../functions/adapters/dynamodb/client.js';
+import { resetConfigForTests } from '../functions/shared/config.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-client.js';
+
+// The functions read TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION from the environment once, at
+// first use, exactly as in Lambda. The twin, keys and replay set them here, before any handler
+// runs, and drop the functions' cached config and client in case something ran earlier.
+
+export interface LocalDataTarget {
+  readonly tableName: string;
+  /** Undefined means real AWS (credentials and region from the default chain). */
+  readonly endpoint?: string;
+  readonly region?: string;
+}
+
+export const pointFunctionsAt = (target: LocalDataTarget): void => {
+  process.env.TABLE_NAME = target.tableName;
+  process.env.STAGE ??= 'local';
+  if (target.endpoint) {
+    process.env.DYNAMODB_ENDPOINT = target.endpoint;
+    process.env.AWS_REGION = LOCAL_REGION;
+    // DynamoDB Local accepts anything; never send a developer's real credentials to it.
+    process.env.AWS_ACCESS_KEY_ID = LOCAL_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+  } else {
+    delete process.env.DYNAMODB_ENDPOINT;
+    if (target.region) process.env.AWS_REGION = target.region;
+  }
+  resetConfigForTests();
+  resetClientForTests();
+};

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
+import { type IncomingRequest, toProxyEvent } from './apigw-event.js';
+import { createAuthorizerGate } from './authorizer-gate.js';
+import { authorizerHandler } from './function-modules.js';
+import { fromGatewayError, type GatewayResponse, type HandlerErrorReporter, runIntegration } from './integration.js';
+import { createRouteMatcher } from './route-matcher.js';
+
+// API Gateway's request pipeline, minus HTTP: payload limit, resource/method match, then the
+// authorizer (cached per Authorization header for the TTL the CDK configures) and the domain
+// Lambda. The node:http server drives it; tests can too.
+
+/** API Gateway REST's hard payload limit. */
+export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  /**
+   * Defaults to the CDK's AUTHORIZER_CACHE_TTL_SECONDS (300 s): as on AWS, a revoked key keeps
+   * working that long. 0 makes revocations take effect at once.
+   */
+  readonly authorizerCacheTtlSeconds?: number;
+  /** Where handler crashes are reported (CloudWatch's role on AWS); stderr by default. */
+  readonly onHandlerError?: HandlerErrorReporter;
+}
+
+export type GatewayRequest = IncomingRequest & { readonly payloadTooLarge?: boolean };
+
+export type { GatewayResponse };
+
+export const createGateway = (options: GatewayOptions = {}) => {
+  const matchRoute = createRouteMatcher();
+  const authorize = createAuthorizerGate({
+    authorizer: authorizerHandler,
+    cacheTtlSeconds: options.authorizerCacheTtlSeconds ?? AUTHORIZER_CACHE_TTL_SECONDS,
+  });
+
+  const pipeline = async (request: GatewayRequest, requestId: string): Promise<GatewayResponse> => {
+    if (request.payloadTooLarge) return fromGatewayError('REQUEST_TOO_LARGE');
+    const [path = '/'] = request.url.split('?', 1);
+    const match = matchRoute(request.method, path);
+    // A REST API answers unknown paths and unknown methods alike; the CDK maps it to a 404.
+    if (!match) return fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
+    return runIntegration(toProxyEvent({ ...request, requestId }, match), match.route, authorize, options.onHandlerError);
+  };
+
+  return async (request: GatewayRequest): Promise<GatewayResponse> => {
+    const requestId = request.requestId ?? randomUUID();
+    const response = await pipeline(request, requestId);
+    // API Gateway stamps every response, its own errors included, with the request id.
+    return { ...response, headers: { ...response.headers, 'x-amzn-RequestId': requestId } };
+  };
+};
+
+export type Gateway = ReturnType<typeof createGateway>;

@@ -1,0 +1,123 @@
+import type { Permission } from '../functions/routes.js';
+import { parsePermissions, UnknownPermissionError } from '../functions/tenancy/api-keys.js';
+import type { ApiKeyRecord, Tenant } from '../functions/tenancy/model.js';
+import type { TenancyStore } from '../functions/tenancy/ports.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { isUuid } from '../functions/shared/ids.js';
+import { type LocalState, tenantByIdOrName } from './state-file.js';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
+
+// The operations behind `npm run keys`, on the tenancy use-cases and store the authorizer uses.
+// Each returns what to print: a JSON value for --json, lines for people. A key's secret appears
+// in exactly one place, the result of `create`, as it does for the operator on AWS.
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export interface CommandOutput {
+  readonly json: unknown;
+  readonly text: string;
+}
+
+const keyView = (record: ApiKeyRecord) => ({
+  key_id: record.key_id,
+  key_prefix: record.key_prefix,
+  tenant_id: record.tenant_id,
+  permissions: record.permissions,
+  ...(record.description ? { description: record.description } : {}),
+  creation_time: record.creation_time,
+  ...(record.revoked_time ? { revoked_time: record.revoked_time } : {}),
+});
+
+/** A tenant id, or (locally) a demo tenant's name from local.json; it must exist in the table. */
+export const resolveTenant = async (store: TenancyStore, idOrName: string | undefined, state?: LocalState): Promise<Tenant> => {
+  if (!idOrName) throw new CliError('--tenant <id|name> is required', 2);
+  const id = tenantByIdOrName(state, idOrName)?.id ?? (isUuid(idOrName) ? idOrName.toLowerCase() : undefined);
+  const tenant = id ? await store.getTenant(id) : undefined;
+  if (!tenant) {
+    const names = state?.tenants.map((t) => `"${t.name}"`).join(', ');
+    throw new CliError(`unknown tenant ${idOrName}${names ? `; local tenants: ${names}` : ''}`);
+  }
+  return tenant;
+};
+
+const permissionsFrom = (list: string | undefined): Permission[] => {
+  if (!list) throw new CliError('--permissions is required, e.g. customer:read,customer:write or *', 2);
+  try {
+    return parsePermissions(list);
+  } catch (error) {
+    if (error instanceof UnknownPermissionError) throw new CliError(error.message, 2);
+    throw error;
+  }
+};
+
+export async function createKey(store: TenancyStore, tenant: Tenant, permissions: string | undefined, description?: string): Promise<CommandOutput> {
+  const issued = await createApiKey(store, { tenantId: tenant.id, permissions: permissionsFrom(permissions), description });
+  const json = { api_key: issued.api_key, ...keyView(issued.record), organization_id: issued.record.organization_id };
+  const text = [
+    `API key for tenant "${tenant.name}" (${tenant.id}):`,
+    '',
+    `  ${issued.api_key}`,
+    '',
+    `key_id ${issued.record.key_id}, permissions ${issued.record.permissions.join(',')}`,
+    'Store it now: it is shown once and cannot be retrieved again (only its hash is kept).',
+  ].join('\n');
+  return { json, text };
+}
+
+export async function listKeys(store: TenancyStore, tenant: Tenant): Promise<CommandOutput> {
+  const keys = (await store.listApiKeys(tenant.id)).map(keyView);
+  const lines = keys.map(
+    (k) => `${k.key_id}  ${k.key_prefix}…  ${k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active'}  ${k.permissions.join(',')}${k.description ? `  "${k.description}"` : ''}`,
+  );
+  return { json: keys, text: lines.length ? lines.join('\n') : `no API keys for tenant "${tenant.name}"` };
+}
+
+export async function revokeKey(store: TenancyStore, tenant: Tenant, keyId: string | undefined): Promise<CommandOutput> {
+  if (!keyId) throw new CliError('--key-id is required', 2);
+  const revokedTime = new Date().toISOString();
+  if (!(await store.revokeApiKey(tenant.id, keyId, revokedTime))) {
+    throw new CliError(`tenant "${tenant.name}" has no API key ${keyId}`);
+  }
+  return {
+    json: { key_id: keyId, tenant_id: tenant.id, revoked_time: revokedTime },
+    text: `Revoked ${keyId}. API Gateway (and the local twin) cache authorizer decisions, so the key may keep working for up to ${AUTHORIZER_CACHE_TTL_SECONDS} s.`,
+  };
+}
+
+export async function listTenants(store: TenancyStore, organizationId: string | undefined): Promise<CommandOutput> {
+  if (!organizationId) throw new CliError('--organization <id> is required against AWS (locally it comes from local.json)', 2);
+  const tenants = await store.listTenants(organizationId);
+  const json = tenants.map(({ id, name, bank_routing, organization_id, creation_time }) => ({ id, name, bank_routing, organization_id, creation_time }));
+  const text = tenants.length ? tenants.map((t) => `${t.id}  "${t.name}"  routing ${t.bank_routing}`).join('\n') : 'no tenants';
+  return { json, text };
+}
+
+/** Bootstraps a fresh table (e.g. right after `cdk deploy`): the organization comes first. */
+export async function createOrg(store: TenancyStore, name: string | undefined): Promise<CommandOutput> {
+  if (!name) throw new CliError('--name is required', 2);
+  const org = await createOrganization(store, name);
+  return { json: org, text: `Organization "${org.name}": ${org.id}` };
+}
+
+export async function createTenantCommand(
+  store: TenancyStore,
+  input: { organizationId: string | undefined; name: string | undefined; routing: string | undefined },
+): Promise<CommandOutput> {
+  if (!input.organizationId || !input.name || !input.routing) {
+    throw new CliError('--organization, --name and --routing (9-digit ABA number) are required', 2);
+  }
+  try {
+    const tenant = await createTenant(store, { organizationId: input.organizationId, name: input.name, bankRouting: input.routing });
+    return { json: tenant, text: `Tenant "${tenant.name}" (routing ${tenant.bank_routing}): ${tenant.id}` };
+  } catch (error) {
+    // The use-case's own sentences (bad routing number, unknown organization) are the message.
+    throw new CliError((error as Error).message);
+  }
+}

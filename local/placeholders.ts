@@ -1,0 +1,52 @@
+// The `{{...}}` placeholders sample events may contain, and how replay resolves each:
+//   {{api_key:<tenant name>}}  that demo tenant's API key, from .bankline/local.json
+//   {{<name>_id}}              an id created first by replaying the fixture event below (under the
+//                              same API key, so the resource belongs to the event's tenant); one
+//                              resource per name per replay, shared by nested fixtures
+//   {{unique}}                 a fresh short random string at each occurrence, for fields that
+//                              must be unique per tenant (template names)
+
+export const API_KEY_PLACEHOLDER = /\{\{api_key:([^}]+)\}\}/g;
+export const ID_PLACEHOLDER = /\{\{([a-z_]+_id)\}\}/g;
+export const UNIQUE_PLACEHOLDER = /\{\{unique\}\}/g;
+
+export interface IdFixture {
+  /** Sample event, relative to events/, whose replay creates the resource. */
+  readonly event: string;
+  /** The id, from the fixture's response body or from the ids its own placeholders resolved to. */
+  readonly pick: (body: unknown, used: Readonly<Record<string, string>>) => unknown;
+  /**
+   * Placeholders of the fixture event to resolve under another name. Ids are shared across one
+   * replay, so without this the customer verified for an account's primary holder would also be
+   * the `{{customer_id}}` an event adds as a second holder.
+   */
+  readonly rename?: Readonly<Record<string, string>>;
+}
+
+const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
+
+export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
+  customer_id: { event: 'customers/create-customer.json', pick: field('id') },
+  // Owners and signers of accounts must have passed KYC: create a customer, then verify it.
+  verified_customer_id: {
+    event: 'customers/verify-customer.json',
+    rename: { customer_id: 'unverified_customer_id' },
+    pick: (_body, used) => used.unverified_customer_id,
+  },
+  unverified_customer_id: { event: 'customers/create-customer.json', pick: field('id') },
+  person_id: { event: 'persons/create-person.json', pick: field('id') },
+  business_id: { event: 'businesses/create-business.json', pick: field('id') },
+  verification_id: {
+    event: 'verifications/run-verification.json',
+    pick: (body) => ((field('verifications')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
+  },
+  account_id: { event: 'accounts/create-account.json', pick: field('id') },
+  relationship_id: { event: 'accounts/create-account-relationship.json', pick: field('id') },
+  template_id: { event: 'accounts/create-account-template.json', pick: field('id') },
+  product_id: { event: 'accounts/create-account-product.json', pick: field('id') },
+};
+
+/** `{customer_id}` in a route template → `{{customer_id}}` in the sample event. */
+export const placeholderFor = (parameter: string): string => `{{${parameter}}}`;
+
+export const DEFAULT_SAMPLE_TENANT = 'old bank';

@@ -1,0 +1,26 @@
+import type { ReplayOutcome } from './replay.js';
+
+// Human-readable rendering of a replay: status line, headers, pretty JSON body.
+
+const prettyBody = (text: string): string => {
+  if (text === '') return '(empty body)';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+};
+
+export const formatReplayOutcome = (outcome: ReplayOutcome): string => {
+  switch (outcome.kind) {
+    case 'authorizer-denied':
+      return `Authorizer refused: ${outcome.error}${outcome.error === 'Unauthorized' ? ' (API Gateway answers 401)' : ' (API Gateway answers 500)'}`;
+    case 'authorizer':
+      return `Authorizer allowed principal ${outcome.result.principalId}\n${JSON.stringify(outcome.result, null, 2)}`;
+    case 'proxy': {
+      const { statusCode, headers, body } = outcome.response;
+      const headerLines = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`));
+      return [`HTTP ${statusCode}`, ...headerLines, '', prettyBody(body.toString('utf8'))].join('\n');
+    }
+  }
+};

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import { createAuthorizerGate } from './authorizer-gate.js';
+import { authorizerHandler } from './function-modules.js';
+import { EVENTS_DIR } from './generate-events.js';
+import { type GatewayResponse, type HandlerErrorReporter, reportToStderr, runIntegration } from './integration.js';
+import { API_KEY_PLACEHOLDER, ID_FIXTURES, ID_PLACEHOLDER, UNIQUE_PLACEHOLDER } from './placeholders.js';
+import { routeForResource } from './route-matcher.js';
+import type { LocalState } from './state-file.js';
+
+// Runs a recorded event through the same authorizer and handler the twin uses, against the local
+// table. Placeholders are resolved first (local/placeholders.ts): API keys from local.json, ids by
+// replaying the event that creates the resource, under the same API key so the tenant matches.
+
+export type ReplayOutcome =
+  | { readonly kind: 'proxy'; readonly response: GatewayResponse }
+  | { readonly kind: 'authorizer'; readonly result: APIGatewayAuthorizerResult }
+  | { readonly kind: 'authorizer-denied'; readonly error: string };
+
+export interface ReplayOptions {
+  readonly state: LocalState;
+  /** Relative event paths resolve here; defaults to the repository's events/. */
+  readonly eventsDir?: string;
+  readonly onHandlerError?: HandlerErrorReporter;
+}
+
+export class ReplayError extends Error {}
+
+const MAX_FIXTURE_DEPTH = 6;
+
+const mapStrings = (value: unknown, fn: (s: string) => string): unknown => {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)]));
+  }
+  return value;
+};
+
+const placeholdersIn = (value: unknown, pattern: RegExp): Set<string> => {
+  const found = new Set<string>();
+  mapStrings(value, (s) => {
+    for (const match of s.matchAll(pattern)) found.add(match[1]!);
+    return s;
+  });
+  return found;
+};
+
+const isAuthorizerEvent = (event: Record<string, unknown>): boolean => event.type === 'REQUEST' && typeof event.methodArn === 'string';
+const isProxyEvent = (event: Record<string, unknown>): boolean => typeof event.httpMethod === 'string' && typeof event.resource === 'string';
+
+const authorizationOf = (event: Record<string, unknown>): string | undefined =>
+  Object.entries((event.headers ?? {}) as Record<string, string>).find(([n]) => n.toLowerCase() === 'authorization')?.[1];
+
+/** Sets the Authorization header in both header maps, keeping the event's own spelling of the name. */
+const withAuthorization = (event: Record<string, unknown>, value: string): Record<string, unknown> => {
+  const set = <T>(map: unknown, v: T): Record<string, T> => {
+    const entries = Object.entries((map ?? {}) as Record<string, T>);
+    const name = entries.find(([n]) => n.toLowerCase() === 'authorization')?.[0] ?? 'Authorization';
+    return { ...Object.fromEntries(entries), [name]: v };
+  };
+  return { ...event, headers: set(event.headers, value), multiValueHeaders: set(event.multiValueHeaders, [value]) };
+};
+
+/** `events/customers/x.json` from the repository root, or `customers/x.json` relative to events/. */
+export const loadEventFile = (file: string, eventsDir = EVENTS_DIR): unknown => {
+  const path = isAbsolute(file) ? file : ([resolve(file), join(eventsDir, file)].find((p) => existsSync(p)) ?? resolve(file));
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ReplayError(`cannot read event ${file}: ${(error as Error).message}`);
+  }
+};
+
+interface Replayed {
+  outcome: ReplayOutcome;
+  /** What each `{{x_id}}` of the event resolved to. */
+  used: Record<string, string>;
+}
+
+export const createReplayer = (options: ReplayOptions) => {
+  const eventsDir = options.eventsDir ?? EVENTS_DIR;
+  const report = options.onHandlerError ?? reportToStderr;
+  // Replays are one-off invocations: no decision cache, each run sees the key's current state.
+  const authorize = createAuthorizerGate({ authorizer: authorizerHandler, cacheTtlSeconds: 0 });
+  /** `<authorization>|<placeholder>` → id, so one replay creates each fixture once per tenant. */
+  const created = new Map<string, string>();
+
+  const apiKeyFor = (tenantName: string): string => {
+    const tenant = options.state.tenants.find((t) => t.name.toLowerCase() === tenantName.toLowerCase());
+    if (!tenant) throw new ReplayError(`no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`);
+    return tenant.api_key;
+  };
+
+  const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
+    const fixture = ID_FIXTURES[name];
+    if (!fixture) throw new ReplayError(`unknown placeholder {{${name}}}; known: ${Object.keys(ID_FIXTURES).join(', ')}`);
+    const memo = `${authorization}|${name}`;
+    const known = created.get(memo);
+    if (known) return known;
+    let event = loadEventFile(fixture.event, eventsDir);
+    for (const [from, to] of Object.entries(fixture.rename ?? {})) {
+      event = mapStrings(event, (s) => s.replaceAll(`{{${from}}}`, `{{${to}}}`));
+    }
+    const { outcome, used } = await replay(event, authorization, depth + 1);
+    const response = outcome.kind === 'proxy' ? outcome.response : undefined;
+    const text = response?.body.toString('utf8') ?? '';
+    const body = text ? JSON.parse(text) : undefined;
+    const id = response && response.statusCode < 300 ? fixture.pick(body, used) : undefined;
+    if (typeof id !== 'string') {
+      throw new ReplayError(`could not create {{${name}}} by replaying events/${fixture.event} (status ${response?.statusCode ?? outcome.kind}): ${text}`);
+    }
+    created.set(memo, id);
+    return id;
+  };
+
+  /** `authorization` (already resolved) replaces the event's own header: fixtures act as their parent's tenant. */
+  const replay = async (raw: unknown, authorization: string | undefined, depth: number): Promise<Replayed> => {
+    if (depth > MAX_FIXTURE_DEPTH) throw new ReplayError('placeholder fixtures nest too deeply');
+    if (raw === null || typeof raw !== 'object') throw new ReplayError('an event must be a JSON object');
+    let event = mapStrings(raw, (s) =>
+      s.replace(API_KEY_PLACEHOLDER, (_m, tenant: string) => apiKeyFor(tenant)).replace(UNIQUE_PLACEHOLDER, () => randomBytes(3).toString('hex')),
+    ) as Record<string, unknown>;
+    if (authorization !== undefined) event = withAuthorization(event, authorization);
+
+    if (isAuthorizerEvent(event)) {
+      try {
+        const result = await (await authorizerHandler())(event as unknown as APIGatewayRequestAuthorizerEvent);
+        return { outcome: { kind: 'authorizer', result }, used: {} };
+      } catch (error) {
+        return { outcome: { kind: 'authorizer-denied', error: (error as Error).message }, used: {} };
+      }
+    }
+    if (!isProxyEvent(event)) throw new ReplayError('not an API Gateway proxy event (httpMethod, resource) nor a REQUEST authorizer event');
+
+    const used: Record<string, string> = {};
+    for (const name of placeholdersIn(event, ID_PLACEHOLDER)) used[name] = await createFixture(name, authorizationOf(event), depth);
+    const resolved = mapStrings(event, (s) => s.replace(ID_PLACEHOLDER, (m, name: string) => used[name] ?? m)) as unknown as APIGatewayProxyEvent;
+
+    const route = routeForResource(resolved.httpMethod, resolved.resource);
+    if (!route) throw new ReplayError(`no route ${resolved.httpMethod} ${resolved.resource} in functions/routes.ts`);
+    return { outcome: { kind: 'proxy', response: await runIntegration(resolved, route, authorize, report) }, used };
+  };
+
+  return async (event: unknown): Promise<ReplayOutcome> => (await replay(event, undefined, 0)).outcome;
+};

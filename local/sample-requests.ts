@@ -1,0 +1,138 @@
+// Request samples per operation of the route table, in Synctera's wire format. The sample-event
+// generator (local/generate-events.ts) and the e2e tests both read them, so the files in events/
+// and the HTTP tests exercise the same bodies.
+//
+// Ids and unique names are placeholders (`{{customer_id}}`, `{{unique}}`) that `npm run replay`
+// resolves; local/placeholders.ts lists them.
+
+export interface OperationSample {
+  /** Query string without `?`. */
+  readonly query?: string;
+  readonly body?: Record<string, unknown>;
+}
+
+const LEGAL_ADDRESS = {
+  address_line_1: '1 Main St',
+  city: 'San Francisco',
+  state: 'CA',
+  postal_code: '94105',
+  country_code: 'US',
+};
+
+export const PERSON_BODY = {
+  status: 'ACTIVE',
+  first_name: 'Jane',
+  last_name: 'Doe',
+  dob: '1990-05-17',
+  email: 'jane@example.com',
+  phone_number: '+14155550100',
+  // Synctera's documented sandbox SSN format; not a real person's number.
+  ssn: '123-45-6789',
+  legal_address: LEGAL_ADDRESS,
+};
+
+export const BUSINESS_BODY = {
+  status: 'PROSPECT',
+  is_customer: true,
+  entity_name: 'Acme LLC',
+  structure: 'LLC',
+  ein: '12-3456789',
+  legal_address: { ...LEGAL_ADDRESS, address_line_1: '500 Market St' },
+};
+
+const CHECKING_TEMPLATE = {
+  account_type: 'CHECKING',
+  bank_country: 'US',
+  currency: 'USD',
+  is_ach_enabled: true,
+  is_card_enabled: true,
+  is_wire_enabled: true,
+};
+
+const INTEREST_PRODUCT = {
+  product_type: 'INTEREST',
+  calculation_method: 'COMPOUNDED_DAILY',
+  accrual_payout_schedule: 'MONTHLY',
+  // Basis points: 125 = 1.25%.
+  rates: [{ rate: 125, accrual_period: 'DAILY', valid_from: '2025-01-01' }],
+  description: 'High-yield savings interest',
+};
+
+const account = {
+  create: {
+    body: {
+      account_type: 'CHECKING',
+      nickname: 'Everyday checking',
+      relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: '{{verified_customer_id}}' }],
+    },
+  },
+  list: { query: 'limit=10' },
+  get: {},
+  patch: { body: { nickname: 'Household checking' } },
+  listRelationships: { query: 'limit=10' },
+  // An authorized user is OFAC-screened instead of needing KYC.
+  createRelationship: { body: { relationship_type: 'AUTHORIZED_USER', customer_id: '{{customer_id}}' } },
+  getRelationship: {},
+  updateRelationship: { body: { relationship_type: 'AUTHORIZED_USER' } },
+  deleteRelationship: {},
+  createTemplate: { body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires', template: CHECKING_TEMPLATE } },
+  listTemplates: { query: 'account_type=CHECKING&limit=10' },
+  getTemplate: {},
+  updateTemplate: {
+    body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires, no cards', template: { ...CHECKING_TEMPLATE, is_card_enabled: false } },
+  },
+  patchTemplate: { body: { is_enabled: false } },
+  deleteTemplate: {},
+  createProduct: { body: INTEREST_PRODUCT },
+  listProducts: { query: 'product_type=INTEREST&limit=10' },
+  patchProduct: { body: { product_type: 'INTEREST', description: 'High-yield savings interest (promotional)' } },
+} satisfies Record<string, OperationSample>;
+
+/** `/v0` and `/v2` serve the same operation (the v2 name ends in V2) with the same sample. */
+const bothVersions = (samples: Record<string, OperationSample>): Record<string, OperationSample> =>
+  Object.fromEntries(Object.entries(samples).flatMap(([operation, sample]) => [[operation, sample], [`${operation}V2`, sample]]));
+
+/** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
+export const SAMPLES: Readonly<Record<string, OperationSample>> = {
+  createCustomer: { body: PERSON_BODY },
+  listCustomers: { query: 'limit=10' },
+  getCustomer: {},
+  patchCustomer: { body: { email: 'jane.doe@example.com', phone_number: '+14155550101' } },
+  verifyCustomer: { body: { customer_consent: true, customer_ip_address: '203.0.113.10' } },
+  listCustomerVerifications: {},
+
+  createPerson: { body: PERSON_BODY },
+  listPersons: { query: 'limit=10' },
+  getPerson: {},
+  patchPerson: { body: { email: 'jane.doe@example.com' } },
+
+  createBusiness: { body: BUSINESS_BODY },
+  listBusinesses: { query: 'limit=10' },
+  getBusiness: {},
+  patchBusiness: { body: { entity_name: 'Acme Holdings LLC', website: 'https://acme.example.com' } },
+
+  runVerification: { body: { customer_consent: true, person_id: '{{person_id}}', customer_ip_address: '203.0.113.10' } },
+  listVerifications: { query: 'limit=10' },
+  getVerification: {},
+
+  ...bothVersions({
+    createAccount: account.create,
+    listAccounts: account.list,
+    getAccount: account.get,
+    patchAccount: account.patch,
+    listAccountRelationships: account.listRelationships,
+    createAccountRelationship: account.createRelationship,
+    getAccountRelationship: account.getRelationship,
+    updateAccountRelationship: account.updateRelationship,
+    deleteAccountRelationship: account.deleteRelationship,
+    createAccountTemplate: account.createTemplate,
+    listAccountTemplates: account.listTemplates,
+    getAccountTemplate: account.getTemplate,
+    updateAccountTemplate: account.updateTemplate,
+    patchAccountTemplate: account.patchTemplate,
+    deleteAccountTemplate: account.deleteTemplate,
+    createAccountProduct: account.createProduct,
+    listAccountProducts: account.listProducts,
+    patchAccountProduct: account.patchProduct,
+  }),
+};

@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGateway, type GatewayOptions, type GatewayRequest, MAX_PAYLOAD_BYTES } from './gateway.js';
+
+// The twin's HTTP front door: reads a request off node:http, runs API Gateway's pipeline
+// (local/gateway.ts) and writes the answer back. Nothing here knows about routes or tenants.
+
+export interface StartServerOptions extends GatewayOptions {
+  /** 0 (the default) lets the OS choose, which is what tests want. */
+  readonly port?: number;
+  /** Loopback by default: the twin prints API keys, it should not listen on the network. */
+  readonly host?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Reads the body; past API Gateway's limit it keeps draining (so the client gets the 413) but stops buffering. */
+const readBody = (req: IncomingMessage): Promise<{ body: string | null; tooLarge: boolean }> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve({ body: size === 0 ? null : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_PAYLOAD_BYTES }),
+    );
+    req.on('error', reject);
+  });
+
+const pairs = (raw: readonly string[]): Array<readonly [string, string]> => {
+  const out: Array<readonly [string, string]> = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
+  return out;
+};
+
+const sourceIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const gateway = createGateway(options);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const { body, tooLarge } = await readBody(req);
+    const request: GatewayRequest = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: pairs(req.rawHeaders),
+      body,
+      sourceIp: sourceIp(req),
+      payloadTooLarge: tooLarge,
+    };
+    const response = await gateway(request);
+    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': String(response.body.length) });
+    res.end(response.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      // Only the twin's own bugs land here; handler failures are already gateway errors.
+      console.error('[bankline-local] request failed:', error instanceof Error ? error.stack : error);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Internal server error' }));
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections would otherwise hold close() open for seconds.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+// `npm run keys` and `npm run replay` as child processes, pointed (through a local.json in a temp
+// BANKLINE_HOME) at the run's shared DynamoDB Local, exactly as they find a running twin. Keys
+// they issue are then used over HTTP against the in-process twin.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSON_BODY } from '../../local/sample-requests.js';
+import { writeState } from '../../local/state-file.js';
+import { useTestTable } from '../helpers/dynamodb-local.js';
+import { call, type InProcessTwin, startInProcessTwin } from './support/in-process-twin.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+let twin: InProcessTwin;
+let home: string;
+
+const run = async (script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const env: NodeJS.ProcessEnv = { ...process.env, BANKLINE_HOME: home };
+  delete env.TABLE_NAME;
+  delete env.DYNAMODB_ENDPOINT;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+};
+const keys = (...args: string[]) => run('bin/keys.ts', args);
+
+beforeAll(async () => {
+  // Authorizer cache off, so a revocation shows at once.
+  twin = await startInProcessTwin({ authorizerCacheTtlSeconds: 0 });
+  const { endpoint, tableName } = useTestTable();
+  home = mkdtempSync(join(tmpdir(), 'bankline-cli-'));
+  writeState({ dynamodb_endpoint: endpoint, table_name: tableName, in_memory: true, organization: twin.organization, tenants: twin.tenants }, home);
+});
+afterAll(async () => {
+  await twin?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+describe('npm run keys', () => {
+  it('creates a key by tenant name (--json) that works over HTTP within its permissions, lists and revokes it', async () => {
+    const created = await keys('create', '--tenant', 'old bank', '--permissions', 'customer:read', '--description', 'e2e', '--json');
+    expect(created.code, created.stderr).toBe(0);
+    const issued = JSON.parse(created.stdout);
+    expect(issued).toMatchObject({ api_key: expect.stringMatching(/^bl_/), tenant_id: twin.oldBank.id, permissions: ['customer:read'], description: 'e2e' });
+
+    expect((await call(`${twin.url}/v0/customers`, { key: issued.api_key })).status).toBe(200);
+    expect((await call(`${twin.url}/v0/customers`, { method: 'POST', key: issued.api_key, body: PERSON_BODY })).status).toBe(403);
+
+    const listed = await keys('list', '--tenant', twin.oldBank.id, '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).map((k: { key_id: string }) => k.key_id)).toContain(issued.key_id);
+    expect(listed.stdout).not.toContain(issued.api_key);
+
+    const revoked = await keys('revoke', '--tenant', 'old bank', '--key-id', issued.key_id);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect((await call(`${twin.url}/v0/customers`, { key: issued.api_key })).status).toBe(401);
+  });
+
+  it('prints a new key once, with a warning, in plain mode', async () => {
+    const { code, stdout } = await keys('create', '--tenant', 'new bank', '--permissions', 'customer:*');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/bl_[A-Za-z0-9_-]{43}/);
+    expect(stdout).toMatch(/shown once/);
+  });
+
+  it('lists the tenants of the organization in local.json', async () => {
+    const { code, stdout } = await keys('tenants', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((t: { name: string }) => t.name).sort()).toEqual(['new bank', 'old bank']);
+  });
+
+  it('fails clearly on an unknown permission or tenant', async () => {
+    const badPermission = await keys('create', '--tenant', 'old bank', '--permissions', 'customer:fly');
+    expect(badPermission.code).toBe(2);
+    expect(badPermission.stderr).toContain('unknown permission customer:fly');
+    const badTenant = await keys('list', '--tenant', 'no such bank');
+    expect(badTenant.code).toBe(1);
+    expect(badTenant.stderr).toContain('unknown tenant no such bank');
+  });
+});
+
+describe('npm run replay', () => {
+  it('replays a sample event and prints status, headers and JSON body', async () => {
+    const { code, stdout, stderr } = await run('bin/replay.ts', ['events/customers/get-customer.json']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^HTTP 200$/m);
+    expect(stdout).toMatch(/^Content-Type: application\/json$/m);
+    expect(stdout).toContain(`"tenant": "${twin.oldBank.id}"`);
+  });
+
+  it('replays the authorizer sample and prints the policy', async () => {
+    const { code, stdout } = await run('bin/replay.ts', ['events/authorizer/request.json']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Authorizer allowed principal');
+    expect(stdout).toContain('"Effect": "Allow"');
+  });
+});

@@ -1,0 +1,43 @@
+// The twin started inside the test process: the shared DynamoDB Local from globalSetup, demo
+// tenants seeded through the real tenancy use-cases (a fresh organization per test file, so files
+// running in parallel never see each other's data), and the HTTP server on a free port.
+import { randomUUID } from 'node:crypto';
+import { dynamoTenancyStore } from '../../../functions/adapters/dynamodb/tenancy-repository.js';
+import { seedDemoData, type DemoData } from '../../../local/seed.js';
+import { type StartServerOptions, startServer } from '../../../local/server.js';
+import { useTestTable } from '../../helpers/dynamodb-local.js';
+
+export interface InProcessTwin extends DemoData {
+  readonly url: string;
+  readonly oldBank: DemoData['tenants'][number];
+  readonly newBank: DemoData['tenants'][number];
+  close(): Promise<void>;
+}
+
+export async function startInProcessTwin(options: StartServerOptions = {}): Promise<InProcessTwin> {
+  useTestTable();
+  const demo = await seedDemoData(dynamoTenancyStore, `e2e ${randomUUID()}`);
+  const server = await startServer({ port: 0, ...options });
+  const [oldBank, newBank] = demo.tenants;
+  return { ...demo, oldBank: oldBank!, newBank: newBank!, url: server.url, close: server.close };
+}
+
+/** fetch with the twin's conventions: JSON in, parsed JSON (or text) out. */
+export async function call(
+  url: string,
+  init: { method?: string; key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.key) headers.Authorization = `Bearer ${init.key}`;
+  const body = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+  if (body !== undefined) headers['Content-Type'] ??= 'application/json';
+  const response = await fetch(url, { method: init.method ?? 'GET', headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
