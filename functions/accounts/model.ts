@@ -3,20 +3,13 @@ import type { AccessStatus, AccountStatus, AccountType, CustomerType, Relationsh
 import type { balanceCeiling, balanceFloor, billingPeriod, minimumPayment } from './schemas.js';
 import type { TemplateFields } from './template-schemas.js';
 import type { InterestRate } from './product-schemas.js';
+import type { Versioned } from '../shared/versioned.js';
 
 export type BalanceFloor = z.infer<typeof balanceFloor>;
 export type BalanceCeiling = z.infer<typeof balanceCeiling>;
 export type MinimumPayment = z.infer<typeof minimumPayment>;
 export type BillingPeriod = z.infer<typeof billingPeriod>;
 
-interface Versioned {
-  id: string;
-  tenant: string;
-  creation_time: string;
-  last_updated_time: string;
-  /** Optimistic-concurrency counter: every write is conditional on the version it read. */
-  version: number;
-}
 
 /**
  * The account as stored, balances included. Keeping the balance on the account item makes a

@@ -1,5 +1,6 @@
 import type { AddressInput } from '../shared/schemas/common.js';
 import type { BUSINESS_STATUSES, BUSINESS_STRUCTURES, CHECK_RESULTS, PERSON_STATUSES, VERIFICATION_STATUSES, VERIFICATION_TYPES } from './schemas.js';
+import type { Versioned } from '../shared/versioned.js';
 
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 export type BusinessStatus = (typeof BUSINESS_STATUSES)[number];
@@ -12,14 +13,6 @@ export interface StoredAddress extends AddressInput {
   address_type: 'LEGAL' | 'SHIPPING';
 }
 
-interface Versioned {
-  id: string;
-  tenant: string;
-  creation_time: string;
-  last_updated_time: string;
-  /** Optimistic-concurrency counter: every write is conditional on the version it read. */
-  version: number;
-}
 
 /** One record serves `/v0/customers` and `/v0/persons` (same ids, contract §7). */
 export interface PersonRecord extends Versioned {

@@ -22,8 +22,8 @@ import type {
 import { inject } from 'vitest';
 import { callCounts } from '../../functions/adapters/dynamodb/call-counter.js';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
-import { ROUTES, type Route } from '../../functions/routes.js';
 import { ApiError, unauthorized } from '../../functions/shared/errors.js';
+import { createRouteMatcher, type RouteMatch } from '../../local/route-matcher.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -72,69 +72,11 @@ const AUTHORIZER_EVENT = fixture<APIGatewayRequestAuthorizerEvent>('apigw-reques
 /** Reads a JSON fixture from test/integration/fixtures/. */
 export const readFixture = <T = unknown>(name: string): T => fixture<T>(name);
 
-// ---------------------------------------------------------------------------------------------
-// Route matching, the API Gateway way: the path picks a resource (a literal segment beats a
-// `{param}` at the same level), then the method picks one of its methods.
-
-interface ResourceNode {
-  literals: Map<string, ResourceNode>;
-  param?: { name: string; node: ResourceNode };
-  methods: Map<string, Route>;
-}
-
-const newNode = (): ResourceNode => ({ literals: new Map(), methods: new Map() });
-
-const ROOT = (() => {
-  const root = newNode();
-  for (const route of ROUTES) {
-    let node = root;
-    for (const segment of route.path.split('/').filter(Boolean)) {
-      const param = /^\{(.+)\}$/.exec(segment)?.[1];
-      if (param) {
-        node.param ??= { name: param, node: newNode() };
-        node = node.param.node;
-      } else {
-        let next = node.literals.get(segment);
-        if (!next) node.literals.set(segment, (next = newNode()));
-        node = next;
-      }
-    }
-    node.methods.set(route.method, route);
-  }
-  return root;
-})();
-
-const findResource = (node: ResourceNode, segments: readonly string[], params: Record<string, string>): ResourceNode | undefined => {
-  const [head, ...rest] = segments;
-  if (head === undefined) return node.methods.size > 0 ? node : undefined;
-  const literal = node.literals.get(head);
-  const viaLiteral = literal && findResource(literal, rest, params);
-  if (viaLiteral) return viaLiteral;
-  if (!node.param || head === '') return undefined;
-  let value: string;
-  try {
-    value = decodeURIComponent(head);
-  } catch {
-    return undefined;
-  }
-  const found = findResource(node.param.node, rest, params);
-  if (found) params[node.param.name] = value;
-  return found;
-};
-
-export interface RouteMatch {
-  route: Route;
-  pathParameters: Record<string, string>;
-}
+// Route matching, the API Gateway way, shared with the local twin.
+const matcher = createRouteMatcher();
 
 /** The route API Gateway would pick for `method path`, or undefined (gateway 404). */
-export const matchRoute = (method: string, path: string): RouteMatch | undefined => {
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-  const pathParameters: Record<string, string> = {};
-  const resource = findResource(ROOT, trimmed.split('/').slice(1), pathParameters);
-  const route = resource?.methods.get(method.toUpperCase());
-  return route ? { route, pathParameters } : undefined;
-};
+export const matchRoute = (method: string, path: string): RouteMatch | undefined => matcher(method, path) ?? undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Function modules, loaded on first use (after the environment above is in place).
