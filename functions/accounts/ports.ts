@@ -1,6 +1,7 @@
 import type { BusinessRecord, PersonRecord } from '../customers/model.js';
 import type { OutboxEvent } from '../events/model.js';
-import type { Cursor, Page } from '../shared/page.js';
+import type { ListCriteria } from '../shared/list-criteria.js';
+import type { Page } from '../shared/page.js';
 import type { AccountType } from './enums.js';
 import type { AccountRecord, InterestProductRecord, RelationshipRecord, TemplateRecord } from './model.js';
 
@@ -8,22 +9,7 @@ import type { AccountRecord, InterestProductRecord, RelationshipRecord, Template
 // outbox events to write in the same transaction; every conditional write failure surfaces
 // as VersionConflict (retry) or, for a number already claimed in the bank, AccountNumberTaken.
 
-/** A filtered, paged read of one list; `match` is applied to each stored record. */
-export interface ListCriteria<T> {
-  limit: number;
-  ascending: boolean;
-  cursor?: Cursor;
-  /** Server-side filter for the store to push down (equality / any-of / contains). */
-  where?: readonly Condition[];
-  /** Checks the store cannot push down (wildcards, nested fields), run on each item read. */
-  match?: (item: T) => boolean;
-}
-
-export type Condition =
-  | { op: 'eq'; field: string; value: string | boolean }
-  | { op: 'in'; field: string; values: readonly string[] }
-  /** Any of `values` is an element of the list attribute `field`. */
-  | { op: 'containsAny'; field: string; values: readonly string[] };
+export type { Condition, ListCriteria } from '../shared/list-criteria.js';
 
 export type Holder = { kind: 'PERSON'; record: PersonRecord } | { kind: 'BUSINESS'; record: BusinessRecord };
 

@@ -1,10 +1,10 @@
 import type { AccountStatusChange, HeldAccount } from '../accounts/holder-kyc.js';
 import type { OutboxEvent } from '../events/model.js';
+import type { Filters } from '../shared/list-criteria.js';
 import type { Cursor, Page } from '../shared/page.js';
 import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from './model.js';
 
-/** Equality filters; an array means "any of". Applied server-side within the tenant's list. */
-export type Filters = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+export type { Filters };
 
 export interface ListCriteria {
   filters: Filters;

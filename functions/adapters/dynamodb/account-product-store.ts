@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InterestProductRecord } from '../../accounts/model.js';
 import type { ProductStore } from '../../accounts/ports.js';
-import { queryWhere } from './account-query.js';
+import { queryPage } from './query-page.js';
 import { transactWithClaims } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
@@ -31,7 +31,7 @@ export const dynamoProductStore: ProductStore = {
   },
 
   listProducts: (tenantId, criteria) =>
-    queryWhere<InterestProductRecord>({ index: 'gsi1', partitionValue: KEYS.accountProductsIndex(tenantId, 'INTEREST'), ...criteria }),
+    queryPage<InterestProductRecord>({ index: 'gsi1', partitionValue: KEYS.accountProductsIndex(tenantId, 'INTEREST'), ...criteria }),
 
   async usedByLineOfCredit(tenantId, productId) {
     const { Items = [] } = await documentClient().send(

@@ -5,7 +5,7 @@ import { AccountNumberTaken, type AccountStore, type HolderGuard } from '../../a
 import { KYC_RELATIONSHIPS } from '../../accounts/relationship-rules.js';
 import type { OutboxEvent } from '../../events/model.js';
 import { accountItem, accountNumberClaimPut, holderGuardItem, relationshipItem } from './account-items.js';
-import { queryAll, queryWhere } from './account-query.js';
+import { queryAll, queryPage } from './query-page.js';
 import { transactWithClaims, type TransactItems } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
@@ -39,7 +39,7 @@ export const dynamoAccountStore: AccountStore = {
     await transactWithClaims('account', [versionedPut(tableName(), accountItem(account), expectedVersion), ...events.map(outboxPut)]);
   },
 
-  listAccounts: (tenantId, criteria) => queryWhere<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
+  listAccounts: (tenantId, criteria) => queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
 
   getRelationship: (tenantId, accountId, id) => getRecord<RelationshipRecord>(KEYS.accountRelationship(tenantId, accountId, id)),
 
@@ -47,7 +47,7 @@ export const dynamoAccountStore: AccountStore = {
     queryAll<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix }),
 
   listRelationships: (tenantId, accountId, criteria) =>
-    queryWhere<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, ...criteria }),
+    queryPage<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, ...criteria }),
 
   async saveRelationshipChange({ account, expectedVersion, events, put, remove, holders }) {
     const items: TransactItems = [

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateRecord } from '../../accounts/model.js';
 import { TemplateNameTaken, type TemplateStore } from '../../accounts/ports.js';
-import { queryAll, queryWhere } from './account-query.js';
+import { queryAll, queryPage } from './query-page.js';
 import { transactWithClaims, type TransactItems } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
@@ -78,5 +78,5 @@ export const dynamoTemplateStore: TemplateStore = {
     ]);
   },
 
-  listTemplates: (tenantId, criteria) => queryWhere<TemplateRecord>({ index: 'gsi1', partitionValue: KEYS.accountTemplatesIndex(tenantId), ...criteria }),
+  listTemplates: (tenantId, criteria) => queryPage<TemplateRecord>({ index: 'gsi1', partitionValue: KEYS.accountTemplatesIndex(tenantId), ...criteria }),
 };

@@ -3,6 +3,7 @@ import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../cus
 import type { CustomerStore, ListCriteria } from '../../customers/ports.js';
 import { accountItem } from './account-items.js';
 import { accountsHeldBy } from './account-store.js';
+import { conditionsFrom } from '../../shared/list-criteria.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
 import { outboxPut } from './outbox.js';
@@ -40,8 +41,8 @@ const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> =
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-const listOf = <T>(partitionValue: string, criteria: ListCriteria, index: 'gsi1' | 'gsi2' = 'gsi1') =>
-  queryPage<T>({ index, partitionValue, ...criteria });
+const listOf = <T>(partitionValue: string, { filters, ...paging }: ListCriteria, index: 'gsi1' | 'gsi2' = 'gsi1') =>
+  queryPage<T>({ index, partitionValue, where: conditionsFrom(filters), ...paging });
 
 export const dynamoCustomerStore: CustomerStore = {
   getPerson: (tenantId, id) => get<PersonRecord>(KEYS.person(tenantId, id)),

@@ -1,57 +1,71 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Filters } from '../../customers/ports.js';
 import { badRequest } from '../../shared/errors.js';
+import type { Condition, ListCriteria } from '../../shared/list-criteria.js';
 import type { Cursor, Page } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { stripKeys } from './keys.js';
 
-export interface PageQuery {
+// The one pager behind every list endpoint: Query only, filters pushed down, opaque cursor.
+
+export interface PageQuery<T> extends ListCriteria<T> {
   index?: 'gsi1' | 'gsi2';
   partitionValue: string;
-  filters: Filters;
-  ascending: boolean;
-  limit: number;
-  cursor?: Cursor;
+  /** Limits the sort key to a prefix, e.g. an account's `REL#` items. */
+  sortKeyPrefix?: string;
 }
+
+type Expression = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 
 // A filtered Query can return few matches per round trip; keep reading up to this many
 // rounds, then hand back a cursor so the next page continues where this one stopped.
 const MAX_ROUNDS = 10;
 
-const keyNames = (index: PageQuery['index']) =>
-  index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk'];
-
-const filterExpression = (filters: Filters): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> => {
+export const filterOf = (conditions: readonly Condition[] = []): Expression => {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  Object.entries(filters).forEach(([field, value], i) => {
-    if (value === undefined) return;
-    names[`#f${i}`] = field;
-    if (Array.isArray(value)) {
-      const placeholders = value.map((v, j) => {
-        values[`:f${i}_${j}`] = v;
-        return `:f${i}_${j}`;
-      });
-      clauses.push(`#f${i} IN (${placeholders.join(', ')})`);
-    } else {
-      values[`:f${i}`] = value;
-      clauses.push(`#f${i} = :f${i}`);
+  conditions.forEach((condition, i) => {
+    names[`#w${i}`] = condition.field;
+    if (condition.op === 'eq') {
+      values[`:w${i}`] = condition.value;
+      clauses.push(`#w${i} = :w${i}`);
+      return;
     }
+    const placeholders = condition.values.map((value, j) => {
+      values[`:w${i}_${j}`] = value;
+      return `:w${i}_${j}`;
+    });
+    clauses.push(
+      condition.op === 'in'
+        ? `#w${i} IN (${placeholders.join(', ')})`
+        : `(${placeholders.map((p) => `contains(#w${i}, ${p})`).join(' OR ')})`,
+    );
   });
   return clauses.length === 0 ? {} : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 };
 
-/** One page of a tenant's list, Query-only, with filters applied server-side. */
-export const queryPage = async <T>(query: PageQuery): Promise<Page<T>> => {
+const keyNamesOf = (index: PageQuery<unknown>['index']) => (index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk']);
+
+/** A cursor must point into this very list: same partition, same prefix, only key names. */
+const assertCursorFits = <T>(query: PageQuery<T>, partitionAttr: string, sortAttr: string): void => {
+  const { cursor } = query;
+  if (!cursor) return;
+  const valid =
+    Object.keys(cursor).every((k) => keyNamesOf(query.index).includes(k)) &&
+    cursor[partitionAttr] === query.partitionValue &&
+    typeof cursor[sortAttr] === 'string' &&
+    (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix));
+  if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
+};
+
+export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
   const partitionAttr = query.index ? `${query.index}pk` : 'pk';
   const sortAttr = query.index ? `${query.index}sk` : 'sk';
-  const names = keyNames(query.index);
-  if (query.cursor) {
-    const valid = Object.keys(query.cursor).every((k) => names.includes(k)) && query.cursor[partitionAttr] === query.partitionValue && query.cursor[sortAttr];
-    if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
-  }
-  const filter = filterExpression(query.filters);
+  assertCursorFits(query, partitionAttr, sortAttr);
+  const filter = filterOf(query.where);
+  const names = { ...filter.ExpressionAttributeNames, '#pk': partitionAttr, ...(query.sortKeyPrefix ? { '#sk': sortAttr } : {}) };
+  const values = { ...filter.ExpressionAttributeValues, ':pk': query.partitionValue, ...(query.sortKeyPrefix ? { ':sk': query.sortKeyPrefix } : {}) };
+  const filtered = Boolean(filter.FilterExpression || query.match);
   // Read one match beyond the page: its presence is what says another page exists.
   const wanted = query.limit + 1;
   const items: Record<string, unknown>[] = [];
@@ -61,17 +75,18 @@ export const queryPage = async <T>(query: PageQuery): Promise<Page<T>> => {
       new QueryCommand({
         TableName: tableName(),
         IndexName: query.index,
-        KeyConditionExpression: '#pk = :pk',
-        ...filter,
-        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionAttr },
-        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': query.partitionValue },
+        KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+        FilterExpression: filter.FilterExpression,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
         ScanIndexForward: query.ascending,
         // Filters discard after reading, so filtered rounds read wider.
-        Limit: filter.FilterExpression ? Math.max(wanted - items.length, query.limit) : wanted - items.length,
+        Limit: filtered ? Math.max(wanted - items.length, query.limit) : wanted - items.length,
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...Items.slice(0, wanted - items.length));
+    const matching = query.match ? Items.filter((item) => query.match!(stripKeys<T>(item))) : Items;
+    items.push(...matching.slice(0, wanted - items.length));
     startKey = LastEvaluatedKey;
     if (!startKey) break;
   }
@@ -79,9 +94,35 @@ export const queryPage = async <T>(query: PageQuery): Promise<Page<T>> => {
   const last = page[page.length - 1];
   const more = items.length > query.limit || startKey !== undefined;
   // A full page resumes after its own last item, not after whatever the final round read.
-  const resumeFrom = !more ? undefined : page.length === query.limit && last ? Object.fromEntries(names.map((n) => [n, String(last[n])])) : startKey;
+  const resumeFrom = !more
+    ? undefined
+    : page.length === query.limit && last
+      ? Object.fromEntries(keyNamesOf(query.index).map((n) => [n, String(last[n])]))
+      : startKey;
   return {
     items: page.map((item) => stripKeys<T>(item)),
     ...(resumeFrom ? { cursor: resumeFrom as Cursor } : {}),
   };
+};
+
+/** Every item of a small key range (an account's relationships, a holder's relationships). */
+export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: string; sortKeyPrefix?: string }): Promise<T[]> => {
+  const results: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  const partitionAttr = input.index ? `${input.index}pk` : 'pk';
+  do {
+    const { Items = [], LastEvaluatedKey } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: input.index,
+        KeyConditionExpression: input.sortKeyPrefix ? '#pk = :pk AND begins_with(sk, :sk)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionAttr },
+        ExpressionAttributeValues: { ':pk': input.partitionValue, ...(input.sortKeyPrefix ? { ':sk': input.sortKeyPrefix } : {}) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    results.push(...Items.map((item) => stripKeys<T>(item)));
+    startKey = LastEvaluatedKey;
+  } while (startKey);
+  return results;
 };
