@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
-import type { Domain } from '../routes.js';
+import { runHoldingKey } from '../idempotency/held-key.js';
+import { type Domain, ROUTES } from '../routes.js';
 import { systemClock } from '../shared/clock.js';
 import { ApiError } from '../shared/errors.js';
 import type { ApiRequest, Operation } from './api-request.js';
@@ -12,7 +13,6 @@ import { jsonBody } from './middleware/json-body.js';
 import { requestContext } from './middleware/request-context.js';
 import type { BanklineContext } from './middleware/types.js';
 import { toProxyResult } from './proxy-result.js';
-import { ROUTES } from '../routes.js';
 
 export type Operations = Readonly<Record<string, Operation>>;
 
@@ -28,7 +28,8 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     const request = context.bankline.apiRequest as ApiRequest;
     const operation = operations[request.route.operation];
     if (!operation) throw new ApiError(404, 'NOT_FOUND', 'no such route');
-    return toProxyResult(await operation(request));
+    // The held Idempotency-Key rides along so the operation's transaction can mark it committed.
+    return toProxyResult(await runHoldingKey(context.bankline.idempotency, () => operation(request)));
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)

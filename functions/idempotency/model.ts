@@ -13,8 +13,15 @@ export interface StoredResponse {
   body: string;
 }
 
+/**
+ * IN_PROGRESS: taken, nothing written yet. COMMITTED: the change is written (marked inside the
+ * change's own transaction) but the response is not stored yet, or never will be because the
+ * invocation died. COMPLETED: the response is stored for replay.
+ */
 export interface IdempotencyRecord {
-  status: 'IN_PROGRESS' | 'COMPLETED';
+  status: 'IN_PROGRESS' | 'COMMITTED' | 'COMPLETED';
+  /** Identifies the request holding the key, so a request whose lock was taken over cannot write. */
+  lock_token?: string;
   fingerprint: string;
   lock_expires_at: number;
   expires_at: number;
@@ -33,11 +40,13 @@ export const isStorable = (statusCode: number): boolean => statusCode < 500 && s
 export type Decision =
   | { kind: 'replay'; response: StoredResponse }
   | { kind: 'in_progress' }
+  | { kind: 'applied' }
   | { kind: 'mismatch' };
 
 /** What to do when the key is already taken by `existing`. */
 export const decide = (existing: IdempotencyRecord, requestFingerprint: string): Decision => {
   if (existing.fingerprint !== requestFingerprint) return { kind: 'mismatch' };
   if (existing.status === 'COMPLETED' && existing.response) return { kind: 'replay', response: existing.response };
+  if (existing.status === 'COMMITTED') return { kind: 'applied' };
   return { kind: 'in_progress' };
 };

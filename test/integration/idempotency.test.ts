@@ -4,6 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoIdempotencyStore } from '../../functions/adapters/dynamodb/idempotency-store.js';
 import { fingerprint, hashKey, LOCK_SECONDS, REPLAY_WINDOW_SECONDS } from '../../functions/idempotency/model.js';
 import { createTestTenants, type TestTenant } from '../helpers/tenants.js';
+import { dynamoCustomerStore } from '../../functions/adapters/dynamodb/customer-store.js';
+import { createPerson } from '../../functions/customers/persons.js';
+import { runHoldingKey } from '../../functions/idempotency/held-key.js';
+import { systemClock } from '../../functions/shared/clock.js';
 
 // Idempotency-Key (contract §1.4), scoped to the tenant.
 
@@ -192,46 +196,47 @@ describe('concurrency', () => {
 describe('the DynamoDB idempotency store (what the middleware relies on for 5xx and crashes)', () => {
   const print = fingerprint('POST', '/v0/customers', { status: 'PROSPECT' });
   const now = Math.floor(Date.now() / 1000);
+  const TOKEN = 'lock-token-1';
 
   it('a released key (after a 5xx or 429) can be acquired again, so the retry re-executes', async () => {
     const keyHash = hashKey(randomUUID());
-    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now)).toEqual({ acquired: true });
-    const busy = await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now);
+    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN)).toEqual({ acquired: true });
+    const busy = await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN);
     expect(busy.acquired).toBe(false);
     if (!busy.acquired) expect(busy.existing).toMatchObject({ status: 'IN_PROGRESS', fingerprint: print });
-    await dynamoIdempotencyStore.release(tenant.id, keyHash);
+    await dynamoIdempotencyStore.release(tenant.id, keyHash, TOKEN);
     expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toBeUndefined();
-    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now)).toEqual({ acquired: true });
+    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN)).toEqual({ acquired: true });
   });
 
   it('a stale lock (its holder died) can be taken once lock_expires_at has passed', async () => {
     const keyHash = hashKey(randomUUID());
-    await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now);
-    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS - 1)).acquired).toBe(false);
-    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1)).toEqual({ acquired: true });
+    await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN);
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS - 1, TOKEN)).acquired).toBe(false);
+    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1, TOKEN)).toEqual({ acquired: true });
   });
 
   it('a completed key is never re-acquired within the replay window, and is after it', async () => {
     const keyHash = hashKey(randomUUID());
-    await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now);
+    await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN);
     const response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"x"}' };
-    await dynamoIdempotencyStore.complete(tenant.id, keyHash, response);
-    const later = await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1);
+    await dynamoIdempotencyStore.complete(tenant.id, keyHash, TOKEN, response);
+    const later = await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1, TOKEN);
     expect(later.acquired).toBe(false);
     if (!later.acquired) expect(later.existing).toMatchObject({ status: 'COMPLETED', response });
     const item = await getItem(KEYS.idempotency(tenant.id, keyHash));
     expect(item).toMatchObject({ expires_at: now + REPLAY_WINDOW_SECONDS, status: 'COMPLETED' });
     expect(item).not.toHaveProperty('lock_expires_at');
     // Releasing a completed key is a no-op: only IN_PROGRESS locks are released.
-    await dynamoIdempotencyStore.release(tenant.id, keyHash);
+    await dynamoIdempotencyStore.release(tenant.id, keyHash, TOKEN);
     expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toBeDefined();
-    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + REPLAY_WINDOW_SECONDS + 1)).toEqual({ acquired: true });
+    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + REPLAY_WINDOW_SECONDS + 1, TOKEN)).toEqual({ acquired: true });
   });
 
   it('the same key hash in two tenants is two records', async () => {
     const keyHash = hashKey(randomUUID());
-    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now)).acquired).toBe(true);
-    expect((await dynamoIdempotencyStore.acquire(otherTenant.id, keyHash, print, now)).acquired).toBe(true);
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, TOKEN)).acquired).toBe(true);
+    expect((await dynamoIdempotencyStore.acquire(otherTenant.id, keyHash, print, now, TOKEN)).acquired).toBe(true);
     expect(await countItems(KEYS.idempotency(tenant.id, keyHash).pk, 'table')).toBe(1);
     expect(await countItems(KEYS.idempotency(otherTenant.id, keyHash).pk, 'table')).toBe(1);
   });
@@ -243,5 +248,56 @@ describe('the DynamoDB idempotency store (what the middleware relies on for 5xx 
     const item = await getItem(KEYS.idempotency(tenant.id, hashKey(key)));
     expect(item).toMatchObject({ status: 'COMPLETED', entity: 'IDEMPOTENCY' });
     expect(JSON.stringify(item)).not.toContain(key);
+  });
+});
+
+// The change and the key's COMMITTED mark share one transaction, so an invocation that dies
+// between writing and storing its response can never let a retry write a second time.
+describe('a request that dies after its write', () => {
+  const body = { status: 'PROSPECT' as const, first_name: 'Crash' };
+  const now = Math.floor(Date.now() / 1000);
+
+  /** What the handler does up to the moment the container dies: take the key, run the write. */
+  const writeThenDie = async (key: string, token: string) => {
+    const keyHash = hashKey(key);
+    const print = fingerprint('POST', '/v0/customers', body);
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, token)).acquired).toBe(true);
+    const held = { tenantId: tenant.id, keyHash, lockToken: token, committed: false };
+    const ctx = { tenantId: tenant.id, clock: systemClock, store: dynamoCustomerStore, audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' } };
+    const person = await runHoldingKey(held, () => createPerson(ctx, 'customer', body));
+    return { keyHash, person, held };
+  };
+
+  it('marks the key COMMITTED in the write transaction, so a retry never writes again', async () => {
+    const key = randomUUID();
+    const { keyHash, held } = await writeThenDie(key, 'dying-request');
+    expect(held.committed).toBe(true);
+    expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toMatchObject({ status: 'COMMITTED', lock_token: 'dying-request' });
+    const before = await tenantCounts(tenant.id);
+    // Long after the lock would have expired, the key still cannot be taken again...
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, fingerprint('POST', '/v0/customers', body), now + LOCK_SECONDS + 1, 'retry')).acquired).toBe(false);
+    // ...and a retry through the API is refused instead of creating a second customer.
+    const retry = await api.post('/v0/customers', body, withKey(key));
+    expectProblem(retry, 409, 'IDEMPOTENCY_CONCURRENT_USE', 'applied');
+    expect(await tenantCounts(tenant.id)).toEqual(before);
+  });
+
+  it('a request whose stale lock was taken over cannot write at all', async () => {
+    const key = randomUUID();
+    const keyHash = hashKey(key);
+    const print = fingerprint('POST', '/v0/customers', body);
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, 'slow-request')).acquired).toBe(true);
+    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1, 'newer-request')).acquired).toBe(true);
+    const before = await tenantCounts(tenant.id);
+    const held = { tenantId: tenant.id, keyHash, lockToken: 'slow-request', committed: false };
+    const ctx = { tenantId: tenant.id, clock: systemClock, store: dynamoCustomerStore, audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' } };
+    await expect(runHoldingKey(held, () => createPerson(ctx, 'customer', body))).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_CONCURRENT_USE' });
+    expect(await tenantCounts(tenant.id)).toEqual(before);
+  });
+
+  it('releasing after a committed write keeps the key taken (a 5xx after the write is not re-executed)', async () => {
+    const { keyHash } = await writeThenDie(randomUUID(), 'failing-request');
+    await dynamoIdempotencyStore.release(tenant.id, keyHash, 'failing-request');
+    expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toMatchObject({ status: 'COMMITTED' });
   });
 });

@@ -2,11 +2,10 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InterestProductRecord } from '../../accounts/model.js';
 import type { ProductStore } from '../../accounts/ports.js';
 import { queryPage } from './query-page.js';
-import { transactWithClaims } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { versionedPut } from './transact.js';
+import { transact, versionedPut } from './transact.js';
 
 const productItem = (p: InterestProductRecord) => ({
   ...KEYS.accountProduct(p.tenant, p.id),
@@ -23,11 +22,11 @@ export const dynamoProductStore: ProductStore = {
   },
 
   async insertProduct(product, event) {
-    await transactWithClaims('account product', [versionedPut(tableName(), productItem(product)), outboxPut(event)]);
+    await transact('account product', [versionedPut(tableName(), productItem(product)), outboxPut(event)]);
   },
 
   async replaceProduct(product, expectedVersion, event) {
-    await transactWithClaims('account product', [versionedPut(tableName(), productItem(product), expectedVersion), outboxPut(event)]);
+    await transact('account product', [versionedPut(tableName(), productItem(product), expectedVersion), outboxPut(event)]);
   },
 
   listProducts: (tenantId, criteria) =>

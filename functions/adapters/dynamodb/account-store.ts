@@ -6,11 +6,10 @@ import { KYC_RELATIONSHIPS } from '../../accounts/relationship-rules.js';
 import type { OutboxEvent } from '../../events/model.js';
 import { accountItem, accountNumberClaimPut, holderGuardItem, relationshipItem } from './account-items.js';
 import { queryAll, queryPage } from './query-page.js';
-import { transactWithClaims, type TransactItems } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { versionedPut } from './transact.js';
+import { transact, type TransactItems, versionedPut } from './transact.js';
 
 const getRecord = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
   const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
@@ -32,11 +31,11 @@ export const dynamoAccountStore: AccountStore = {
       ...relationships.map((r) => versionedPut(tableName(), relationshipItem(r))),
       ...guardsAndEvents(holders, account.creation_time, [event]),
     ];
-    await transactWithClaims('account', items, new Map([[1, () => new AccountNumberTaken()]]));
+    await transact('account', items, new Map([[1, () => new AccountNumberTaken()]]));
   },
 
   async replaceAccount({ account, expectedVersion, events }) {
-    await transactWithClaims('account', [versionedPut(tableName(), accountItem(account), expectedVersion), ...events.map(outboxPut)]);
+    await transact('account', [versionedPut(tableName(), accountItem(account), expectedVersion), ...events.map(outboxPut)]);
   },
 
   listAccounts: (tenantId, criteria) => queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
@@ -59,7 +58,7 @@ export const dynamoAccountStore: AccountStore = {
         : []),
       ...guardsAndEvents(holders, account.last_updated_time, events),
     ];
-    await transactWithClaims('account', items);
+    await transact('account', items);
   },
 
   relationshipsOfHolder: (tenantId, holderId) =>

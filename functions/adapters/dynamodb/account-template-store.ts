@@ -2,11 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateRecord } from '../../accounts/model.js';
 import { TemplateNameTaken, type TemplateStore } from '../../accounts/ports.js';
 import { queryAll, queryPage } from './query-page.js';
-import { transactWithClaims, type TransactItems } from './account-transact.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { versionedPut } from './transact.js';
+import { transact, type TransactItems, versionedPut } from './transact.js';
 
 export const templateItem = (t: TemplateRecord) => ({
   ...KEYS.accountTemplate(t.tenant, t.id),
@@ -49,7 +48,7 @@ export const dynamoTemplateStore: TemplateStore = {
   templatesOfType: (tenantId, type) => queryAll<TemplateRecord>({ index: 'gsi2', partitionValue: KEYS.accountTemplatesByTypeIndex(tenantId, type) }),
 
   async insertTemplate(template, event) {
-    await transactWithClaims('account template', [...templateCreationItems(template), outboxPut(event)], nameTaken(1));
+    await transact('account template', [...templateCreationItems(template), outboxPut(event)], nameTaken(1));
   },
 
   async replaceTemplate(template, previous, event) {
@@ -59,11 +58,11 @@ export const dynamoTemplateStore: TemplateStore = {
       ...(renamed ? [nameClaimPut(template), nameClaimDelete(previous)] : []),
       outboxPut(event),
     ];
-    await transactWithClaims('account template', items, renamed ? nameTaken(1) : new Map());
+    await transact('account template', items, renamed ? nameTaken(1) : new Map());
   },
 
   async deleteTemplate(template, event) {
-    await transactWithClaims('account template', [
+    await transact('account template', [
       {
         Delete: {
           TableName: tableName(),

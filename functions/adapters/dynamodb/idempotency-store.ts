@@ -6,10 +6,16 @@ import type { IdempotencyStore } from '../../idempotency/ports.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 
+// The key moved on (committed, or taken over after a stale lock): nothing of ours to change.
+const ignoreLostCondition = (error: unknown): void => {
+  if (!(error instanceof ConditionalCheckFailedException)) throw error;
+};
+
 export const dynamoIdempotencyStore: IdempotencyStore = {
-  async acquire(tenantId, keyHash, fingerprint, nowSeconds) {
+  async acquire(tenantId, keyHash, fingerprint, nowSeconds, lockToken) {
     const record: IdempotencyRecord = {
       status: 'IN_PROGRESS',
+      lock_token: lockToken,
       fingerprint,
       lock_expires_at: nowSeconds + LOCK_SECONDS,
       expires_at: nowSeconds + REPLAY_WINDOW_SECONDS,
@@ -35,29 +41,33 @@ export const dynamoIdempotencyStore: IdempotencyStore = {
     }
   },
 
-  async complete(tenantId, keyHash, response) {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: KEYS.idempotency(tenantId, keyHash),
-        UpdateExpression: 'SET #status = :completed, #response = :response REMOVE lock_expires_at',
-        ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
-        ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': response },
-      }),
-    );
+  async complete(tenantId, keyHash, lockToken, response) {
+    await documentClient()
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: KEYS.idempotency(tenantId, keyHash),
+          UpdateExpression: 'SET #status = :completed, #response = :response REMOVE lock_expires_at',
+          ConditionExpression: 'lock_token = :token',
+          ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+          ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': response, ':token': lockToken },
+        }),
+      )
+      .catch(ignoreLostCondition);
   },
 
-  async release(tenantId, keyHash) {
-    await documentClient().send(
-      new DeleteCommand({
-        TableName: tableName(),
-        Key: KEYS.idempotency(tenantId, keyHash),
-        ConditionExpression: '#status = :inProgress',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS' },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+  async release(tenantId, keyHash, lockToken) {
+    await documentClient()
+      .send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: KEYS.idempotency(tenantId, keyHash),
+          // A COMMITTED key stays taken: the change happened, a retry must not repeat it.
+          ConditionExpression: '#status = :inProgress AND lock_token = :token',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':token': lockToken },
+        }),
+      )
+      .catch(ignoreLostCondition);
   },
 };

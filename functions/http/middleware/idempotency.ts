@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { decide, fingerprint, hashKey, isStorable, isValidIdempotencyKey, type StoredResponse } from '../../idempotency/model.js';
 import type { IdempotencyStore } from '../../idempotency/ports.js';
@@ -18,8 +19,8 @@ const finish = async (store: IdempotencyStore, request: ChainRequest, result: AP
   const held = request.context.bankline.idempotency;
   if (!held?.acquired) return;
   held.acquired = false;
-  if (isStorable(result.statusCode)) await store.complete(held.tenantId, held.keyHash, toStored(result));
-  else await store.release(held.tenantId, held.keyHash);
+  if (isStorable(result.statusCode)) await store.complete(held.tenantId, held.keyHash, held.lockToken, toStored(result));
+  else await store.release(held.tenantId, held.keyHash, held.lockToken);
 };
 
 /**
@@ -39,14 +40,22 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     const keyHash = hashKey(key);
     const print = fingerprint(request.event.httpMethod, request.event.path, state.body);
     const nowSeconds = Math.floor(clock.now().getTime() / 1000);
-    const outcome = await store.acquire(tenantId, keyHash, print, nowSeconds);
+    const lockToken = randomUUID();
+    const outcome = await store.acquire(tenantId, keyHash, print, nowSeconds, lockToken);
     if (outcome.acquired) {
-      request.context.bankline.idempotency = { tenantId, keyHash, acquired: true };
+      request.context.bankline.idempotency = { tenantId, keyHash, lockToken, committed: false, acquired: true };
       return;
     }
     const decision = decide(outcome.existing, print);
     if (decision.kind === 'mismatch') {
       throw new ApiError(422, 'IDEMPOTENCY_INVALID_REUSE', 'this Idempotency-Key was already used for a different request');
+    }
+    if (decision.kind === 'applied') {
+      throw new ApiError(
+        409,
+        'IDEMPOTENCY_CONCURRENT_USE',
+        'a request with this Idempotency-Key was applied but its response is not stored yet; retry shortly, or read the resource',
+      );
     }
     if (decision.kind === 'in_progress') {
       throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'a request with this Idempotency-Key is still in progress');

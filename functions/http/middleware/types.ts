@@ -1,12 +1,14 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { HeldKey } from '../../idempotency/held-key.js';
 import type { ApiRequest } from '../api-request.js';
 
 /** State the chain builds up; the domain operation receives `apiRequest` once it is complete. */
 export interface ChainState {
   correlationId: string;
   apiRequest: Partial<ApiRequest>;
-  idempotency?: { tenantId: string; keyHash: string; acquired: boolean };
+  /** The Idempotency-Key this request holds, shared by reference with the storage adapter. */
+  idempotency?: HeldKey & { acquired: boolean };
 }
 
 export type BanklineContext = Context & { bankline: ChainState };

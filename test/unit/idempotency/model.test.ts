@@ -38,6 +38,10 @@ describe('fingerprint', () => {
 });
 
 describe('decide', () => {
+  it('reports a key whose change committed without a stored response as applied, never in progress', () => {
+    expect(decide(record({ status: 'COMMITTED', response: undefined }), 'fp')).toEqual({ kind: 'applied' });
+  });
+
   it('is a mismatch when the stored fingerprint differs, whatever the status', () => {
     expect(decide(record({ fingerprint: 'other' }), 'fp')).toEqual({ kind: 'mismatch' });
     expect(decide(record({ fingerprint: 'other', status: 'IN_PROGRESS', response: undefined }), 'fp')).toEqual({ kind: 'mismatch' });

@@ -42,9 +42,15 @@ describe('idempotency middleware', () => {
     const store = fakeStore();
     const { request, early } = await runChain(store);
     expect(early).toBeUndefined();
-    expect(store.acquire).toHaveBeenCalledWith('tenant_a', hashKey(KEY), fixturePrint, 1714564800);
+    expect(store.acquire).toHaveBeenCalledWith('tenant_a', hashKey(KEY), fixturePrint, 1714564800, expect.any(String));
     expect(JSON.stringify(store.acquire.mock.calls)).not.toContain(KEY);
-    expect(request.context.bankline.idempotency).toEqual({ tenantId: 'tenant_a', keyHash: hashKey(KEY), acquired: true });
+    expect(request.context.bankline.idempotency).toEqual({
+      tenantId: 'tenant_a',
+      keyHash: hashKey(KEY),
+      lockToken: store.acquire.mock.calls[0]![4],
+      committed: false,
+      acquired: true,
+    });
   });
 
   it('does nothing without an Idempotency-Key header', async () => {
@@ -100,7 +106,7 @@ describe('idempotency middleware', () => {
     const { request } = await runChain(store);
     request.response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"c1"}' };
     await idempotency(store, clock).after!(request);
-    expect(store.complete).toHaveBeenCalledWith('tenant_a', hashKey(KEY), request.response);
+    expect(store.complete).toHaveBeenCalledWith('tenant_a', hashKey(KEY), store.acquire.mock.calls[0]![4], request.response);
     expect(store.release).not.toHaveBeenCalled();
   });
 
@@ -110,7 +116,7 @@ describe('idempotency middleware', () => {
     request.error = badRequest('dob must be on or after 1900-01-01 and before today');
     await idempotency(store, clock).onError!(request);
     expect(store.complete).toHaveBeenCalledTimes(1);
-    expect(store.complete.mock.calls[0]![2]).toMatchObject({ statusCode: 400 });
+    expect(store.complete.mock.calls[0]![3]).toMatchObject({ statusCode: 400 });
   });
 
   it('releases the key after a 5xx or 429 so a retry runs again', async () => {
@@ -119,7 +125,7 @@ describe('idempotency middleware', () => {
       const { request } = await runChain(store);
       request.error = error;
       await idempotency(store, clock).onError!(request);
-      expect(store.release).toHaveBeenCalledWith('tenant_a', hashKey(KEY));
+      expect(store.release).toHaveBeenCalledWith('tenant_a', hashKey(KEY), expect.any(String));
       expect(store.complete).not.toHaveBeenCalled();
     }
   });
