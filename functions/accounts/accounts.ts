@@ -88,7 +88,7 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
       } catch (error) {
         if (!(error instanceof AccountNumberTaken)) throw error;
         if (manual) throw new ApiError(409, 'ALREADY_EXISTS', 'manual_account_number is already in use at this bank');
-        if (attempt >= NUMBER_ATTEMPTS) throw new ApiError(409, 'CONFLICT', 'could not allocate a free account number; retry the request');
+        if (attempt >= NUMBER_ATTEMPTS) throw new ApiError(409, 'CONCURRENT_MODIFICATION', 'could not allocate a free account number; retry the request');
         account = build(numberFor());
         result.account = account;
       }

@@ -35,7 +35,12 @@ export const hashKey = (key: string): string => createHash('sha256').update(key)
 export const fingerprint = (method: string, path: string, body: unknown): string =>
   createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
 
-export const isStorable = (statusCode: number): boolean => statusCode < 500 && statusCode !== 429;
+// Answers that say "try again" are not the request's outcome: storing them would replay a
+// transient refusal for 7 days.
+const TRANSIENT_CODES: readonly string[] = ['CONCURRENT_MODIFICATION', 'IDEMPOTENCY_CONCURRENT_USE'];
+
+export const isStorable = (statusCode: number, code?: string): boolean =>
+  statusCode < 500 && statusCode !== 429 && !(code !== undefined && TRANSIENT_CODES.includes(code));
 
 export type Decision =
   | { kind: 'replay'; response: StoredResponse }

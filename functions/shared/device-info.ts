@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { badRequest } from './errors.js';
+import { isStorableJson, STORABLE_JSON_RULE } from './schemas/common.js';
 import { parseWith } from './validation.js';
 
 // Synctera's Customer-Device-Info header: a JSON object serialised into the header value.
@@ -14,7 +15,8 @@ const DeviceInfoSchema = z.object({
   vendor: text,
   session_token: text,
   device_id: text,
-  metadata: z.optional(z.unknown()),
+  // Stored with the audit record, so it must be storable as-is (the vendor's raw JSON, typically).
+  metadata: z.optional(z.unknown().check(z.refine((value) => isStorableJson(value), STORABLE_JSON_RULE))),
 });
 
 export type DeviceInfo = z.infer<typeof DeviceInfoSchema>;

@@ -33,7 +33,7 @@ export const retryOnConflict = async <T>(attempt: () => Promise<T>, attempts = A
       return await attempt();
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
-      if (i >= attempts) throw new ApiError(409, 'CONFLICT', `${error.what} is being modified by other requests; retry`);
+      if (i >= attempts) throw new ApiError(409, 'CONCURRENT_MODIFICATION', `${error.what} is being modified by other requests; retry`);
       await backoff(i);
     }
   }

@@ -51,6 +51,7 @@ const verificationListQuery = z.strictObject({
 export const listVerificationsOperation: Operation = async (request) => {
   const q = parseQuery(request, verificationListQuery);
   const subjects = [...(uuidsOf('person_id', q.person_id) ?? []), ...(uuidsOf('business_id', q.business_id) ?? [])];
+  if (subjects.length > 100) throw badRequest('person_id and business_id accept at most 100 values together', 'BAD_QUERY_PARAMETER');
   const filters = {
     id: uuidsOf('id', q.id),
     // One subject reads its own index; several are filtered within the tenant's list.

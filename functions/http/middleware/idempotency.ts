@@ -15,11 +15,11 @@ const toStored = (result: APIGatewayProxyResult): StoredResponse => ({
   body: result.body,
 });
 
-const finish = async (store: IdempotencyStore, request: ChainRequest, result: APIGatewayProxyResult) => {
+const finish = async (store: IdempotencyStore, request: ChainRequest, result: APIGatewayProxyResult, code?: string) => {
   const held = request.context.bankline.idempotency;
   if (!held?.acquired) return;
   held.acquired = false;
-  if (isStorable(result.statusCode)) await store.complete(held.tenantId, held.keyHash, held.lockToken, toStored(result));
+  if (isStorable(result.statusCode, code)) await store.complete(held.tenantId, held.keyHash, held.lockToken, toStored(result));
   else await store.release(held.tenantId, held.keyHash, held.lockToken);
 };
 
@@ -68,6 +68,7 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     if (request.response) await finish(store, request, request.response);
   },
   onError: async (request) => {
-    await finish(store, request, errorResult(request.error));
+    const { error } = request;
+    await finish(store, request, errorResult(error), error instanceof ApiError ? error.code : undefined);
   },
 });

@@ -20,13 +20,24 @@ export const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9
 const METADATA_MAX_BYTES = 8 * 1024;
 const METADATA_MAX_DEPTH = 16;
 
+// DynamoDB numbers: magnitudes from 1e-130 to below 1e126 (and zero).
+const DYNAMO_MIN_MAGNITUDE = 1e-130;
+const DYNAMO_MAX_MAGNITUDE = 9.9e125;
+
+const isStorableNumber = (n: number): boolean => {
+  if (!Number.isFinite(n)) return false;
+  if (Number.isInteger(n)) return Number.isSafeInteger(n);
+  const magnitude = Math.abs(n);
+  return magnitude >= DYNAMO_MIN_MAGNITUDE && magnitude <= DYNAMO_MAX_MAGNITUDE;
+};
+
 /**
  * Whether DynamoDB can hold this JSON value as-is: it refuses empty map keys, deep nesting and
- * numbers JavaScript cannot represent exactly.
+ * numbers outside its range; integers beyond 2^53 would lose digits in JavaScript.
  */
-const isStorableJson = (value: unknown, depth = 0): boolean => {
+export const isStorableJson = (value: unknown, depth = 0): boolean => {
   if (depth > METADATA_MAX_DEPTH) return false;
-  if (typeof value === 'number') return Number.isFinite(value) && (!Number.isInteger(value) || Number.isSafeInteger(value));
+  if (typeof value === 'number') return isStorableNumber(value);
   if (Array.isArray(value)) return value.every((item) => isStorableJson(item, depth + 1));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).every(([key, item]) => key !== '' && isStorableJson(item, depth + 1));
@@ -34,12 +45,14 @@ const isStorableJson = (value: unknown, depth = 0): boolean => {
   return true;
 };
 
+export const STORABLE_JSON_RULE = `must be JSON with non-empty keys, at most ${METADATA_MAX_DEPTH} levels deep, integers within ±2^53 and decimals between 1e-130 and 1e125`;
+
 /** Free-form JSON object, capped in size so one field cannot fill an item. */
 export const metadata = z.record(z.string().check(z.maxLength(256)), z.unknown()).check(
   z.refine((value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES, `must serialise to at most ${METADATA_MAX_BYTES} bytes`),
   z.refine(
     (value) => isStorableJson(value),
-    `must be JSON with non-empty keys, at most ${METADATA_MAX_DEPTH} levels deep, and numbers within ±2^53`,
+    STORABLE_JSON_RULE,
   ),
 );
 

@@ -50,7 +50,7 @@ describe('createAccount', () => {
       throw new AccountNumberTaken();
     };
     await expect(createAccount(world.ctx, { ...body, manual_account_number: '1234567' })).rejects.toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
-    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 409, code: 'CONFLICT' });
+    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION' });
   });
 
   it('re-reads and retries when a holder changed under it', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assertDob, newPerson, patchPerson } from '../../../functions/customers/person-rules.js';
+import { assertDob, newPerson, patchPerson, replacedPerson } from '../../../functions/customers/person-rules.js';
 import type { CreatePersonInput } from '../../../functions/customers/schemas.js';
 import { ApiError } from '../../../functions/shared/errors.js';
-import { NOW, TODAY, personRecord } from './records.js';
+import { NOW, TODAY, legalAddress, personRecord } from './records.js';
 
 const META = { id: 'new-person-id', tenant: 'tenant_a', now: NOW, today: TODAY };
 const LATER = '2024-05-02T08:00:00.000Z';
@@ -170,5 +170,70 @@ describe('patchPerson', () => {
       is_customer: false,
       is_user: true,
     });
+  });
+});
+
+describe('replacedPerson (PUT)', () => {
+  const current = () =>
+    personRecord({
+      middle_name: 'Augusta',
+      chosen_name: 'Ada L',
+      metadata: { crm: 'x' },
+      shipping_address: legalAddress({ id: 'ship-1', address_type: 'SHIPPING' }),
+      verification_status: 'ACCEPTED',
+      verification_last_run: '2024-02-01T00:00:00.000Z',
+      has_accounts: true,
+      ban_status: 'SUSPENDED',
+      is_customer: false,
+      is_user: true,
+    });
+  const replace = (input: Parameters<typeof replacedPerson>[1], record = current()) => replacedPerson(record, input, { now: LATER, today: TODAY });
+
+  it('clears every client field the body leaves out', () => {
+    const next = replace({ status: 'PROSPECT', first_name: 'Grace' });
+    for (const field of ['last_name', 'middle_name', 'dob', 'email', 'phone_number', 'legal_address', 'shipping_address', 'metadata'] as const) {
+      expect(next, field).not.toHaveProperty(field);
+    }
+    expect(next).toMatchObject({ status: 'PROSPECT', first_name: 'Grace', last_updated_time: LATER, version: current().version + 1 });
+  });
+
+  it('keeps what the client does not own or cannot read back', () => {
+    const before = current();
+    const next = replace({ status: 'ACTIVE' }, before);
+    expect(next).toMatchObject({
+      id: before.id,
+      tenant: before.tenant,
+      creation_time: before.creation_time,
+      verification_status: 'ACCEPTED',
+      verification_last_run: before.verification_last_run,
+      has_accounts: true,
+      ssn: before.ssn,
+      ssn_last_4: before.ssn_last_4,
+      ssn_source: 'MANUAL',
+      ban_status: 'SUSPENDED',
+      chosen_name: 'Ada L',
+      is_customer: false,
+      is_user: true,
+    });
+  });
+
+  it('sets a new full ssn, keeps the stored one for its echoed last four, and refuses other short values', () => {
+    expect(replace({ status: 'ACTIVE', ssn: '987-65-4321' })).toMatchObject({ ssn: '987-65-4321', ssn_last_4: '4321' });
+    expect(replace({ status: 'ACTIVE', ssn: '6789' })).toMatchObject({ ssn: '123-45-6789', ssn_last_4: '6789' });
+    expect(badRequestDetail(() => replace({ status: 'ACTIVE', ssn: '1111' }))).toContain('ssn');
+    expect(badRequestDetail(() => replace({ status: 'ACTIVE', ssn: '6789' }, personRecord({ ssn: undefined, ssn_last_4: undefined, ssn_source: undefined })))).toContain('ssn');
+  });
+
+  it('copies legal to shipping when no shipping address is sent, keeping both address ids', () => {
+    const next = replace({ status: 'ACTIVE', legal_address: office });
+    expect(next.legal_address).toMatchObject({ ...office, id: current().legal_address!.id, address_type: 'LEGAL' });
+    expect(next.shipping_address).toMatchObject({ ...office, id: 'ship-1', address_type: 'SHIPPING' });
+    expect(replace({ status: 'ACTIVE', legal_address: office, shipping_address: home }).shipping_address).toMatchObject({ ...home, address_type: 'SHIPPING' });
+  });
+
+  it('applies the ban_status and dob rules of PATCH', () => {
+    expect(badRequestDetail(() => replace({ status: 'ACTIVE', ban_status: 'ALLOWED' }))).toContain('note');
+    expect(replace({ status: 'ACTIVE', ban_status: 'ALLOWED', note: 'cleared' }).ban_status).toBe('ALLOWED');
+    expect(badRequestDetail(() => replace({ status: 'ACTIVE', dob: TODAY }))).toContain('dob');
   });
 });

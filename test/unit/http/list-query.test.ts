@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiRequest } from '../../../functions/http/api-request.js';
-import { booleanOf, csvOf, enumsOf, listBody, pagingOf, uuidsOf } from '../../../functions/http/list-query.js';
+import { booleanOf, csvOf, enumsOf, listBody, pagingOf, parseSort, uuidsOf } from '../../../functions/http/list-query.js';
+import { BUSINESS_SORTS, PERSON_SORTS } from '../../../functions/customers/ports.js';
 import { ROUTES } from '../../../functions/routes.js';
 
 const ID_A = '0b6e0c1c-5e3a-4c2b-9d8e-2f1a3b4c5d6e';
@@ -45,6 +46,46 @@ describe('query value parsers', () => {
   });
 });
 
+describe('parseSort', () => {
+  const badSort = (detail: string) => expect.objectContaining({ ...badQuery, detail: expect.stringContaining(detail) });
+
+  it('defaults to creation_time ascending; a bare field is ascending', () => {
+    expect(parseSort(undefined, PERSON_SORTS)).toEqual({ sortBy: 'creation_time', ascending: true });
+    expect(parseSort('last_name', PERSON_SORTS)).toEqual({ sortBy: 'last_name', ascending: true });
+  });
+
+  it.each(['creation_time', 'first_name', 'last_name', 'last_updated_time'])('accepts %s asc and desc on persons', (field) => {
+    expect(parseSort(`${field}:asc`, PERSON_SORTS)).toEqual({ sortBy: field, ascending: true });
+    expect(parseSort(`${field}:desc`, PERSON_SORTS)).toEqual({ sortBy: field, ascending: false });
+  });
+
+  it('offers each list only its own fields, naming sort_by and the fields it has', () => {
+    expect(parseSort('entity_name:desc', BUSINESS_SORTS)).toEqual({ sortBy: 'entity_name', ascending: false });
+    expect(() => parseSort('last_name:asc', BUSINESS_SORTS)).toThrow(badSort('sort_by must be <field>:asc or <field>:desc, with <field> one of creation_time, entity_name, last_updated_time'));
+    expect(() => parseSort('entity_name:asc', PERSON_SORTS)).toThrow(badSort('sort_by'));
+  });
+
+  it.each(['last_name:ASC', 'last_name:up', 'Last_Name:asc', 'last_name:asc:desc', ':asc', 'ssn:asc'])('rejects %s naming sort_by', (raw) => {
+    expect(() => parseSort(raw, PERSON_SORTS)).toThrow(badSort('sort_by'));
+  });
+
+  it('accepts further terms only where they change nothing: a repeat, or a name’s tie-breaker in the same direction', () => {
+    expect(parseSort('last_name:asc,creation_time:asc', PERSON_SORTS)).toEqual({ sortBy: 'last_name', ascending: true });
+    expect(parseSort('first_name:desc,creation_time:desc,first_name:desc', PERSON_SORTS)).toEqual({ sortBy: 'first_name', ascending: false });
+    expect(parseSort('creation_time:desc,creation_time:desc', PERSON_SORTS)).toEqual({ sortBy: 'creation_time', ascending: false });
+  });
+
+  it.each([
+    ['a second field', 'last_name:asc,first_name:asc', 'first_name:asc cannot follow last_name:asc'],
+    ['the tie-breaker in the other direction', 'last_name:asc,creation_time:desc', 'creation_time:desc cannot follow last_name:asc'],
+    ['the same field both ways', 'creation_time:asc,creation_time:desc', 'cannot follow'],
+    ['a field after creation_time (ties there go by id)', 'creation_time:asc,last_name:asc', 'sort_by orders by one field per request'],
+    ['a field after last_updated_time', 'last_updated_time:desc,creation_time:desc', 'cannot follow'],
+  ])('refuses %s with a 400 naming sort_by', (_label, raw, detail) => {
+    expect(() => parseSort(raw, PERSON_SORTS)).toThrow(badSort(detail));
+  });
+});
+
 describe('pagingOf and listBody', () => {
   const filters = { status: 'ACTIVE' };
 
@@ -53,9 +94,13 @@ describe('pagingOf and listBody', () => {
     expect(paging).toMatchObject({ limit: 100, ascending: true, cursor: undefined });
   });
 
-  it('supports creation_time descending and rejects other sorts', () => {
-    expect(pagingOf(listRequest({ sort_by: 'creation_time:desc' }), {}).ascending).toBe(false);
+  it('keeps lists without sort options in creation order, refusing other fields', () => {
+    expect(pagingOf(listRequest({ sort_by: 'creation_time:desc' }), {})).toMatchObject({ sortBy: 'creation_time', ascending: false });
     expect(() => pagingOf(listRequest({ sort_by: 'last_name:asc' }), {})).toThrow(expect.objectContaining({ ...badQuery, detail: expect.stringContaining('sort_by') }));
+  });
+
+  it('passes the sort field of the list’s options through', () => {
+    expect(pagingOf(listRequest({ sort_by: 'last_updated_time:desc' }), {}, PERSON_SORTS)).toMatchObject({ sortBy: 'last_updated_time', ascending: false });
   });
 
   it('omits next_page_token when there are no more rows', () => {
@@ -81,6 +126,9 @@ describe('pagingOf and listBody', () => {
 
     expect(() => pagingOf(listRequest({ status: 'FROZEN', page_token: token }), { status: 'FROZEN' })).toThrow(expect.objectContaining(badQuery));
     expect(() => pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'creation_time:desc', page_token: token }), filters)).toThrow(
+      expect.objectContaining(badQuery),
+    );
+    expect(() => pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'last_name:asc', page_token: token }), filters, PERSON_SORTS)).toThrow(
       expect.objectContaining(badQuery),
     );
     expect(() => pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_a', 'listPersons'), filters)).toThrow(

@@ -37,6 +37,15 @@ describe('fingerprint', () => {
   });
 });
 
+describe('isStorable with an error code', () => {
+  it('does not store a transient refusal that asks the client to retry', () => {
+    expect(isStorable(409, 'CONCURRENT_MODIFICATION')).toBe(false);
+    expect(isStorable(409, 'IDEMPOTENCY_CONCURRENT_USE')).toBe(false);
+    expect(isStorable(409, 'ALREADY_EXISTS')).toBe(true);
+    expect(isStorable(400, 'BAD_REQUEST_BODY')).toBe(true);
+  });
+});
+
 describe('decide', () => {
   it('reports a key whose change committed without a stored response as applied, never in progress', () => {
     expect(decide(record({ status: 'COMMITTED', response: undefined }), 'fp')).toEqual({ kind: 'applied' });

@@ -119,8 +119,13 @@ describe('idempotency middleware', () => {
     expect(store.complete.mock.calls[0]![3]).toMatchObject({ statusCode: 400 });
   });
 
-  it('releases the key after a 5xx or 429 so a retry runs again', async () => {
-    for (const error of [new Error('DynamoDB down'), new ApiError(429, 'CONFLICT', 'slow down')]) {
+  it('releases the key after a 5xx, a 429 or a contention 409 so a retry runs again', async () => {
+    for (const error of [
+      new Error('DynamoDB down'),
+      new ApiError(429, 'CONFLICT', 'slow down'),
+      // Contention: "retry" is not the request's outcome, so it is not replayed for 7 days.
+      new ApiError(409, 'CONCURRENT_MODIFICATION', 'customer is being modified by other requests; retry'),
+    ]) {
       const store = fakeStore();
       const { request } = await runChain(store);
       request.error = error;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { holderGuardItem } from '../../../functions/adapters/dynamodb/account-items.js';
+import { businessItem, personItem } from '../../../functions/adapters/dynamodb/customer-items.js';
+import { businessRecord, personRecord } from '../customers/records.js';
+
+// The accounts domain's partial update of a holder (has_accounts) is the one write of a person
+// or business that is not a full Put of customer-items.ts; it must move the last_updated_time
+// order (gsi5) exactly as a full write at the same time would.
+
+process.env.TABLE_NAME ??= 'bankline-unit';
+
+const LATER = '2024-06-01T09:30:00.000Z';
+
+describe('holderGuardItem', () => {
+  it.each([
+    ['person', { kind: 'PERSON' as const, record: personRecord() }, (at: string) => personItem({ ...personRecord(), last_updated_time: at })],
+    ['business', { kind: 'BUSINESS' as const, record: businessRecord() }, (at: string) => businessItem({ ...businessRecord(), last_updated_time: at })],
+  ])('sets has_accounts on a %s and rewrites its gsi5 keys with last_updated_time', (_kind, holder, fullWriteAt) => {
+    const item = holderGuardItem({ holder, markHasAccounts: true }, LATER) as { Update: { UpdateExpression: string; ExpressionAttributeValues: Record<string, unknown> } };
+    const { UpdateExpression, ExpressionAttributeValues: values } = item.Update;
+    expect(UpdateExpression).toContain('last_updated_time = :now');
+    expect(UpdateExpression).toContain('gsi5pk = :updatedPk');
+    expect(UpdateExpression).toContain('gsi5sk = :updatedSk');
+    const expected = fullWriteAt(LATER);
+    expect(values).toMatchObject({ ':now': LATER, ':updatedPk': expected.gsi5pk, ':updatedSk': expected.gsi5sk, ':next': holder.record.version + 1 });
+  });
+
+  it('only checks the version when has_accounts is already set', () => {
+    const item = holderGuardItem({ holder: { kind: 'PERSON', record: personRecord({ has_accounts: true }) }, markHasAccounts: false }, LATER);
+    expect(item).toHaveProperty('ConditionCheck');
+    expect(item).not.toHaveProperty('Update');
+  });
+});
