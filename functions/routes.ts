@@ -52,6 +52,9 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/customers', 'customers', 'listCustomers', 'customer:read'),
   route('GET', '/v0/customers/{customer_id}', 'customers', 'getCustomer', 'customer:read'),
   route('PATCH', '/v0/customers/{customer_id}', 'customers', 'patchCustomer', 'customer:write'),
+  // Full replace (contract §7.1). Synctera declares no Idempotency-Key on it; a repeated PUT
+  // of the same body changes nothing the second time anyway.
+  route('PUT', '/v0/customers/{customer_id}', 'customers', 'replaceCustomer', 'customer:write'),
   route('POST', '/v0/customers/{customer_id}/verify', 'customers', 'verifyCustomer', 'customer:write'),
   route('GET', '/v0/customers/{customer_id}/verifications', 'customers', 'listCustomerVerifications', 'customer:read'),
 

@@ -98,6 +98,8 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   listCustomers: { query: 'limit=10' },
   getCustomer: {},
   patchCustomer: { body: { email: 'jane.doe@example.com', phone_number: '+14155550101' } },
+  // The whole customer: fields left out are cleared (server-owned ones, ssn and ban_status kept).
+  replaceCustomer: { body: { ...PERSON_BODY, email: 'jane.doe@example.com', shipping_address: { ...LEGAL_ADDRESS, address_line_1: '2 Main St' } } },
   verifyCustomer: { body: { customer_consent: true, customer_ip_address: '203.0.113.10' } },
   listCustomerVerifications: {},
 

@@ -4,9 +4,9 @@ import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import type { CustomersContext } from './context.js';
 import type { PersonRecord } from './model.js';
-import type { ListCriteria } from './ports.js';
-import { newPerson, patchPerson } from './person-rules.js';
-import type { CreatePersonInput, PatchPersonInput } from './schemas.js';
+import type { ListCriteria, PersonSortField } from './ports.js';
+import { newPerson, patchPerson, replacedPerson } from './person-rules.js';
+import type { CreatePersonInput, PatchPersonInput, ReplacePersonInput } from './schemas.js';
 import { customerView, personView } from './views.js';
 
 /** `/v0/customers` and `/v0/persons` share records but differ in view and event names. */
@@ -34,16 +34,20 @@ export const getPerson = async (ctx: CustomersContext, style: PersonStyle, id: s
   return person;
 };
 
-export const updatePerson = (ctx: CustomersContext, style: PersonStyle, id: string, input: PatchPersonInput): Promise<PersonRecord> =>
+/**
+ * Read-modify-write of one person, conditioned on the version read and retried on a lost race.
+ * An unchanged record is not written and raises no event. "Unchanged" is judged on the record,
+ * not the view: a new SSN with the same last four, or a persons-only field sent to
+ * /v0/customers, is a change the view cannot show.
+ */
+const changePerson = (ctx: CustomersContext, style: PersonStyle, id: string, change: (current: PersonRecord, meta: { now: string; today: string }) => PersonRecord) =>
   retryOnConflict(async () => {
     const current = await getPerson(ctx, style, id);
-    const next = patchPerson(current, input, { now: ctx.clock.now().toISOString(), today: today(ctx) });
+    const next = change(current, { now: ctx.clock.now().toISOString(), today: today(ctx) });
+    if (Object.keys(changedFields({ ...current }, { ...next }, ['last_updated_time', 'version'])).length === 0) return current;
     const { view, updated } = PERSON_STYLES[style];
-    const before = view(current);
     const after = view(next);
-    const changed = changedFields(before, after, ['last_updated_time']);
-    // Nothing changed: no write, no event, no new version.
-    if (Object.keys(changed).length === 0) return current;
+    const changed = changedFields(view(current), after, ['last_updated_time']);
     const event = newEvent(ctx.clock, {
       type: updated,
       tenant: ctx.tenantId,
@@ -56,5 +60,13 @@ export const updatePerson = (ctx: CustomersContext, style: PersonStyle, id: stri
     return next;
   });
 
-export const listPersons = (ctx: CustomersContext, criteria: ListCriteria): Promise<Page<PersonRecord>> =>
+/** PATCH: only the fields sent change. */
+export const updatePerson = (ctx: CustomersContext, style: PersonStyle, id: string, input: PatchPersonInput): Promise<PersonRecord> =>
+  changePerson(ctx, style, id, (current, meta) => patchPerson(current, input, meta));
+
+/** PUT: the body is the whole customer (rules in person-rules.ts, replacedPerson). */
+export const replacePerson = (ctx: CustomersContext, style: PersonStyle, id: string, input: ReplacePersonInput): Promise<PersonRecord> =>
+  changePerson(ctx, style, id, (current, meta) => replacedPerson(current, input, meta));
+
+export const listPersons = (ctx: CustomersContext, criteria: ListCriteria<PersonSortField>): Promise<Page<PersonRecord>> =>
   ctx.store.listPersons(ctx.tenantId, criteria);

@@ -6,8 +6,21 @@ import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } fr
 
 export type { Filters };
 
-export interface ListCriteria {
+/**
+ * The orders `sort_by` offers on each list (contract §7.1, §8.1), each field with the field
+ * that breaks its ties (null: the id). A store lists each order as one Query on an index whose
+ * sort key is exactly that: names case-insensitively with missing names after all others, then
+ * creation_time, then id; times then id. Descending is the exact reverse.
+ */
+export const PERSON_SORTS = { creation_time: null, first_name: 'creation_time', last_name: 'creation_time', last_updated_time: null } as const;
+export const BUSINESS_SORTS = { creation_time: null, entity_name: 'creation_time', last_updated_time: null } as const;
+export type PersonSortField = keyof typeof PERSON_SORTS;
+export type BusinessSortField = keyof typeof BUSINESS_SORTS;
+
+export interface ListCriteria<S extends string = 'creation_time'> {
   filters: Filters;
+  /** The field the list is ordered by; creation_time when absent. */
+  sortBy?: S;
   ascending: boolean;
   limit: number;
   cursor?: Cursor;
@@ -33,12 +46,12 @@ export interface CustomerStore {
   insertPerson(person: PersonRecord, event: OutboxEvent): Promise<void>;
   /** Throws VersionConflict when the stored version is not `expectedVersion`. */
   replacePerson(person: PersonRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
-  listPersons(tenantId: string, criteria: ListCriteria): Promise<Page<PersonRecord>>;
+  listPersons(tenantId: string, criteria: ListCriteria<PersonSortField>): Promise<Page<PersonRecord>>;
 
   getBusiness(tenantId: string, id: string): Promise<BusinessRecord | undefined>;
   insertBusiness(business: BusinessRecord, event: OutboxEvent): Promise<void>;
   replaceBusiness(business: BusinessRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
-  listBusinesses(tenantId: string, criteria: ListCriteria): Promise<Page<BusinessRecord>>;
+  listBusinesses(tenantId: string, criteria: ListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>>;
 
   saveVerificationRun(run: VerificationRun): Promise<void>;
   currentVerifications(tenantId: string, subjectId: string): Promise<VerificationRecord[]>;

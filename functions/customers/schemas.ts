@@ -39,8 +39,18 @@ export const PERSON_READ_ONLY = [
 
 export const createPersonSchema = z.strictObject({ status: personStatus, ...personFields });
 export const patchPersonSchema = z.strictObject({ status: z.optional(personStatus), ...personFields });
+/**
+ * PUT /v0/customers/{id}: the whole customer, `status` required as on create. `ssn` may also be
+ * the last four digits a GET returned, so a GET-modify-PUT round trip does not trip over it.
+ */
+export const replacePersonSchema = z.strictObject({
+  status: personStatus,
+  ...personFields,
+  ssn: z.optional(z.string().check(z.regex(/^(\d{3}-\d{2}-)?\d{4}$/, 'must look like 123-45-6789'))),
+});
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 export type PatchPersonInput = z.infer<typeof patchPersonSchema>;
+export type ReplacePersonInput = z.infer<typeof replacePersonSchema>;
 
 const businessFields = {
   entity_name: optionalString(255),

@@ -18,6 +18,7 @@ export const handler = createDomainHandler('customers', {
   listCustomers: customers.list,
   getCustomer: customers.get,
   patchCustomer: customers.patch,
+  replaceCustomer: customers.replace,
   verifyCustomer: verifyCustomerOperation,
   listCustomerVerifications: listCustomerVerificationsOperation,
   createPerson: persons.create,

@@ -42,25 +42,64 @@ export const enumsOf = <T extends string>(name: string, raw: string | undefined,
   return values as T[] | undefined;
 };
 
-/** Lists are ordered by creation time; that is the order the table keeps them in. */
-const parseSort = (raw: string | undefined): boolean => {
-  if (raw === undefined || raw === 'creation_time:asc' || raw === 'creation_time') return true;
-  if (raw === 'creation_time:desc') return false;
-  throw badRequest('sort_by supports creation_time:asc and creation_time:desc', 'BAD_QUERY_PARAMETER');
+/**
+ * The orders a list offers, each field mapped to the field that breaks its ties in the store's
+ * sort key (names: creation_time; creation_time and last_updated_time: the id, not a sort field).
+ */
+export type SortOptions<F extends string> = Readonly<Record<F, F | null>>;
+
+/** Lists that are kept in creation order only. */
+export const CREATION_ORDER: SortOptions<'creation_time'> = { creation_time: null };
+
+export interface SortOrder<F extends string> {
+  sortBy: F;
+  ascending: boolean;
+}
+
+/**
+ * `sort_by` (contract §1.7): `field:asc|desc` terms, comma-separated; a bare field is ascending.
+ * Each order is one index, so a list orders by ONE field. Later terms are accepted only when
+ * they change nothing: the same term again, or the first field's tie-breaker in the same
+ * direction (`last_name:asc,creation_time:asc`). Anything else is a 400 naming sort_by, never
+ * silently ignored.
+ */
+export const parseSort = <F extends string>(raw: string | undefined, options: SortOptions<F>): SortOrder<F> => {
+  const fields = Object.keys(options) as F[];
+  const terms = (csvOf('sort_by', raw) ?? ['creation_time']).map((term) => {
+    const [field, direction = 'asc', ...rest] = term.split(':');
+    if (!fields.includes(field as F) || (direction !== 'asc' && direction !== 'desc') || rest.length > 0) {
+      throw badRequest(`sort_by must be <field>:asc or <field>:desc, with <field> one of ${fields.join(', ')}`, 'BAD_QUERY_PARAMETER');
+    }
+    return { field: field as F, ascending: direction === 'asc', term };
+  });
+  const [primary, ...extra] = terms as [(typeof terms)[number], ...typeof terms];
+  const implied = [primary.field, options[primary.field]];
+  const conflicting = extra.find((term) => !implied.includes(term.field) || term.ascending !== primary.ascending);
+  if (conflicting) {
+    throw badRequest(`sort_by orders by one field per request; ${conflicting.term} cannot follow ${primary.term}`, 'BAD_QUERY_PARAMETER');
+  }
+  return { sortBy: primary.field, ascending: primary.ascending };
 };
 
 /** Validates the query's names and shapes; unknown parameters are rejected by name. */
 export const parseQuery = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): z.infer<S> =>
   parseWith(schema, request.query, 'BAD_QUERY_PARAMETER');
 
-/** Paging state for one list request; the token is bound to tenant, operation and filters. */
-export const pagingOf = (request: ApiRequest, filters: ListCriteria['filters']): Omit<ListCriteria, 'filters'> & { scope: string } => {
+/**
+ * Paging state for one list request; the token is bound to tenant, operation, filters and sort
+ * (sort_by is part of the query the scope hashes), so it cannot resume another order's index.
+ */
+export const pagingOf = <F extends string = 'creation_time'>(
+  request: ApiRequest,
+  filters: ListCriteria['filters'],
+  sortOptions: SortOptions<F> = CREATION_ORDER as SortOptions<F>,
+): Omit<ListCriteria<F>, 'filters'> & SortOrder<F> & { scope: string } => {
   const rest = Object.fromEntries(Object.entries(request.query).filter(([k]) => !PAGING.includes(k)));
   const scope = `${request.route.operation}|${canonicalJson(rest)}|${canonicalJson(filters)}`;
   return {
     scope,
     limit: parseLimit(request.query.limit),
-    ascending: parseSort(request.query.sort_by),
+    ...parseSort(request.query.sort_by, sortOptions),
     cursor: decodePageToken(request.principal.tenantId, scope, request.query.page_token),
   };
 };

@@ -319,6 +319,7 @@ export const clientFor = (key: string | null) => ({
   get: <B = any>(path: string, query?: ApiCall['query'], extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'GET', path, key, query, ...extra }),
   post: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'POST', path, key, body, ...extra }),
   patch: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'PATCH', path, key, body, ...extra }),
+  put: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'PUT', path, key, body, ...extra }),
   call: <B = any>(call: Omit<ApiCall, 'key'>) => callApi<B>({ ...call, key }),
 });
 export type ApiClient = ReturnType<typeof clientFor>;

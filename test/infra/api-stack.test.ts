@@ -3,6 +3,7 @@ import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
+import { TABLE_DEFINITION } from '../../functions/adapters/dynamodb/table-definition.js';
 import { DOMAIN_TABLE_ACTIONS } from '../../lib/table-access.js';
 import { resourcesOf, SYNTH_TIMEOUT_MS, synthBankline, type SynthesizedBankline } from './synth-fixture.js';
 
@@ -204,6 +205,20 @@ describe('least privilege', () => {
     ]);
     const allowed = /^(dynamodb:GetItem|kms:Decrypt|logs:CreateLogStream|logs:PutLogEvents|xray:Put\w+)$/;
     expect(actions.filter((a) => !allowed.test(a))).toEqual([]);
+  });
+
+  it('grants Query on every GSI of TABLE_DEFINITION by name, and nothing else on the indexes', () => {
+    const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);
+    for (const fn of bankline.api.domainFunctions.values()) {
+      const statements = Object.values(resourcesOf(api(), 'AWS::IAM::Policy'))
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalId(fn.role)))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement);
+      const onIndexes = statements.filter((st: { Resource: unknown }) => JSON.stringify(st.Resource).includes('/index/'));
+      expect(onIndexes).toHaveLength(1);
+      expect(onIndexes[0].Action).toBe('dynamodb:Query');
+      const granted = [onIndexes[0].Resource].flat().map((r: unknown) => /\/index\/([^"]+)"/.exec(JSON.stringify(r))?.[1]);
+      expect(granted).toEqual(indexNames);
+    }
   });
 
   it('never grants Scan or wildcard actions to a domain function', () => {

@@ -190,9 +190,91 @@ describe('GET /v0/businesses: filters and paging', () => {
   });
 
   // Contract §8.1: sort_by[] is creation_time|entity_name|last_updated_time x asc|desc.
-  it('refuses sort fields other than creation_time with a 400 naming sort_by', async () => {
-    expectProblem(await lists.get('/v0/businesses', { sort_by: 'entity_name:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
-    const desc = await lists.get('/v0/businesses', { sort_by: 'creation_time:desc' });
-    expect(ids(desc)).toEqual([...idsOf(...order)].reverse());
+  it('orders by entity_name (the sort_by tests below cover it and last_updated_time)', async () => {
+    expect(ids(await lists.get('/v0/businesses', { sort_by: 'entity_name:asc' }))).toEqual(['acme', 'globex', 'hooli', 'initech'].map((n) => made[n].id));
+  });
+});
+
+describe('GET /v0/businesses: sort_by', () => {
+  let sorts: ApiClient;
+  const made: Record<string, any> = {};
+  // Created one after the other; `blank` has a whitespace-only name, which sorts as no name.
+  const specs: Record<string, Record<string, unknown>> = {
+    zeta: { entity_name: 'zeta Labs' },
+    acmeUpper: { entity_name: 'ACME' },
+    nameless: {},
+    beta: { entity_name: 'Beta Corp' },
+    acmeLower: { entity_name: 'acme' },
+    blank: { entity_name: '   ' },
+  };
+
+  beforeAll(async () => {
+    sorts = clientFor((await createTestTenant({ label: 'business-sorting' })).key);
+    for (const [name, spec] of Object.entries(specs)) {
+      const res = await sorts.post('/v0/businesses', { status: 'PROSPECT', is_customer: true, ...spec });
+      expect(res.status, res.rawBody).toBe(201);
+      made[name] = res.body;
+    }
+  });
+
+  const ids = (res: { body: any }) => res.body.businesses.map((b: any) => b.id);
+  const by = (time: 'creation_time' | 'last_updated_time') => (a: any, b: any) =>
+    a[time] === b[time] ? (a.id < b.id ? -1 : 1) : a[time] < b[time] ? -1 : 1;
+  const tied = (...names: string[]) => names.map((n) => made[n]).sort(by('creation_time')).map((b) => b.id);
+  const allPages = async (sortBy: string, limit: number) => {
+    const seen: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const res = await sorts.get('/v0/businesses', { sort_by: sortBy, limit, page_token: token });
+      expect(res.status, res.rawBody).toBe(200);
+      seen.push(...ids(res));
+      token = res.body.next_page_token;
+      expect(++pages).toBeLessThan(20);
+    } while (token);
+    return { seen, pages };
+  };
+
+  it('entity_name: case-insensitive, ties by creation time, missing and blank names last; desc is the reverse', async () => {
+    const expected = [...tied('acmeUpper', 'acmeLower'), made.beta.id, made.zeta.id, ...tied('nameless', 'blank')];
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc' }))).toEqual(expected);
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:desc' }))).toEqual([...expected].reverse());
+  });
+
+  it.each(['creation_time', 'entity_name', 'last_updated_time'])('%s pages with limit in both directions, each record once', async (field) => {
+    for (const direction of ['asc', 'desc']) {
+      const whole = ids(await sorts.get('/v0/businesses', { sort_by: `${field}:${direction}` }));
+      expect(whole).toHaveLength(6);
+      const { seen, pages } = await allPages(`${field}:${direction}`, 4);
+      expect(seen).toEqual(whole);
+      expect(pages).toBe(2);
+    }
+  });
+
+  it('a PATCH of entity_name moves the business in entity_name and last_updated_time order', async () => {
+    const patched = await sorts.patch(`/v0/businesses/${made.zeta.id}`, { entity_name: 'Aardvark Inc' });
+    expect(patched.status, patched.rawBody).toBe(200);
+    made.zeta = patched.body;
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc' })).slice(0, 4)).toEqual([made.zeta.id, ...tied('acmeUpper', 'acmeLower'), made.beta.id]);
+    const all = (await sorts.get('/v0/businesses')).body.businesses as any[];
+    const byUpdate = ids(await sorts.get('/v0/businesses', { sort_by: 'last_updated_time:asc' }));
+    expect(byUpdate).toEqual([...all].sort(by('last_updated_time')).map((b) => b.id));
+    expect(byUpdate.at(-1)).toBe(made.zeta.id);
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'last_updated_time:desc' }))[0]).toBe(made.zeta.id);
+  });
+
+  it('a KYB run moves the business to the newest last_updated_time', async () => {
+    const named = await sorts.patch(`/v0/businesses/${made.beta.id}`, { legal_address: otherAddress() });
+    expect(named.status).toBe(200);
+    await sorts.patch(`/v0/businesses/${made.acmeLower.id}`, { website: 'https://acme.example.org' });
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'last_updated_time:desc' }))[0]).toBe(made.acmeLower.id);
+    expect((await sorts.post('/v0/verifications/verify', { customer_consent: true, business_id: made.beta.id })).status).toBe(201);
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'last_updated_time:desc' }))[0]).toBe(made.beta.id);
+  });
+
+  it('refuses person sort fields and a second field, naming sort_by', async () => {
+    expectProblem(await sorts.get('/v0/businesses', { sort_by: 'last_name:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
+    expectProblem(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc,last_updated_time:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
+    expect((await sorts.get('/v0/businesses', { sort_by: 'entity_name:desc,creation_time:desc' })).status).toBe(200);
   });
 });

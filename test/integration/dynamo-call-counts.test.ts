@@ -86,6 +86,20 @@ describe('reads', () => {
     expect(Object.keys(handler), log).toEqual(['QueryCommand']);
   });
 
+  it.each([
+    ['/v0/customers', 'creation_time:desc', 'gsi1'],
+    ['/v0/customers', 'last_name:asc', 'gsi3'],
+    ['/v0/persons', 'first_name:desc', 'gsi4'],
+    ['/v0/customers', 'last_updated_time:asc', 'gsi5'],
+    ['/v0/businesses', 'entity_name:desc', 'gsi3'],
+    ['/v0/businesses', 'last_updated_time:desc', 'gsi5'],
+  ] as const)('GET %s?sort_by=%s: one Query on %s', async (path, sortBy, index) => {
+    const { res, handler, log } = await measure({ method: 'GET', path, query: { sort_by: sortBy } });
+    expect(res.status, res.rawBody).toBe(200);
+    expect(handler, log).toEqual({ QueryCommand: 1 });
+    expect(log).toMatch(new RegExp(`^QueryCommand ${index} `, 'm'));
+  });
+
   it('a list filtered by several verification subjects is still Query only', async () => {
     const { handler } = await measure({ method: 'GET', path: '/v0/verifications', query: { person_id: customer.id, business_id: business.id } });
     expectQueryOnly(handler);

@@ -1,6 +1,7 @@
 import type { AccountRecord, RelationshipRecord } from '../../accounts/model.js';
 import type { HolderGuard } from '../../accounts/ports.js';
 import { tableName } from './client.js';
+import { lastUpdatedKeys } from './customer-items.js';
 import { KEYS, timeOrdered } from './keys.js';
 
 // Item shapes of the accounts domain (key patterns documented in keys.ts).
@@ -49,6 +50,8 @@ const holderKey = (guard: HolderGuard) =>
  * The holder as judged: unchanged since we read it (KYC status, name, address). Setting
  * `has_accounts` bumps the version too, so the customer's next PATCH (a full Put conditioned
  * on the version it read) retries and keeps the flag instead of writing the old one back.
+ * It also moves last_updated_time, so the holder's place in the last_updated_time list (the
+ * gsi5 keys, customer-items.ts) moves with it; no other index key depends on these fields.
  */
 export const holderGuardItem = (guard: HolderGuard, now: string) => {
   const expected = { ExpressionAttributeNames: { '#version': 'version' }, ConditionExpression: '#version = :expected' };
@@ -57,13 +60,22 @@ export const holderGuardItem = (guard: HolderGuard, now: string) => {
       ConditionCheck: { TableName: tableName(), Key: holderKey(guard), ...expected, ExpressionAttributeValues: { ':expected': guard.holder.record.version } },
     };
   }
+  const { record } = guard.holder;
+  const order = lastUpdatedKeys(guard.holder.kind, record.tenant, record.id, now);
   return {
     Update: {
       TableName: tableName(),
       Key: holderKey(guard),
-      UpdateExpression: 'SET has_accounts = :true, last_updated_time = :now, #version = :next',
+      UpdateExpression: 'SET has_accounts = :true, last_updated_time = :now, #version = :next, gsi5pk = :updatedPk, gsi5sk = :updatedSk',
       ...expected,
-      ExpressionAttributeValues: { ':expected': guard.holder.record.version, ':next': guard.holder.record.version + 1, ':true': true, ':now': now },
+      ExpressionAttributeValues: {
+        ':expected': record.version,
+        ':next': record.version + 1,
+        ':true': true,
+        ':now': now,
+        ':updatedPk': order.gsi5pk,
+        ':updatedSk': order.gsi5sk,
+      },
     },
   };
 };

@@ -1,61 +1,61 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../customers/model.js';
-import type { CustomerStore, ListCriteria } from '../../customers/ports.js';
+import type { BusinessSortField, CustomerStore, ListCriteria, PersonSortField } from '../../customers/ports.js';
 import { accountItem } from './account-items.js';
 import { accountsHeldBy } from './account-store.js';
 import { conditionsFrom } from '../../shared/list-criteria.js';
 import { documentClient, tableName } from './client.js';
-import { KEYS, stripKeys, timeOrdered } from './keys.js';
+import { businessItem, personItem, verificationItem } from './customer-items.js';
+import { KEYS, stripKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
+import type { IndexName } from './table-definition.js';
 import { transact, versionedPut } from './transact.js';
-
-const personItem = (p: PersonRecord) => ({
-  ...KEYS.person(p.tenant, p.id),
-  gsi1pk: KEYS.personsIndex(p.tenant),
-  gsi1sk: timeOrdered(p.creation_time, p.id),
-  entity: 'PERSON',
-  ...p,
-});
-
-const businessItem = (b: BusinessRecord) => ({
-  ...KEYS.business(b.tenant, b.id),
-  gsi1pk: KEYS.businessesIndex(b.tenant),
-  gsi1sk: timeOrdered(b.creation_time, b.id),
-  entity: 'BUSINESS',
-  ...b,
-});
-
-const verificationItem = (v: VerificationRecord) => ({
-  ...KEYS.verification(v.tenant, v.id),
-  gsi1pk: KEYS.verificationsIndex(v.tenant),
-  gsi1sk: timeOrdered(v.creation_time, v.id),
-  gsi2pk: KEYS.subjectVerificationsIndex(v.tenant, v.subject_id),
-  gsi2sk: timeOrdered(v.creation_time, v.id),
-  entity: 'VERIFICATION',
-  ...v,
-});
 
 const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
   const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-const listOf = <T>(partitionValue: string, { filters, ...paging }: ListCriteria, index: 'gsi1' | 'gsi2' = 'gsi1') =>
+const listOf = <T>(partitionValue: string, { filters, sortBy: _sortBy, ...paging }: ListCriteria<string>, index: IndexName = 'gsi1') =>
   queryPage<T>({ index, partitionValue, where: conditionsFrom(filters), ...paging });
+
+/** Each sort_by field is the sort key of one index; the list is one Query on it, either direction. */
+interface Order {
+  index: IndexName;
+  partition: (tenantId: string) => string;
+}
+
+const PERSON_ORDERS: Record<PersonSortField, Order> = {
+  creation_time: { index: 'gsi1', partition: KEYS.personsIndex },
+  last_name: { index: 'gsi3', partition: KEYS.personsByLastNameIndex },
+  first_name: { index: 'gsi4', partition: KEYS.personsByFirstNameIndex },
+  last_updated_time: { index: 'gsi5', partition: KEYS.personsByLastUpdatedIndex },
+};
+
+const BUSINESS_ORDERS: Record<BusinessSortField, Order> = {
+  creation_time: { index: 'gsi1', partition: KEYS.businessesIndex },
+  entity_name: { index: 'gsi3', partition: KEYS.businessesByEntityNameIndex },
+  last_updated_time: { index: 'gsi5', partition: KEYS.businessesByLastUpdatedIndex },
+};
+
+const listIn = <T, S extends string>(orders: Record<S, Order>, tenantId: string, criteria: ListCriteria<S>) => {
+  const { index, partition } = orders[criteria.sortBy ?? ('creation_time' as S)];
+  return listOf<T>(partition(tenantId), criteria, index);
+};
 
 export const dynamoCustomerStore: CustomerStore = {
   getPerson: (tenantId, id) => get<PersonRecord>(KEYS.person(tenantId, id)),
   insertPerson: (person, event) => transact('person', [versionedPut(tableName(), personItem(person)), outboxPut(event)]),
   replacePerson: (person, expectedVersion, event) =>
     transact('person', [versionedPut(tableName(), personItem(person), expectedVersion), outboxPut(event)]),
-  listPersons: (tenantId, criteria) => listOf<PersonRecord>(KEYS.personsIndex(tenantId), criteria),
+  listPersons: (tenantId, criteria) => listIn<PersonRecord, PersonSortField>(PERSON_ORDERS, tenantId, criteria),
 
   getBusiness: (tenantId, id) => get<BusinessRecord>(KEYS.business(tenantId, id)),
   insertBusiness: (business, event) => transact('business', [versionedPut(tableName(), businessItem(business)), outboxPut(event)]),
   replaceBusiness: (business, expectedVersion, event) =>
     transact('business', [versionedPut(tableName(), businessItem(business), expectedVersion), outboxPut(event)]),
-  listBusinesses: (tenantId, criteria) => listOf<BusinessRecord>(KEYS.businessesIndex(tenantId), criteria),
+  listBusinesses: (tenantId, criteria) => listIn<BusinessRecord, BusinessSortField>(BUSINESS_ORDERS, tenantId, criteria),
 
   async saveVerificationRun(run) {
     const subjectItem = run.subjectKind === 'PERSON' ? personItem(run.subject as PersonRecord) : businessItem(run.subject as BusinessRecord);

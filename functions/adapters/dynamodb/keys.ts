@@ -2,6 +2,8 @@
 // this file). Tenant-owned items start with `TENANT#<id>#`, so a key built for one tenant can
 // never address another tenant's item.
 
+import { TABLE_DEFINITION } from './table-definition.js';
+
 export const KEYS = {
   organization: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   organizationTenant: (orgId: string, tenantId: string) => ({ pk: `ORG#${orgId}`, sk: `TENANT#${tenantId}` }),
@@ -9,10 +11,28 @@ export const KEYS = {
   apiKey: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   tenantApiKeys: (tenantId: string) => `TENANT#${tenantId}#APIKEYS`,
 
+  // Persons and businesses: one item each, listed in every order sort_by offers, one GSI per
+  // order so every list stays a single Query (customer-items.ts builds the keys):
+  //   pk TENANT#<t>#PERSON#<id>  sk PERSON
+  //     gsi1 TENANT#<t>#PERSONS                 <creation_time>#<id>
+  //     gsi3 TENANT#<t>#PERSONS#LAST_NAME       nameOrdered(last_name, creation_time, id)
+  //     gsi4 TENANT#<t>#PERSONS#FIRST_NAME      nameOrdered(first_name, creation_time, id)
+  //     gsi5 TENANT#<t>#PERSONS#LAST_UPDATED    <last_updated_time>#<id>
+  //   pk TENANT#<t>#BUSINESS#<id>  sk BUSINESS
+  //     gsi1 TENANT#<t>#BUSINESSES              <creation_time>#<id>
+  //     gsi3 TENANT#<t>#BUSINESSES#ENTITY_NAME  nameOrdered(entity_name, creation_time, id)
+  //     gsi5 TENANT#<t>#BUSINESSES#LAST_UPDATED <last_updated_time>#<id>
+  // Every write of the item recomputes them; the one partial update (has_accounts, account-items.ts)
+  // changes last_updated_time and so rewrites the gsi5 keys with it.
   person: (tenantId: string, personId: string) => ({ pk: `TENANT#${tenantId}#PERSON#${personId}`, sk: 'PERSON' }),
   personsIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS`,
+  personsByLastNameIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#LAST_NAME`,
+  personsByFirstNameIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#FIRST_NAME`,
+  personsByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#LAST_UPDATED`,
   business: (tenantId: string, businessId: string) => ({ pk: `TENANT#${tenantId}#BUSINESS#${businessId}`, sk: 'BUSINESS' }),
   businessesIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES`,
+  businessesByEntityNameIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES#ENTITY_NAME`,
+  businessesByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES#LAST_UPDATED`,
 
   verification: (tenantId: string, verificationId: string) => ({
     pk: `TENANT#${tenantId}#VERIFICATION#${verificationId}`,
@@ -59,9 +79,46 @@ export const KEYS = {
 /** Sort key for "newest/oldest first" lists: ISO time sorts lexically, the id breaks ties. */
 export const timeOrdered = (isoTime: string, id: string): string => `${isoTime}#${id}`;
 
+// A name key: a marker, the folded name, a separator, then creation time and id for ties.
+// DynamoDB compares keys as UTF-8 bytes, so:
+// - names are folded (NFC, lower case, trimmed) so "smith" and "Smith" sort together;
+// - control characters are dropped from the name, so NAME_END (U+0001) is below every character
+//   left in it and "Smith" sorts before "Smith Jr" (a printable separator would not guarantee that);
+// - NAMED < UNNAMED puts every record without the name after every record with one (ascending);
+//   no name character could do that, since any UTF-8 lead byte may start a name;
+// - the name part is capped at NAME_KEY_CHARS code points (4 bytes each at most) so the key
+//   stays far below DynamoDB's 1024-byte limit for index sort keys.
+const NAMED = '0';
+const UNNAMED = '1';
+const NAME_END = '\u0001';
+export const NAME_KEY_CHARS = 200;
+
+/** The name as its sort key compares it; empty when there is no name to sort by. */
+export const foldName = (name: string | undefined): string =>
+  Array.from(
+    (name ?? '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim(),
+  )
+    .slice(0, NAME_KEY_CHARS)
+    .join('');
+
+/** Sort key ordering by a name, case-insensitively, missing names last, ties by creation then id. */
+export const nameOrdered = (name: string | undefined, creationTime: string, id: string): string => {
+  const folded = foldName(name);
+  return folded ? `${NAMED}${folded}${NAME_END}${timeOrdered(creationTime, id)}` : `${UNNAMED}${NAME_END}${timeOrdered(creationTime, id)}`;
+};
+
 export const tenantPrefix = (tenantId: string): string => `TENANT#${tenantId}#`;
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expires_at'] as const;
+const KEY_ATTRIBUTES = [
+  TABLE_DEFINITION.partitionKey.name,
+  TABLE_DEFINITION.sortKey.name,
+  ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((index) => [index.partitionKey.name, index.sortKey.name]),
+  TABLE_DEFINITION.timeToLiveAttribute,
+];
 
 /** Drops storage keys from an item, leaving the record the domain knows. */
 export const stripKeys = <T>(item: Record<string, unknown>): T => {

@@ -4,11 +4,13 @@ import type { Condition, ListCriteria } from '../../shared/list-criteria.js';
 import type { Cursor, Page } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { stripKeys } from './keys.js';
+import type { IndexName } from './table-definition.js';
 
 // The one pager behind every list endpoint: Query only, filters pushed down, opaque cursor.
 
 export interface PageQuery<T> extends ListCriteria<T> {
-  index?: 'gsi1' | 'gsi2';
+  /** A GSI of TABLE_DEFINITION (keys `<index>pk`/`<index>sk`); the table itself when absent. */
+  index?: IndexName;
   partitionValue: string;
   /** Limits the sort key to a prefix, e.g. an account's `REL#` items. */
   sortKeyPrefix?: string;

@@ -18,6 +18,11 @@ export const TABLE_DEFINITION = {
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     { indexName: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    // Alternative orders of the person and business lists (sort_by), see keys.ts. CloudFormation
+    // adds one GSI per stack update: an existing table takes gsi3, gsi4, gsi5 in three deploys.
+    { indexName: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+    { indexName: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
+    { indexName: 'gsi5', partitionKey: { name: 'gsi5pk', type: 'S' }, sortKey: { name: 'gsi5sk', type: 'S' } },
   ] satisfies IndexDefinition[],
   timeToLiveAttribute: 'expires_at',
   streamViewType: 'NEW_AND_OLD_IMAGES',

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { createBusiness, getBusiness, listBusinesses, updateBusiness } from '../../customers/businesses.js';
 import { BUSINESS_READ_ONLY, BUSINESS_STATUSES, createBusinessSchema, patchBusinessSchema } from '../../customers/schemas.js';
+import { BUSINESS_SORTS } from '../../customers/ports.js';
 import { businessView } from '../../customers/views.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';
 import { parseWith } from '../../shared/validation.js';
@@ -41,7 +42,7 @@ const listBusinesses_: Operation = async (request) => {
     is_customer: booleanOf('is_customer', q.is_customer),
     has_accounts: booleanOf('has_accounts', q.has_accounts),
   };
-  const { scope, ...paging } = pagingOf(request, filters);
+  const { scope, ...paging } = pagingOf(request, filters, BUSINESS_SORTS);
   const page = await listBusinesses(customersContext(request), { filters, ...paging });
   return ok(listBody(request, 'businesses', scope, page, businessView));
 };

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { createPerson, getPerson, listPersons, PERSON_STYLES, type PersonStyle, updatePerson } from '../../customers/persons.js';
+import { createPerson, getPerson, listPersons, PERSON_STYLES, type PersonStyle, replacePerson, updatePerson } from '../../customers/persons.js';
 import type { PersonRecord } from '../../customers/model.js';
-import { createPersonSchema, PERSON_READ_ONLY, PERSON_STATUSES, patchPersonSchema } from '../../customers/schemas.js';
+import { PERSON_SORTS } from '../../customers/ports.js';
+import { createPersonSchema, PERSON_READ_ONLY, PERSON_STATUSES, patchPersonSchema, replacePersonSchema } from '../../customers/schemas.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';
 import { parseWith } from '../../shared/validation.js';
 import { created, ok, type ApiRequest, type Operation } from '../api-request.js';
@@ -46,7 +47,7 @@ const filtersOf = (request: ApiRequest, style: PersonStyle) => {
   };
 };
 
-/** The four person operations for one style: `/v0/customers` or `/v0/persons`. */
+/** The person operations for one style: `/v0/customers` or `/v0/persons`. */
 export const personOperations = (style: PersonStyle, idParam: string, listKey: string) => {
   const view: (person: PersonRecord) => unknown = PERSON_STYLES[style].view;
   const create: Operation = async (request) => {
@@ -58,11 +59,16 @@ export const personOperations = (style: PersonStyle, idParam: string, listKey: s
     const input = parseWith(patchPersonSchema, withoutReadOnly(request.body, PERSON_READ_ONLY));
     return ok(view(await updatePerson(customersContext(request), style, pathId(request, idParam), input)));
   };
+  // PUT is served for /v0/customers only (contract §7.1); the persons style has no PUT route.
+  const replace: Operation = async (request) => {
+    const input = parseWith(replacePersonSchema, withoutReadOnly(request.body, PERSON_READ_ONLY));
+    return ok(view(await replacePerson(customersContext(request), style, pathId(request, idParam), input)));
+  };
   const list: Operation = async (request) => {
     const filters = filtersOf(request, style);
-    const { scope, ...paging } = pagingOf(request, filters);
+    const { scope, ...paging } = pagingOf(request, filters, PERSON_SORTS);
     const page = await listPersons(customersContext(request), { filters, ...paging });
     return ok(listBody(request, listKey, scope, page, view));
   };
-  return { create, get, patch, list };
+  return { create, get, patch, replace, list };
 };
