@@ -48,15 +48,25 @@ export const filterOf = (conditions: readonly Condition[] = []): Expression => {
 
 const keyNamesOf = (index: PageQuery<unknown>['index']) => (index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk']);
 
-/** A cursor must point into this very list: same partition, same prefix, only key names. */
+/** `TENANT#<id>#` of a tenant-owned key; every key of a cursor must share the list's. */
+const tenantPrefixOf = (key: string): string | undefined => /^TENANT#[^#]+#/.exec(key)?.[0];
+
+/**
+ * A cursor must point into this very list: exactly the key attributes of the index read, the
+ * same partition and prefix, and a base-table key of the same tenant. Anything else is a 400,
+ * never a DynamoDB validation error.
+ */
 const assertCursorFits = <T>(query: PageQuery<T>, partitionAttr: string, sortAttr: string): void => {
   const { cursor } = query;
   if (!cursor) return;
+  const expected = keyNamesOf(query.index);
+  const tenant = tenantPrefixOf(query.partitionValue);
   const valid =
-    Object.keys(cursor).every((k) => keyNamesOf(query.index).includes(k)) &&
+    Object.keys(cursor).length === expected.length &&
+    expected.every((k) => typeof cursor[k] === 'string' && cursor[k] !== '') &&
     cursor[partitionAttr] === query.partitionValue &&
-    typeof cursor[sortAttr] === 'string' &&
-    (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix));
+    (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix)) &&
+    (tenant === undefined || cursor.pk!.startsWith(tenant));
   if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
 };
 
