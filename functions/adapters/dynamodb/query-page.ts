@@ -21,6 +21,8 @@ type Expression = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttrib
 // A filtered Query can return few matches per round trip; keep reading up to this many
 // rounds, then hand back a cursor so the next page continues where this one stopped.
 const MAX_ROUNDS = 10;
+// Rows read per filtered round: sparse filters still fill a page in few round trips.
+const FILTERED_ROUND_ROWS = 100;
 
 export const filterOf = (conditions: readonly Condition[] = []): Expression => {
   const clauses: string[] = [];
@@ -93,7 +95,7 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
         ExpressionAttributeValues: values,
         ScanIndexForward: query.ascending,
         // Filters discard after reading, so filtered rounds read wider.
-        Limit: filtered ? Math.max(wanted - items.length, query.limit) : wanted - items.length,
+        Limit: filtered ? Math.max(wanted - items.length, FILTERED_ROUND_ROWS) : wanted - items.length,
         ExclusiveStartKey: startKey,
       }),
     );
