@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
   type StreamViewType,
   type TableDescription,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type IndexDefinition, type KeyAttribute, TABLE_DEFINITION } from '../functions/adapters/dynamodb/table-definition.js';
@@ -62,30 +63,51 @@ const describe = async (client: DynamoDBClient, tableName: string): Promise<Tabl
   }
 };
 
+type KeySchema = { AttributeName?: string; KeyType?: string }[] | undefined;
+const keysOf = (schema: KeySchema) => JSON.stringify((schema ?? []).map((k) => `${k.AttributeName}:${k.KeyType}`));
+
 /**
- * A persisted local table older than the current definition would fail in odd ways (a Query on
- * a missing GSI); say so plainly instead. Key schema and index names are what matter here.
+ * What a persisted table lacks compared with the current definition. Indexes that were only
+ * added can be added in place (as CloudFormation does on AWS); a changed key schema cannot, so
+ * that is refused plainly instead of failing later in odd ways (a Query on a missing GSI).
  */
-const assertMatchesDefinition = (table: TableDescription, expected: CreateTableCommandInput): void => {
-  const keys = (schema: { AttributeName?: string; KeyType?: string }[] | undefined) =>
-    JSON.stringify((schema ?? []).map((k) => `${k.AttributeName}:${k.KeyType}`));
-  const indexes = (list: { IndexName?: string; KeySchema?: { AttributeName?: string; KeyType?: string }[] }[] | undefined) =>
-    JSON.stringify((list ?? []).map((i) => `${i.IndexName}=${keys(i.KeySchema)}`).sort());
-  if (keys(table.KeySchema) !== keys(expected.KeySchema) || indexes(table.GlobalSecondaryIndexes) !== indexes(expected.GlobalSecondaryIndexes)) {
+const missingIndexes = (table: TableDescription, expected: CreateTableCommandInput) => {
+  const existing = new Map((table.GlobalSecondaryIndexes ?? []).map((i) => [i.IndexName, keysOf(i.KeySchema)]));
+  const wanted = expected.GlobalSecondaryIndexes ?? [];
+  const changed =
+    keysOf(table.KeySchema) !== keysOf(expected.KeySchema) ||
+    [...existing].some(([name, keys]) => wanted.find((i) => i.IndexName === name) === undefined || keysOf(wanted.find((i) => i.IndexName === name)!.KeySchema) !== keys);
+  if (changed) {
     throw new Error(
-      `Local table ${expected.TableName} was created from an older table definition. ` +
+      `Local table ${expected.TableName} was created from an older table definition whose keys differ. ` +
         'Delete it (rm -rf .bankline/dynamodb) or start with --in-memory.',
+    );
+  }
+  return wanted.filter((i) => !existing.has(i.IndexName));
+};
+
+const addIndexes = async (client: DynamoDBClient, input: CreateTableCommandInput, indexes: NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>) => {
+  for (const index of indexes) {
+    const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: input.TableName,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => attributes.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
     );
   }
 };
 
 /** Creates the table (with TTL) unless it exists; safe to call on every start and from parallel test workers. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed' | 'upgraded'> {
   const input = toCreateTableInput(tableName);
   const existing = await describe(client, tableName);
   if (existing) {
-    assertMatchesDefinition(existing, input);
-    return 'existed';
+    const missing = missingIndexes(existing, input);
+    if (missing.length === 0) return 'existed';
+    await addIndexes(client, input, missing);
+    return 'upgraded';
   }
   try {
     await client.send(new CreateTableCommand(input));

@@ -34,12 +34,26 @@ describe('local table from TABLE_DEFINITION', () => {
     client.destroy();
   });
 
-  it('refuses a persisted table built from an older definition, with the fix in the message', async () => {
+  it('adds the indexes a persisted table from an older definition lacks, in place', async () => {
     const { endpoint } = useTestTable();
     const client = localClient(endpoint);
     const name = `stale-${randomUUID()}`;
     const older = { ...TABLE_DEFINITION, globalSecondaryIndexes: TABLE_DEFINITION.globalSecondaryIndexes.slice(0, 1) };
     await client.send(new CreateTableCommand(toCreateTableInput(name, older)));
+    expect(await ensureTable(client, name)).toBe('upgraded');
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(TABLE_DEFINITION.globalSecondaryIndexes.map((i) => i.indexName).sort());
+    expect(await ensureTable(client, name)).toBe('existed');
+    client.destroy();
+  });
+
+  it('refuses a persisted table whose keys differ, with the fix in the message', async () => {
+    const { endpoint } = useTestTable();
+    const client = localClient(endpoint);
+    const name = `changed-${randomUUID()}`;
+    const [first, ...rest] = TABLE_DEFINITION.globalSecondaryIndexes;
+    const changed = { ...TABLE_DEFINITION, globalSecondaryIndexes: [{ ...first!, sortKey: { name: 'other_sk', type: 'S' as const } }, ...rest] };
+    await client.send(new CreateTableCommand(toCreateTableInput(name, changed)));
     await expect(ensureTable(client, name)).rejects.toThrow(/older table definition.*rm -rf \.bankline\/dynamodb/);
     client.destroy();
   });
