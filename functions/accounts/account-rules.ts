@@ -2,6 +2,7 @@ import { ApiError, badRequest } from '../shared/errors.js';
 import { inapplicableFields, TYPE_FIELDS, TYPE_RULES } from './account-types.js';
 import { isSettledToZero } from './balances.js';
 import { RAIL_FLAGS, type AccountType } from './enums.js';
+import { holderRolesOf } from './holder-roles.js';
 import type { AccountRecord, RelationshipRecord, TemplateRecord } from './model.js';
 import { maskAccountNumber } from './numbers.js';
 import { normalizeCeiling, normalizeFloor } from './references.js';
@@ -105,6 +106,7 @@ export const newAccount = (
     currency: input.currency ?? template.template.currency,
     customer_type: customerType,
     ...holderIdsOf(relationships),
+    holder_roles: holderRolesOf(relationships),
     account_template_id: template.id,
     funds_ownership: 'FINTECH',
     open_date: meta.today,

@@ -7,7 +7,9 @@ import { todayOf, type AccountsContext } from './context.js';
 import { resolveRelationships } from './holders.js';
 import type { AccountRecord } from './model.js';
 import { fintechIdOf } from './numbers.js';
-import { AccountNumberTaken, type ListCriteria } from './ports.js';
+import { acceptanceGuards, type KycPorts, reconcileAccounts } from './holder-kyc.js';
+import { holderRolesOf, ownersOf, storedHolderRoles } from './holder-roles.js';
+import { AccountNumberTaken, HolderNotAccepted, type ListCriteria } from './ports.js';
 import { assertReferences } from './references.js';
 import type { CreateAccountInput, PatchAccountInput } from './schemas.js';
 import { assertNotTerminal } from './status-rules.js';
@@ -16,7 +18,8 @@ import { accountEventView } from './views.js';
 
 // Account use-cases (contract §2). Reads made to validate a create, before its single
 // TransactWriteItems: the template (1), each holder (1 per relationship), the tenant's
-// routing number (1), and each referenced product or linked account (0 to 3).
+// routing number (1), and each referenced product or linked account (0 to 3). Every write
+// that leaves an account open checks its owners and signers are still ACCEPTED (holder-kyc.ts).
 
 /** An account with what its balances depend on: a CHARGE_SECURED spends its security account's funds. */
 export interface LoadedAccount {
@@ -79,11 +82,14 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
     const build = (accountNumber: string) =>
       newAccount(input, template, relationships, { id, tenant: ctx.tenantId, now, today: todayOf(ctx), bankRouting, accountNumber, generatedNumber: !manual });
     let account = build(numberFor());
-    await assertReferences(ctx, account.account_type, account, id);
+    const { product, linkedAccountIds } = await assertReferences(ctx, account.account_type, account, { selfId: id, owners: ownersOf(holderRolesOf(relationships)) });
     const result = await loaded(ctx, account);
     for (let attempt = 1; ; attempt++) {
       try {
-        await ctx.accounts.createAccount({ account, relationships, holders, event: accountEvent(ctx, 'ACCOUNT.CREATED', result, { note: input.note }) });
+        const event = accountEvent(ctx, 'ACCOUNT.CREATED', result, { note: input.note });
+        // Holders are guarded on what was judged: owners and signers still ACCEPTED at commit,
+        // so no account opens for a holder whose rejection has committed (holders.ts guardOf).
+        await ctx.accounts.createAccount({ account, relationships, holders, linkedAccountIds, ...(product ? { product } : {}), event });
         return result;
       } catch (error) {
         if (!(error instanceof AccountNumberTaken)) throw error;
@@ -104,13 +110,44 @@ export const getAccountRecord = async (ctx: AccountsContext, id: string): Promis
 /** One GetItem, plus the security account's for a CHARGE_SECURED. */
 export const getAccount = async (ctx: AccountsContext, id: string): Promise<LoadedAccount> => loaded(ctx, await getAccountRecord(ctx, id));
 
+export const kycPortsOf = (ctx: AccountsContext): KycPorts => ({ accounts: ctx.accounts, holders: ctx.holders });
+
+/**
+ * The account about to be changed, its KYC state first brought up to date if it is RESTRICTED
+ * (a lift that a crash left undone is applied, so the change starts from the right status).
+ * The opposite case, an account left open for a holder who is no longer ACCEPTED, is caught
+ * by the write itself (`repairingKyc`), so the common path costs no extra read.
+ */
+export const accountToChange = async (ctx: AccountsContext, id: string): Promise<AccountRecord> => {
+  const current = await getAccountRecord(ctx, id);
+  if (current.status !== 'RESTRICTED') return current;
+  await reconcileAccounts(kycPortsOf(ctx), ctx, [id]);
+  return getAccountRecord(ctx, id);
+};
+
+/**
+ * Runs an account write that relies on the account's owners and signers being ACCEPTED. If one
+ * is not, a restriction was decided but never applied (a verification run that died between
+ * committing the holder and restricting its accounts): apply it, then let `retryOnConflict`
+ * re-read and decide the change again on the restricted account.
+ */
+export const repairingKyc = async <T>(ctx: AccountsContext, accountId: string, write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof HolderNotAccepted) await reconcileAccounts(kycPortsOf(ctx), ctx, [accountId]);
+    throw error;
+  }
+};
+
 export const updateAccount = (ctx: AccountsContext, id: string, input: PatchAccountInput): Promise<LoadedAccount> =>
   retryOnConflict(async () => {
-    const current = await getAccountRecord(ctx, id);
+    const current = await accountToChange(ctx, id);
     assertNotTerminal(current);
     const { next, changed } = patchAccount(current, input, { now: ctx.clock.now().toISOString(), today: todayOf(ctx) });
     if (!changed) return loaded(ctx, current);
-    await assertReferences(
+    const roles = await storedHolderRoles(ctx.accounts, current);
+    const { product, linkedAccountIds } = await assertReferences(
       ctx,
       current.account_type,
       {
@@ -120,11 +157,20 @@ export const updateAccount = (ctx: AccountsContext, id: string, input: PatchAcco
         ...(input.security ? { security: input.security } : {}),
         ...(input.fee_product_ids ? { fee_product_ids: input.fee_product_ids } : {}),
       },
-      id,
+      { selfId: id, owners: ownersOf(roles) },
     );
     const after = await loaded(ctx, next);
     const event = accountEvent(ctx, 'ACCOUNT.UPDATED', after, { before: current, note: input.note });
-    await ctx.accounts.replaceAccount({ account: next, expectedVersion: current.version, events: [event] });
+    await repairingKyc(ctx, id, () =>
+      ctx.accounts.replaceAccount({
+        account: next,
+        expectedVersion: current.version,
+        events: [event],
+        holders: acceptanceGuards(next, roles),
+        linkedAccountIds,
+        ...(product ? { product } : {}),
+      }),
+    );
     return after;
   });
 

@@ -1,45 +1,66 @@
-import type { VerificationStatus } from '../customers/model.js';
-import { newEvent, type OutboxEvent } from '../events/model.js';
+import { newEvent } from '../events/model.js';
 import type { AuditContext } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
-import type { AccountRecord, RelationshipRecord } from './model.js';
-import { KYC_RELATIONSHIPS } from './relationship-rules.js';
+import { retryOnConflict } from '../shared/page.js';
+import type { AccountStatus } from './enums.js';
+import { holderKeyOf, kycHoldersOf, storedHolderRoles } from './holder-roles.js';
+import type { AccountRecord, HolderRole } from './model.js';
+import { type AccountStore, type HolderDirectory, type HolderGuard, type HolderKey, KYC_BATCH_ITEMS, type KycAccountWrite, type KycWriteBatch } from './ports.js';
 import { TERMINAL_STATUSES } from './status-rules.js';
 import { accountEventView } from './views.js';
 
 // The platform side of KYC for accounts (contract §2.3 RESTRICTED: "platform-set when holder
-// has not passed KYC"). When an owner's or signer's verification leaves ACCEPTED, each
-// account they hold becomes RESTRICTED; when it returns to ACCEPTED and every other owner and
-// signer is ACCEPTED too, the account gets back the status it had. The customers verification
-// use-case calls this and writes the changes in the same transaction as the verification run.
+// has not passed KYC"). The state kept: an account that is not closing or closed is RESTRICTED
+// exactly when one of its owners or signers is not ACCEPTED; restricting remembers the status,
+// lifting restores it.
+//
+// `reconcileAccounts` moves accounts to that state from strongly consistent reads (the account,
+// each owner's and signer's verification_status) and commits each change with a check that
+// those standings still hold, so a standing that changes meanwhile makes it re-read and decide
+// again. It depends only on what it reads, so running it again is harmless: that is what makes
+// a verification run's account step repairable (see README "Accounts", KYC), and why any account
+// mutation can run it first. It writes in small batches, so a holder may hold any number of
+// accounts.
 
-export interface HeldAccount {
-  account: AccountRecord;
-  relationships: RelationshipRecord[];
+export interface KycPorts {
+  accounts: Pick<AccountStore, 'getAccount' | 'relationshipsOf' | 'heldAccountIds' | 'saveKycChanges'>;
+  holders: HolderDirectory;
 }
 
-export interface KycHookPorts {
-  /** Accounts where the holder is an owner or signer, with all their relationships. */
-  accountsHeldBy(tenantId: string, holderId: string): Promise<HeldAccount[]>;
-  verificationStatusOf(tenantId: string, kind: 'PERSON' | 'BUSINESS', id: string): Promise<VerificationStatus | undefined>;
-}
-
-export interface AccountStatusChange {
-  account: AccountRecord;
-  expectedVersion: number;
-  event: OutboxEvent;
-}
-
-interface HookContext {
+export interface KycContext {
   tenantId: string;
   clock: Clock;
   audit: AuditContext;
 }
 
-/** Statuses the platform leaves alone: finished accounts, and closings already under way. */
-const UNTOUCHED = [...TERMINAL_STATUSES, 'IN_CLOSING', 'RESTRICTED'];
+export interface ReconcileOptions {
+  /**
+   * Set by a verification run whose outcome is not ACCEPTED: accounts already RESTRICTED are
+   * re-asserted (their version bumped), so a lift decided concurrently on the old standing
+   * fails its version condition and re-reads. The lift's own checks of every holder's standing
+   * already stop it; this makes the two writes meet on the account item as well.
+   */
+  reassert: boolean;
+}
 
-const change = (ctx: HookContext, current: AccountRecord, next: AccountRecord): AccountStatusChange => ({
+/** Statuses the platform leaves alone: finished accounts, and closings already under way. */
+const UNTOUCHED: readonly AccountStatus[] = [...TERMINAL_STATUSES, 'IN_CLOSING'];
+
+/** Accounts whose owners and signers must all be ACCEPTED: not restricted, closing or closed. */
+export const mustHaveAcceptedHolders = (status: AccountStatus): boolean => status !== 'RESTRICTED' && !UNTOUCHED.includes(status);
+
+/** For a write that leaves `account` in that set: each owner and signer still ACCEPTED at commit. */
+export const acceptanceGuards = (account: AccountRecord, roles: readonly HolderRole[]): HolderGuard[] =>
+  mustHaveAcceptedHolders(account.status) ? kycHoldersOf(roles).map((role) => ({ ...holderKeyOf(account.tenant, role), acceptance: 'ACCEPTED' as const })) : [];
+
+const keyOf = (holder: Pick<HolderKey, 'kind' | 'id'>): string => `${holder.kind}#${holder.id}`;
+
+interface Planned {
+  write: KycAccountWrite;
+  holders: HolderGuard[];
+}
+
+const statusChange = (ctx: KycContext, current: AccountRecord, next: AccountRecord): KycAccountWrite => ({
   account: next,
   expectedVersion: current.version,
   event: newEvent(ctx.clock, {
@@ -52,42 +73,71 @@ const change = (ctx: HookContext, current: AccountRecord, next: AccountRecord): 
   }),
 });
 
-const restrict = (ctx: HookContext, account: AccountRecord, now: string): AccountStatusChange | undefined => {
+/** What one account needs, given who of its owners and signers is ACCEPTED. */
+const plan = (ctx: KycContext, account: AccountRecord, roles: readonly HolderRole[], accepted: ReadonlySet<string>, options: ReconcileOptions): Planned | undefined => {
   if (UNTOUCHED.includes(account.status)) return undefined;
-  return change(ctx, account, {
-    ...account,
-    status: 'RESTRICTED',
-    status_before_restriction: account.status,
-    last_updated_time: now,
-    version: account.version + 1,
-  });
-};
-
-const lift = async (ports: KycHookPorts, ctx: HookContext, held: HeldAccount, holderId: string, now: string): Promise<AccountStatusChange | undefined> => {
-  const { account } = held;
-  if (account.status !== 'RESTRICTED' || !account.status_before_restriction) return undefined;
-  const others = held.relationships.filter((r) => KYC_RELATIONSHIPS.includes(r.relationship_type) && r.holder_id !== holderId);
-  const statuses = await Promise.all(others.map((r) => ports.verificationStatusOf(ctx.tenantId, r.holder_kind, r.holder_id)));
-  if (statuses.some((s) => s !== 'ACCEPTED')) return undefined;
-  const { status_before_restriction: restored, ...rest } = account;
-  return change(ctx, account, { ...rest, status: restored, last_updated_time: now, version: account.version + 1 });
-};
-
-/** The account changes a verification outcome causes (none unless ACCEPTED is left or regained). */
-export const accountChangesForVerification = async (
-  ports: KycHookPorts,
-  ctx: HookContext,
-  holderId: string,
-  before: VerificationStatus,
-  after: VerificationStatus,
-): Promise<AccountStatusChange[]> => {
-  const leaving = before === 'ACCEPTED' && after !== 'ACCEPTED';
-  const regaining = before !== 'ACCEPTED' && after === 'ACCEPTED';
-  if (!leaving && !regaining) return [];
-  const held = await ports.accountsHeldBy(ctx.tenantId, holderId);
+  const kyc = kycHoldersOf(roles);
+  const holders = kyc.map((role): HolderGuard => ({ ...holderKeyOf(account.tenant, role), acceptance: accepted.has(keyOf(role)) ? 'ACCEPTED' : 'NOT_ACCEPTED' }));
+  const allAccepted = holders.every((h) => h.acceptance === 'ACCEPTED');
   const now = ctx.clock.now().toISOString();
-  const changes = leaving
-    ? held.map((h) => restrict(ctx, h.account, now))
-    : await Promise.all(held.map((h) => lift(ports, ctx, h, holderId, now)));
-  return changes.filter((c): c is AccountStatusChange => c !== undefined);
+  const version = account.version + 1;
+  if (account.status !== 'RESTRICTED') {
+    if (allAccepted) return undefined;
+    return { write: statusChange(ctx, account, { ...account, status: 'RESTRICTED', status_before_restriction: account.status, last_updated_time: now, version }), holders };
+  }
+  if (allAccepted) {
+    const { status_before_restriction: restored, ...rest } = account;
+    // Only the platform restricts, always remembering the status; without one there is nothing to restore.
+    if (!restored) return undefined;
+    return { write: statusChange(ctx, account, { ...rest, status: restored, last_updated_time: now, version }), holders };
+  }
+  return options.reassert ? { write: { account: { ...account, version }, expectedVersion: account.version }, holders } : undefined;
+};
+
+/** Packs changes into batches of at most KYC_BATCH_ITEMS items (2 per account, 1 per distinct holder). */
+const batchesOf = (planned: readonly Planned[]): KycWriteBatch[] => {
+  const batches: { writes: KycAccountWrite[]; holders: Map<string, HolderGuard> }[] = [];
+  for (const { write, holders } of planned) {
+    let batch = batches[batches.length - 1];
+    const added = holders.filter((h) => !batch?.holders.has(keyOf(h))).length;
+    if (!batch || 2 * (batch.writes.length + 1) + batch.holders.size + added > KYC_BATCH_ITEMS) {
+      batch = { writes: [], holders: new Map() };
+      batches.push(batch);
+    }
+    batch.writes.push(write);
+    // One read per holder per pass, so every account in the batch was judged on the same standing.
+    for (const h of holders) batch.holders.set(keyOf(h), h);
+  }
+  return batches.map((b) => ({ writes: b.writes, holders: [...b.holders.values()] }));
+};
+
+/** The owners and signers, of those given, that are ACCEPTED now (one consistent read each). */
+const acceptedAmong = async (ports: KycPorts, tenantId: string, roles: readonly HolderRole[]): Promise<Set<string>> => {
+  const distinct = [...new Map(roles.map((r) => [keyOf(r), r])).values()];
+  const statuses = await Promise.all(
+    distinct.map(async (r) => (r.kind === 'PERSON' ? await ports.holders.getPerson(tenantId, r.id) : await ports.holders.getBusiness(tenantId, r.id))?.verification_status),
+  );
+  return new Set(distinct.filter((_, i) => statuses[i] === 'ACCEPTED').map(keyOf));
+};
+
+/** Brings these accounts to their KYC state; idempotent, retried on any concurrent change. */
+export const reconcileAccounts = (ports: KycPorts, ctx: KycContext, accountIds: readonly string[], options: ReconcileOptions = { reassert: false }): Promise<void> =>
+  retryOnConflict(async () => {
+    const found = await Promise.all(accountIds.map((id) => ports.accounts.getAccount(ctx.tenantId, id)));
+    const accounts = found.filter((a): a is AccountRecord => a !== undefined);
+    const roles = await Promise.all(accounts.map((a) => storedHolderRoles(ports.accounts, a)));
+    const accepted = await acceptedAmong(ports, ctx.tenantId, roles.flatMap(kycHoldersOf));
+    const planned = accounts.flatMap((account, i) => plan(ctx, account, roles[i]!, accepted, options) ?? []);
+    for (const batch of batchesOf(planned)) await ports.accounts.saveKycChanges(batch);
+  });
+
+/** Accounts read (and retried) together; bounds the reads in flight for a holder of many accounts. */
+const ACCOUNTS_PER_PASS = 20;
+
+/** Every account the person or business owns or signs for, found through its memberships. */
+export const reconcileHolderAccounts = async (ports: KycPorts, ctx: KycContext, holder: Pick<HolderKey, 'kind' | 'id'>, options: ReconcileOptions): Promise<void> => {
+  const ids = await ports.accounts.heldAccountIds({ tenant: ctx.tenantId, ...holder });
+  for (let start = 0; start < ids.length; start += ACCOUNTS_PER_PASS) {
+    await reconcileAccounts(ports, ctx, ids.slice(start, start + ACCOUNTS_PER_PASS), options);
+  }
 };

@@ -3,13 +3,14 @@ import { newEvent } from '../events/model.js';
 import { badRequest } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { AccountsContext } from './context.js';
+import type { RelationshipType } from './enums.js';
 import type { RelationshipRecord } from './model.js';
 import type { Holder, HolderGuard } from './ports.js';
-import { assertEligible, assertOnePrimary, holderRefOf, loadHolder, newRelationship } from './relationship-rules.js';
+import { assertEligible, assertOnePrimary, holderRefOf, KYC_RELATIONSHIPS, loadHolder, newRelationship } from './relationship-rules.js';
 import type { RelationshipInput } from './schemas.js';
 
 // Resolves the relationships of a new account: every holder loaded (one read each), judged
-// (KYC or OFAC), and guarded in the create transaction at the version that was judged.
+// (KYC or OFAC), and guarded in the create transaction on what was judged.
 
 export interface ResolvedRelationships {
   relationships: RelationshipRecord[];
@@ -17,26 +18,46 @@ export interface ResolvedRelationships {
 }
 
 /**
- * Guards the holder at the version that was judged; a holder's first account also sets its
- * `has_accounts` (with its own *.UPDATED event, since the customer resource changes).
+ * What the write relies on about a holder it just judged for `type`: an owner or signer still
+ * ACCEPTED at commit; an AUTHORIZED_USER unchanged since its OFAC screen. A holder's first
+ * account also sets its `has_accounts` (with its own *.UPDATED event, since the customer
+ * resource changes).
  */
-export const guardOf = (ctx: AccountsContext, holder: Holder): HolderGuard => {
-  if (holder.record.has_accounts) return { holder, markHasAccounts: false };
+export const guardOf = (ctx: AccountsContext, holder: Holder, type: RelationshipType): HolderGuard => {
+  const { record } = holder;
+  const guard: HolderGuard = {
+    tenant: record.tenant,
+    kind: holder.kind,
+    id: record.id,
+    ...(KYC_RELATIONSHIPS.includes(type) ? { acceptance: 'ACCEPTED' as const } : { expectedVersion: record.version }),
+  };
+  if (record.has_accounts) return guard;
   const now = ctx.clock.now().toISOString();
-  const changed = { has_accounts: true, last_updated_time: now, version: holder.record.version + 1 };
-  const [type, resource] =
+  const changed = { has_accounts: true, last_updated_time: now, version: record.version + 1 };
+  const [eventType, resource] =
     holder.kind === 'PERSON'
       ? (['PERSON.UPDATED', personView({ ...holder.record, ...changed })] as const)
       : (['BUSINESS.UPDATED', businessView({ ...holder.record, ...changed })] as const);
   const event = newEvent(ctx.clock, {
-    type,
+    type: eventType,
     tenant: ctx.tenantId,
-    resource_id: holder.record.id,
+    resource_id: record.id,
     event_resource: resource,
     event_resource_changed_fields: { has_accounts: false },
     audit: ctx.audit,
   });
-  return { holder, markHasAccounts: true, event };
+  return { ...guard, expectedVersion: record.version, hasAccountsEvent: event };
+};
+
+/** One guard per holder: a transaction may name an item once, so guards on one holder combine. */
+export const mergeGuards = (guards: readonly HolderGuard[]): HolderGuard[] => {
+  const merged = new Map<string, HolderGuard>();
+  for (const guard of guards) {
+    const key = `${guard.kind}#${guard.id}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, ...guard } : guard);
+  }
+  return [...merged.values()];
 };
 
 export const resolveRelationships = async (
@@ -55,5 +76,5 @@ export const resolveRelationships = async (
   const relationships = holders.map((holder, i) =>
     newRelationship({ id: newId(), tenant: ctx.tenantId, accountId: meta.accountId, now: meta.now }, inputs[i]!.relationship_type, holder),
   );
-  return { relationships, holders: holders.map((holder) => guardOf(ctx, holder)) };
+  return { relationships, holders: holders.map((holder, i) => guardOf(ctx, holder, inputs[i]!.relationship_type)) };
 };

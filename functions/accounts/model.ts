@@ -39,6 +39,12 @@ export interface AccountRecord extends Versioned {
   in_closing_date?: string;
   /** Set when the platform restricted the account, so lifting the restriction can restore it. */
   status_before_restriction?: AccountStatus;
+  /**
+   * Who holds the account and how, derived from its relationships and rewritten with them. On
+   * the item so a write can guard its owners' and signers' KYC, and a link can check ownership,
+   * without reading the relationships. Absent on accounts written before it existed.
+   */
+  holder_roles?: HolderRole[];
 
   nickname?: string;
   account_purpose?: string;
@@ -82,6 +88,13 @@ export interface AccountRecord extends Versioned {
   pending_debits: number;
 }
 
+/** One holder of an account, as its relationship names it. */
+export interface HolderRole {
+  kind: 'PERSON' | 'BUSINESS';
+  id: string;
+  relationship_type: RelationshipType;
+}
+
 export interface RelationshipRecord {
   id: string;
   tenant: string;
@@ -109,4 +122,11 @@ export interface InterestProductRecord extends Versioned {
   accrual_payout_schedule: 'MONTHLY' | 'NONE';
   rates: InterestRate[];
   description?: string;
+  /**
+   * Set (once, never cleared) by the first LINE_OF_CREDIT account or template that references
+   * the product, in that write's transaction: from then on calculation_method stays
+   * COMPOUNDED_DAILY. A flag on the product itself is what lets the two sides of the race meet
+   * on one item (see products.ts); internal, never in a response.
+   */
+  used_by_line_of_credit?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { BusinessRecord, PersonRecord } from '../customers/model.js';
 import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
-import type { Page } from '../shared/page.js';
+import { type Page, VersionConflict } from '../shared/page.js';
 import type { AccountType } from './enums.js';
 import type { AccountRecord, InterestProductRecord, RelationshipRecord, TemplateRecord } from './model.js';
 
@@ -13,23 +13,54 @@ export type { Condition, ListCriteria } from '../shared/list-criteria.js';
 
 export type Holder = { kind: 'PERSON'; record: PersonRecord } | { kind: 'BUSINESS'; record: BusinessRecord };
 
+/** A person or business item, by key. */
+export interface HolderKey {
+  tenant: string;
+  kind: 'PERSON' | 'BUSINESS';
+  id: string;
+}
+
 /**
- * A holder the change relies on, as it was read: its KYC status (or OFAC screen) was judged
- * on this version, so the write is conditional on it. `markHasAccounts` also sets the
- * holder's `has_accounts` and bumps its version, so a concurrent customer PATCH (a
- * version-conditioned full Put) retries instead of writing the old flag back.
+ * What a write relies on about one person or business, checked in the write's transaction
+ * (one guard per holder: a transaction may touch an item once, see `mergeGuards`).
  */
-export interface HolderGuard {
-  holder: Holder;
-  markHasAccounts: boolean;
-  /** PERSON.UPDATED / BUSINESS.UPDATED for the has_accounts change, when there is one. */
-  event?: OutboxEvent;
+export interface HolderGuard extends HolderKey {
+  /**
+   * The KYC standing the write was decided on. Owners and signers of an account that stays
+   * open must still be ACCEPTED at commit, so nothing opens (or stays open) for a holder whose
+   * rejection has committed; a KYC restriction relies on the holder still NOT being ACCEPTED.
+   */
+  acceptance?: 'ACCEPTED' | 'NOT_ACCEPTED';
+  /**
+   * Commit only on the version read: an AUTHORIZED_USER's OFAC screen judged its name and
+   * address. Owners and signers are not pinned to a version, so parallel creations for one
+   * holder (and a concurrent customer PATCH) do not serialise on it.
+   */
+  expectedVersion?: number;
+  /**
+   * The holder's first account: also set `has_accounts`, bumping the version (so
+   * `expectedVersion` is required), so a concurrent customer PATCH, a version-conditioned
+   * full Put, retries instead of writing the old flag back. Carries PERSON/BUSINESS.UPDATED.
+   */
+  hasAccountsEvent?: OutboxEvent;
+}
+
+/**
+ * An interest product a LINE_OF_CREDIT account or template relies on compounding daily: the
+ * write checks `calculation_method` at commit and, the first time, marks the product
+ * `used_by_line_of_credit` (bumping its version, so a product PATCH that read it earlier retries).
+ */
+export interface ProductGuard {
+  product: InterestProductRecord;
 }
 
 export interface AccountCreation {
   account: AccountRecord;
   relationships: RelationshipRecord[];
   holders: HolderGuard[];
+  /** Accounts this one moves money with: still transactable at commit. */
+  linkedAccountIds: string[];
+  product?: ProductGuard;
   event: OutboxEvent;
 }
 
@@ -37,6 +68,9 @@ export interface AccountChange {
   account: AccountRecord;
   expectedVersion: number;
   events: OutboxEvent[];
+  holders?: HolderGuard[];
+  linkedAccountIds?: string[];
+  product?: ProductGuard;
 }
 
 export interface RelationshipChange extends AccountChange {
@@ -44,6 +78,23 @@ export interface RelationshipChange extends AccountChange {
   remove?: RelationshipRecord;
   holders: HolderGuard[];
 }
+
+/** One account write of the KYC hook (accounts/holder-kyc.ts). */
+export interface KycAccountWrite {
+  account: AccountRecord;
+  expectedVersion: number;
+  /** ACCOUNT.UPDATED; none when a restriction is only re-asserted (nothing a client sees changes). */
+  event?: OutboxEvent;
+}
+
+/** A batch of KYC account writes, committed together with the holder standings they were decided on. */
+export interface KycWriteBatch {
+  writes: KycAccountWrite[];
+  holders: HolderGuard[];
+}
+
+/** Most items one KYC batch may hold (2 per account, 1 per holder): far below DynamoDB's 100. */
+export const KYC_BATCH_ITEMS = 40;
 
 export interface AccountStore {
   getAccount(tenantId: string, id: string): Promise<AccountRecord | undefined>;
@@ -56,17 +107,23 @@ export interface AccountStore {
   /** Every relationship of one account (a handful): rule checks need them all. */
   relationshipsOf(tenantId: string, accountId: string): Promise<RelationshipRecord[]>;
   listRelationships(tenantId: string, accountId: string, criteria: ListCriteria<RelationshipRecord>): Promise<Page<RelationshipRecord>>;
+  /** Also puts or deletes the holder's membership of the account (see `heldAccountIds`). */
   saveRelationshipChange(change: RelationshipChange): Promise<void>;
-  /** Relationships naming one person or business, across the tenant's accounts. */
-  relationshipsOfHolder(tenantId: string, holderId: string): Promise<RelationshipRecord[]>;
+
+  /**
+   * The accounts a person or business owns or signs for, read strongly consistently from the
+   * holder's own partition (memberships written with the relationships), never from an index.
+   */
+  heldAccountIds(holder: HolderKey): Promise<string[]>;
+  saveKycChanges(batch: KycWriteBatch): Promise<void>;
 }
 
 export interface TemplateStore {
   getTemplate(tenantId: string, id: string): Promise<TemplateRecord | undefined>;
   templatesOfType(tenantId: string, type: AccountType): Promise<TemplateRecord[]>;
   /** Claims the name within the tenant in the same transaction. */
-  insertTemplate(template: TemplateRecord, event: OutboxEvent): Promise<void>;
-  replaceTemplate(template: TemplateRecord, previous: TemplateRecord, event: OutboxEvent): Promise<void>;
+  insertTemplate(template: TemplateRecord, event: OutboxEvent, product?: ProductGuard): Promise<void>;
+  replaceTemplate(template: TemplateRecord, previous: TemplateRecord, event: OutboxEvent, product?: ProductGuard): Promise<void>;
   deleteTemplate(template: TemplateRecord, event: OutboxEvent): Promise<void>;
   listTemplates(tenantId: string, criteria: ListCriteria<TemplateRecord>): Promise<Page<TemplateRecord>>;
 }
@@ -76,7 +133,10 @@ export interface ProductStore {
   insertProduct(product: InterestProductRecord, event: OutboxEvent): Promise<void>;
   replaceProduct(product: InterestProductRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
   listProducts(tenantId: string, criteria: ListCriteria<InterestProductRecord>): Promise<Page<InterestProductRecord>>;
-  /** Whether any LINE_OF_CREDIT account references the product (they need COMPOUNDED_DAILY). */
+  /**
+   * Whether any LINE_OF_CREDIT account references the product, by its (eventually consistent)
+   * index: only for accounts written before `used_by_line_of_credit` existed.
+   */
   usedByLineOfCredit(tenantId: string, productId: string): Promise<boolean>;
 }
 
@@ -94,6 +154,18 @@ export class AccountNumberTaken extends Error {
   constructor() {
     super('account number already in use in this bank');
     this.name = 'AccountNumberTaken';
+  }
+}
+
+/**
+ * A write relied on a holder's KYC standing and it changed before the commit. A version
+ * conflict (the use-case re-reads and retries); an account write also repairs the account's
+ * KYC state first, in case a crash left a restriction unapplied (holder-kyc.ts).
+ */
+export class HolderNotAccepted extends VersionConflict {
+  constructor() {
+    super('account holder');
+    this.name = 'HolderNotAccepted';
   }
 }
 

@@ -30,20 +30,25 @@ export const getProduct = async (ctx: AccountsContext, id: string): Promise<Inte
 /** Types whose accounts and templates require a daily-compounding product. */
 const DAILY_ONLY = ACCOUNT_TYPES.filter((type) => TYPE_RULES[type].interestMustCompoundDaily);
 
-/** A product still referenced by a line of credit (account or template) must keep compounding daily. */
+const mustStayDaily = (id: string, by: string) =>
+  new ApiError(422, 'UNPROCESSABLE_ENTITY', `calculation_method must stay COMPOUNDED_DAILY: product ${id} is used by a LINE_OF_CREDIT ${by}`);
+
+/**
+ * A product a line of credit (account or template) references must keep compounding daily.
+ * Race-free through `used_by_line_of_credit`: the first such reference sets it in its own
+ * transaction, bumping the product's version, and every later one checks calculation_method at
+ * commit. So a PATCH that read the product unmarked either commits first (and the reference
+ * fails its check and re-reads) or fails its version condition and re-reads the mark.
+ */
 const assertStillDailyWhereRequired = async (ctx: AccountsContext, product: InterestProductRecord): Promise<void> => {
+  if (product.used_by_line_of_credit) throw mustStayDaily(product.id, 'account or template');
+  // Lines of credit written before the mark existed are found by index (eventually consistent).
   const [usedByAccount, templates] = await Promise.all([
     ctx.products.usedByLineOfCredit(ctx.tenantId, product.id),
     Promise.all(DAILY_ONLY.map((type) => ctx.templates.templatesOfType(ctx.tenantId, type))),
   ]);
-  const usedByTemplate = templates.flat().some((t) => t.template.interest_product_id === product.id);
-  if (usedByAccount || usedByTemplate) {
-    throw new ApiError(
-      422,
-      'UNPROCESSABLE_ENTITY',
-      `calculation_method must stay COMPOUNDED_DAILY: product ${product.id} is used by a LINE_OF_CREDIT ${usedByAccount ? 'account' : 'template'}`,
-    );
-  }
+  if (usedByAccount) throw mustStayDaily(product.id, 'account');
+  if (templates.flat().some((t) => t.template.interest_product_id === product.id)) throw mustStayDaily(product.id, 'template');
 };
 
 export const updateProduct = (ctx: AccountsContext, id: string, input: PatchInterestInput): Promise<InterestProductRecord> =>

@@ -2,7 +2,9 @@ import { ApiError, badRequest } from '../shared/errors.js';
 import { TYPE_RULES } from './account-types.js';
 import type { AccountsContext } from './context.js';
 import type { AccountType } from './enums.js';
-import type { AccountRecord, BalanceCeiling, BalanceFloor } from './model.js';
+import { ownersOf, sameHolder, storedHolderRoles } from './holder-roles.js';
+import type { AccountRecord, BalanceCeiling, BalanceFloor, HolderRole } from './model.js';
+import type { ProductGuard } from './ports.js';
 import { TERMINAL_STATUSES } from './status-rules.js';
 
 // Ids an account or template points at must resolve inside the caller's tenant (another
@@ -39,48 +41,89 @@ export const normalizeCeiling = (ceiling: BalanceCeiling | undefined): BalanceCe
   return { balance: ceiling.balance, ...(linked ? { linked_account_id: linked } : {}) };
 };
 
-/** A backing account: same tenant, CHECKING or SAVING, open, and not the account itself. */
-const assertBackingAccount = async (ctx: AccountsContext, field: string, id: string, selfId: string | undefined): Promise<AccountRecord> => {
-  if (id === selfId) throw badRequest(`${field} must not be the account itself`);
+/** Whose accounts a link may reach: the owners of the account being written (none for a template). */
+export interface ReferenceScope {
+  /** The account being changed, if any: it cannot back itself. */
+  selfId?: string;
+  /** Owners of the account (not set for a template, which has no holders). */
+  owners?: readonly HolderRole[];
+}
+
+/** What the write must check again at commit, so a concurrent change cannot slip between. */
+export interface ResolvedReferences {
+  /** Present for a type that needs a daily-compounding interest product (a LINE_OF_CREDIT). */
+  product?: ProductGuard;
+  /** Linked accounts of an account: still transactable at commit. */
+  linkedAccountIds: string[];
+}
+
+const transactableProblem = (linked: AccountRecord): string | undefined => {
+  if (linked.status !== 'ACTIVE_OR_DISBURSED') return `is ${linked.status}`;
+  if (linked.access_status !== 'ACTIVE') return `has access_status ${linked.access_status}`;
+  return undefined;
+};
+
+/**
+ * A linked account: same tenant, CHECKING or SAVING, open, and not the account itself. For an
+ * account (not a template) it must also move money now (ACTIVE_OR_DISBURSED, access_status
+ * ACTIVE) and be owned by one of the account's owners: a floor, ceiling or security link moves
+ * money between the two, which only the owner of both may set up.
+ */
+const assertLinkedAccount = async (ctx: AccountsContext, field: string, id: string, scope: ReferenceScope): Promise<AccountRecord> => {
+  if (id === scope.selfId) throw badRequest(`${field} must not be the account itself`);
   const linked = await ctx.accounts.getAccount(ctx.tenantId, id);
   if (!linked) throw notFound(field, 'account', id);
   if (linked.account_type !== 'CHECKING' && linked.account_type !== 'SAVING') {
     throw unprocessable(`${field}: account ${id} is ${linked.account_type}; it must be a CHECKING or SAVING account`);
   }
   if (TERMINAL_STATUSES.includes(linked.status)) throw unprocessable(`${field}: account ${id} is ${linked.status}`);
+  if (!scope.owners) return linked;
+  const problem = transactableProblem(linked);
+  if (problem) throw unprocessable(`${field}: account ${id} ${problem}; a linked account must be ACTIVE_OR_DISBURSED with access_status ACTIVE`);
+  const linkedOwners = ownersOf(await storedHolderRoles(ctx.accounts, linked));
+  if (!scope.owners.some((owner) => linkedOwners.some((other) => sameHolder(owner, other)))) {
+    throw unprocessable(`${field}: account ${id} has no owner in common with this account; a linked account must be owned (PRIMARY or JOINT holder) by one of its owners`);
+  }
   return linked;
 };
 
 /**
- * Checks every reference present in `fields` (reads: one per product or linked account).
- * `type` decides the interest rule; `selfId` is the account being changed, if any.
+ * Checks every reference present in `fields` (reads: one per product or linked account, and the
+ * relationships of a linked account written before holder_roles existed). `type` decides the
+ * interest rule; `scope` says whose account the references are for.
  */
-export const assertReferences = async (ctx: AccountsContext, type: AccountType, fields: ReferencedFields, selfId?: string): Promise<void> => {
+export const assertReferences = async (ctx: AccountsContext, type: AccountType, fields: ReferencedFields, scope: ReferenceScope = {}): Promise<ResolvedReferences> => {
   if (fields.fee_product_ids && fields.fee_product_ids.length > 0) {
     throw badRequest('fee_product_ids: FEE account products are deprecated and not supported; use fee templates');
   }
   if (fields.balance_floor && fields.balance_ceiling && fields.balance_floor.balance > fields.balance_ceiling.balance) {
     throw badRequest('balance_floor.balance must not exceed balance_ceiling.balance');
   }
+  const dailyOnly = TYPE_RULES[type].interestMustCompoundDaily;
+  let product: ProductGuard | undefined;
   const checks: Promise<unknown>[] = [];
   if (fields.interest_product_id) {
     const id = fields.interest_product_id.toLowerCase();
     checks.push(
-      ctx.products.getProduct(ctx.tenantId, id).then((product) => {
-        if (!product) throw notFound('interest_product_id', 'interest product', id);
-        if (TYPE_RULES[type].interestMustCompoundDaily && product.calculation_method !== 'COMPOUNDED_DAILY') {
-          throw unprocessable(`interest_product_id: a ${type} needs an interest product with calculation_method COMPOUNDED_DAILY; product ${id} is ${product.calculation_method}`);
+      ctx.products.getProduct(ctx.tenantId, id).then((found) => {
+        if (!found) throw notFound('interest_product_id', 'interest product', id);
+        if (dailyOnly && found.calculation_method !== 'COMPOUNDED_DAILY') {
+          throw unprocessable(`interest_product_id: a ${type} needs an interest product with calculation_method COMPOUNDED_DAILY; product ${id} is ${found.calculation_method}`);
         }
+        if (dailyOnly) product = { product: found };
       }),
     );
   }
+  const linked = new Map<string, string>();
   const floorLinked = fields.balance_floor?.linked_account_id;
-  if (floorLinked) checks.push(assertBackingAccount(ctx, 'balance_floor.linked_account_id', floorLinked, selfId));
+  if (floorLinked) linked.set(floorLinked, 'balance_floor.linked_account_id');
   const ceilingLinked = fields.balance_ceiling?.linked_account_id;
-  if (ceilingLinked && ceilingLinked !== floorLinked) checks.push(assertBackingAccount(ctx, 'balance_ceiling.linked_account_id', ceilingLinked, selfId));
+  if (ceilingLinked && !linked.has(ceilingLinked)) linked.set(ceilingLinked, 'balance_ceiling.linked_account_id');
   const security = fields.security?.linked_account_id.toLowerCase();
-  if (security) checks.push(assertBackingAccount(ctx, 'security.linked_account_id', security, selfId));
+  if (security && !linked.has(security)) linked.set(security, 'security.linked_account_id');
+  for (const [id, field] of linked) checks.push(assertLinkedAccount(ctx, field, id, scope));
   const outcomes = await Promise.allSettled(checks);
   const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   if (failed) throw failed.reason;
+  return { ...(product ? { product } : {}), linkedAccountIds: scope.owners ? [...linked.keys()] : [] };
 };

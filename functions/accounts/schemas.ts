@@ -97,12 +97,22 @@ export const relationshipInput = z.strictObject({
 });
 export type RelationshipInput = z.infer<typeof relationshipInput>;
 
-/** Read-only fields a client may echo back; accepted and ignored (the customers convention). */
+/** Read-only fields a client may echo back on a create; accepted and ignored (the customers convention). */
 export const ACCOUNT_READ_ONLY = [
   'id', 'tenant', 'account_number_masked', 'bank_routing', 'bank_account_id', 'balances', 'customer_ids', 'business_ids',
   'creation_time', 'last_updated_time', 'access_status_last_updated_time', 'open_date', 'close_date', 'in_closing_date',
   'is_sar_enabled', 'is_security', 'funds_ownership', 'stop_payments', 'account_closure', 'days_past_due',
 ] as const;
+
+/**
+ * Fixed once the account exists (contract §2.7 rule 1, plus the bank's routing number and the
+ * currency the balances are kept in). A PATCH naming one is refused with 400 even when the
+ * value is the stored one, so a client never believes it changed something that cannot change.
+ */
+export const ACCOUNT_IMMUTABLE = ['account_type', 'account_template_id', 'customer_type', 'account_number', 'manual_account_number', 'currency', 'bank_routing'] as const;
+
+/** What a PATCH ignores when echoed: the read-only fields, minus the immutable ones it refuses. */
+export const ACCOUNT_PATCH_READ_ONLY = ACCOUNT_READ_ONLY.filter((field) => !(ACCOUNT_IMMUTABLE as readonly string[]).includes(field));
 
 const createFields = {
   ...accountFields,
@@ -124,12 +134,7 @@ const immutable = rejected('is immutable and cannot be changed by PATCH');
 
 const patchFields = {
   ...accountFields,
-  account_type: immutable,
-  account_template_id: immutable,
-  customer_type: immutable,
-  account_number: immutable,
-  manual_account_number: immutable,
-  currency: immutable,
+  ...(Object.fromEntries(ACCOUNT_IMMUTABLE.map((field) => [field, immutable])) as Record<(typeof ACCOUNT_IMMUTABLE)[number], typeof immutable>),
   relationships: rejected('cannot be changed by PATCH; use /accounts/{account_id}/relationships'),
 };
 

@@ -36,12 +36,14 @@ const withNameClaim = async <T>(name: string, write: () => Promise<T>): Promise<
 
 const checkReferences = (ctx: AccountsContext, template: TemplateRecord) => assertReferences(ctx, template.template.account_type, template.template);
 
-export const createTemplate = async (ctx: AccountsContext, input: TemplateInput): Promise<TemplateRecord> => {
-  const template = newTemplate(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
-  await checkReferences(ctx, template);
-  await withNameClaim(template.name, () => ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template)));
-  return template;
-};
+export const createTemplate = (ctx: AccountsContext, input: TemplateInput): Promise<TemplateRecord> =>
+  retryOnConflict(async () => {
+    const template = newTemplate(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
+    // A line-of-credit template's product is guarded like an account's (products.ts).
+    const { product } = await checkReferences(ctx, template);
+    await withNameClaim(template.name, () => ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template), product));
+    return template;
+  });
 
 export const getTemplate = async (ctx: AccountsContext, id: string): Promise<TemplateRecord> => {
   const template = await ctx.templates.getTemplate(ctx.tenantId, id);
@@ -53,9 +55,9 @@ const update = (ctx: AccountsContext, id: string, change: (current: TemplateReco
   retryOnConflict(async () => {
     const current = await getTemplate(ctx, id);
     const next = change(current, ctx.clock.now().toISOString());
-    await checkReferences(ctx, next);
+    const { product } = await checkReferences(ctx, next);
     const event = templateEvent(ctx, 'ACCOUNT_TEMPLATE.UPDATED', next, current);
-    await withNameClaim(next.name, () => ctx.templates.replaceTemplate(next, current, event));
+    await withNameClaim(next.name, () => ctx.templates.replaceTemplate(next, current, event, product));
     return next;
   });
 

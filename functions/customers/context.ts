@@ -1,3 +1,4 @@
+import type { KycPorts } from '../accounts/holder-kyc.js';
 import type { AuditContext } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
 import type { CustomerStore } from './ports.js';
@@ -8,4 +9,6 @@ export interface CustomersContext {
   audit: AuditContext;
   clock: Clock;
   store: CustomerStore;
+  /** The accounts a verification outcome restricts or releases; absent where there are none. */
+  accounts?: KycPorts;
 }

@@ -36,6 +36,8 @@ export interface PersonRecord extends Versioned {
   has_accounts: boolean;
   verification_status: VerificationStatus;
   verification_last_run?: string;
+  /** The checks of the latest run (internal): the next run supersedes exactly these. */
+  current_verification_ids?: string[];
   metadata?: Record<string, unknown>;
 }
 
@@ -56,6 +58,8 @@ export interface BusinessRecord extends Versioned {
   has_accounts: boolean;
   verification_status: VerificationStatus;
   verification_last_run?: string;
+  /** The checks of the latest run (internal): the next run supersedes exactly these. */
+  current_verification_ids?: string[];
   metadata?: Record<string, unknown>;
 }
 

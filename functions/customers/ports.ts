@@ -1,4 +1,3 @@
-import type { AccountStatusChange, HeldAccount } from '../accounts/holder-kyc.js';
 import type { OutboxEvent } from '../events/model.js';
 import type { Filters } from '../shared/list-criteria.js';
 import type { Cursor, Page } from '../shared/page.js';
@@ -31,10 +30,9 @@ export interface VerificationRun {
   subject: PersonRecord | BusinessRecord;
   expectedVersion: number;
   checks: VerificationRecord[];
-  superseded: VerificationRecord[];
+  /** The previous run's checks, now history (named on the subject, so the set is exact). */
+  supersededIds: string[];
   events: OutboxEvent[];
-  /** Accounts the outcome restricts or releases (accounts/holder-kyc.ts), written in the same transaction. */
-  accountChanges?: AccountStatusChange[];
 }
 
 /**
@@ -54,10 +52,11 @@ export interface CustomerStore {
   listBusinesses(tenantId: string, criteria: ListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>>;
 
   saveVerificationRun(run: VerificationRun): Promise<void>;
+  /**
+   * The subject's checks not yet superseded, by index (eventually consistent): only for a subject
+   * last verified before `current_verification_ids` existed.
+   */
   currentVerifications(tenantId: string, subjectId: string): Promise<VerificationRecord[]>;
   getVerification(tenantId: string, id: string): Promise<VerificationRecord | undefined>;
   listVerifications(tenantId: string, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>>;
-
-  /** The accounts a person or business owns or signs for; absent in stores without accounts. */
-  accountsHeldBy?(tenantId: string, holderId: string): Promise<HeldAccount[]>;
 }

@@ -1,4 +1,4 @@
-import { accountChangesForVerification, type AccountStatusChange } from '../accounts/holder-kyc.js';
+import { reconcileHolderAccounts } from '../accounts/holder-kyc.js';
 import { newEvent, type EventType, type OutboxEvent } from '../events/model.js';
 import { ApiError, badRequest, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -74,25 +74,39 @@ const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: Pe
 };
 
 /**
- * The platform's account side of the outcome: owners and signers leaving ACCEPTED restrict
- * their accounts; regaining it (with every co-holder ACCEPTED) lifts the restriction.
+ * The checks the previous run left current: named on the subject (so, with the run's version
+ * condition, exactly that set), or for a subject last verified before that was recorded, found
+ * by its (eventually consistent) index.
  */
-const accountChangesOf = (ctx: CustomersContext, subject: PersonRecord | BusinessRecord, after: VerificationStatus): Promise<AccountStatusChange[]> => {
-  const { store } = ctx;
-  // Without accounts there is nothing to restrict or release, and no reason to look.
-  if (!store.accountsHeldBy || !subject.has_accounts) return Promise.resolve([]);
-  const ports = {
-    accountsHeldBy: store.accountsHeldBy.bind(store),
-    verificationStatusOf: async (tenantId: string, kind: SubjectKind, id: string) =>
-      (kind === 'PERSON' ? await store.getPerson(tenantId, id) : await store.getBusiness(tenantId, id))?.verification_status,
-  };
-  return accountChangesForVerification(ports, ctx, subject.id, subject.verification_status, after);
+const previousRunOf = async (ctx: CustomersContext, subject: PersonRecord | BusinessRecord): Promise<string[]> => {
+  if (subject.current_verification_ids) return subject.current_verification_ids;
+  if (!subject.verification_last_run) return [];
+  return (await ctx.store.currentVerifications(ctx.tenantId, subject.id)).map((check) => check.id);
 };
 
-/** Sandbox KYC/KYB: runs synchronously, records each check, and sets the subject's status. */
-export const runVerification = (ctx: CustomersContext, command: VerifyCommand): Promise<VerificationOutcome> => {
+/**
+ * The platform's account side of the outcome (accounts/holder-kyc.ts), once the subject is
+ * committed: an owner or signer who is not ACCEPTED has every open account RESTRICTED; once
+ * every owner and signer of an account is ACCEPTED its restriction is lifted. It runs after
+ * every run, whatever the outcome, so it also completes what a run that died after its commit
+ * left undone. The accounts are found through memberships read after the commit, so an
+ * account opened before the commit is seen, and one opened after it was checked against the
+ * new status (holders.ts).
+ */
+const applyToAccounts = async (ctx: CustomersContext, kind: SubjectKind, subject: PersonRecord | BusinessRecord): Promise<void> => {
+  // has_accounts is as of the commit (a first account bumps the version the run was conditioned on).
+  if (!ctx.accounts || !subject.has_accounts) return;
+  await reconcileHolderAccounts(ctx.accounts, ctx, { kind, id: subject.id }, { reassert: subject.verification_status !== 'ACCEPTED' });
+};
+
+/**
+ * Sandbox KYC/KYB: runs synchronously, records each check, and sets the subject's status. The
+ * subject, its checks and its outcome event are one transaction; the accounts it affects
+ * follow in their own (bounded) transactions, since a holder may hold any number of them.
+ */
+export const runVerification = async (ctx: CustomersContext, command: VerifyCommand): Promise<VerificationOutcome> => {
   if (!command.consent) throw badRequest('customer_consent must be true to run a verification');
-  return retryOnConflict(async () => {
+  const run = await retryOnConflict(async () => {
     const subject = await loadSubject(ctx, command);
     const missing =
       command.subjectKind === 'PERSON'
@@ -105,22 +119,26 @@ export const runVerification = (ctx: CustomersContext, command: VerifyCommand): 
     const now = ctx.clock.now().toISOString();
     const checks = outcomes.map((check) => toRecord(ctx, { kind: command.subjectKind, id: subject.id }, check, now));
     const status = overallStatus(checks.map((c) => c.result));
-    const next = { ...subject, verification_status: status, verification_last_run: now, last_updated_time: now, version: subject.version + 1 };
-    const [superseded, accountChanges] = await Promise.all([
-      ctx.store.currentVerifications(ctx.tenantId, subject.id),
-      accountChangesOf(ctx, subject, status),
-    ]);
+    const next = {
+      ...subject,
+      verification_status: status,
+      verification_last_run: now,
+      current_verification_ids: checks.map((check) => check.id),
+      last_updated_time: now,
+      version: subject.version + 1,
+    };
     await ctx.store.saveVerificationRun({
       subjectKind: command.subjectKind,
       subject: next,
       expectedVersion: subject.version,
       checks,
-      superseded,
+      supersededIds: await previousRunOf(ctx, subject),
       events: [outcomeEvent(ctx, command, next, subject.verification_status)],
-      ...(accountChanges.length > 0 ? { accountChanges } : {}),
     });
-    return { status, checks };
+    return { subject: next, outcome: { status, checks } };
   });
+  await applyToAccounts(ctx, command.subjectKind, run.subject);
+  return run.outcome;
 };
 
 export const getVerification = async (ctx: CustomersContext, id: string): Promise<VerificationRecord> => {

@@ -3,9 +3,8 @@ import type { Cursor } from './page.js';
 /** A filter the store pushes down to DynamoDB (FilterExpression), applied within one list. */
 export type Condition =
   | { op: 'eq'; field: string; value: string | boolean }
-  | { op: 'in'; field: string; values: readonly string[] }
-  /** Any of `values` is an element of the list attribute `field`. */
-  | { op: 'containsAny'; field: string; values: readonly string[] };
+  /** At most 100 values (DynamoDB's limit for IN); the HTTP layer caps every filter there. */
+  | { op: 'in'; field: string; values: readonly string[] };
 
 /** A filtered, paged read of one list; `match` is applied to each stored record. */
 export interface ListCriteria<T> {

@@ -1,41 +1,87 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { HeldAccount } from '../../accounts/holder-kyc.js';
 import type { AccountRecord, RelationshipRecord } from '../../accounts/model.js';
-import { AccountNumberTaken, type AccountStore, type HolderGuard } from '../../accounts/ports.js';
+import { AccountNumberTaken, type AccountStore, type HolderGuard, HolderNotAccepted, type ProductGuard } from '../../accounts/ports.js';
 import { KYC_RELATIONSHIPS } from '../../accounts/relationship-rules.js';
 import type { OutboxEvent } from '../../events/model.js';
-import { accountItem, accountNumberClaimPut, holderGuardItem, relationshipItem } from './account-items.js';
+import {
+  accountItem,
+  accountNumberClaimPut,
+  holderGuardItem,
+  membershipDelete,
+  membershipItem,
+  productGuardItem,
+  relationshipItem,
+  transactableCheck,
+} from './account-items.js';
 import { queryAll, queryPage } from './query-page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { transact, type TransactItems, versionedPut } from './transact.js';
+import { type Claims, transact, type TransactItems, versionedPut } from './transact.js';
 
+// Strongly consistent: a create then an immediate GET or PATCH must find the account, and the
+// KYC hook decides on what it reads here.
 const getRecord = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
-  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-const guardsAndEvents = (holders: readonly HolderGuard[], now: string, events: readonly OutboxEvent[]): TransactItems => [
-  ...holders.map((guard) => holderGuardItem(guard, now)),
-  ...[...events, ...holders.flatMap((guard) => (guard.event ? [guard.event] : []))].map(outboxPut),
+/** What a transaction relies on besides its own writes (accounts/ports.ts). */
+interface Guards {
+  holders?: readonly HolderGuard[] | undefined;
+  linkedAccountIds?: readonly string[] | undefined;
+  product?: ProductGuard | undefined;
+}
+
+/**
+ * The guard items and events that follow a write's own items (`offset` of them), with the
+ * positions of the KYC standing checks, whose failure means HolderNotAccepted. `now` is the
+ * write's time (a holder's first account moves its last_updated_time).
+ */
+const guardedItems = (offset: number, account: AccountRecord, now: string, guards: Guards, events: readonly OutboxEvent[]) => {
+  const items: TransactItems = [];
+  const claims = new Map<number, () => Error>();
+  for (const guard of guards.holders ?? []) {
+    const item = holderGuardItem(guard, now);
+    if (!item) continue;
+    if (guard.acceptance) claims.set(offset + items.length, () => new HolderNotAccepted());
+    items.push(item);
+  }
+  for (const id of guards.linkedAccountIds ?? []) items.push(transactableCheck(account.tenant, id));
+  if (guards.product) items.push(productGuardItem(guards.product));
+  const hasAccountsEvents = (guards.holders ?? []).flatMap((guard) => (guard.hasAccountsEvent ? [guard.hasAccountsEvent] : []));
+  items.push(...[...events, ...hasAccountsEvents].map(outboxPut));
+  return { items, claims };
+};
+
+const relationshipPut = (r: RelationshipRecord): TransactItems => [
+  { Put: { TableName: tableName(), Item: relationshipItem(r) } },
+  { Put: { TableName: tableName(), Item: membershipItem(r) } },
+];
+
+const relationshipDelete = (r: RelationshipRecord): TransactItems => [
+  { Delete: { TableName: tableName(), Key: KEYS.accountRelationship(r.tenant, r.account_id, r.id), ConditionExpression: 'attribute_exists(pk)' } },
+  membershipDelete(r),
 ];
 
 export const dynamoAccountStore: AccountStore = {
   getAccount: (tenantId, id) => getRecord<AccountRecord>(KEYS.account(tenantId, id)),
 
-  async createAccount({ account, relationships, holders, event }) {
-    const items: TransactItems = [
+  async createAccount({ account, relationships, holders, linkedAccountIds, product, event }) {
+    const head: TransactItems = [
       versionedPut(tableName(), accountItem(account)),
       accountNumberClaimPut(account),
-      ...relationships.map((r) => versionedPut(tableName(), relationshipItem(r))),
-      ...guardsAndEvents(holders, account.creation_time, [event]),
+      ...relationships.flatMap((r) => [versionedPut(tableName(), relationshipItem(r)), { Put: { TableName: tableName(), Item: membershipItem(r) } }]),
     ];
-    await transact('account', items, new Map([[1, () => new AccountNumberTaken()]]));
+    const guarded = guardedItems(head.length, account, account.creation_time, { holders, linkedAccountIds, product }, [event]);
+    const claims: Claims = new Map([[1, () => new AccountNumberTaken()], ...guarded.claims]);
+    await transact('account', [...head, ...guarded.items], claims);
   },
 
-  async replaceAccount({ account, expectedVersion, events }) {
-    await transact('account', [versionedPut(tableName(), accountItem(account), expectedVersion), ...events.map(outboxPut)]);
+  async replaceAccount({ account, expectedVersion, events, holders, linkedAccountIds, product }) {
+    const head: TransactItems = [versionedPut(tableName(), accountItem(account), expectedVersion)];
+    const guarded = guardedItems(head.length, account, account.last_updated_time, { holders, linkedAccountIds, product }, events);
+    await transact('account', [...head, ...guarded.items], guarded.claims);
   },
 
   listAccounts: (tenantId, criteria) => queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
@@ -43,41 +89,42 @@ export const dynamoAccountStore: AccountStore = {
   getRelationship: (tenantId, accountId, id) => getRecord<RelationshipRecord>(KEYS.accountRelationship(tenantId, accountId, id)),
 
   relationshipsOf: (tenantId, accountId) =>
-    queryAll<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix }),
+    queryAll<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, consistent: true }),
 
   listRelationships: (tenantId, accountId, criteria) =>
     queryPage<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, ...criteria }),
 
   async saveRelationshipChange({ account, expectedVersion, events, put, remove, holders }) {
-    const items: TransactItems = [
+    const head: TransactItems = [
       // The account's version serialises every relationship change of this account.
       versionedPut(tableName(), accountItem(account), expectedVersion),
-      ...(put ? [{ Put: { TableName: tableName(), Item: relationshipItem(put) } }] : []),
-      ...(remove
-        ? [{ Delete: { TableName: tableName(), Key: KEYS.accountRelationship(remove.tenant, remove.account_id, remove.id), ConditionExpression: 'attribute_exists(pk)' } }]
-        : []),
-      ...guardsAndEvents(holders, account.last_updated_time, events),
+      ...(put ? relationshipPut(put) : []),
+      ...(remove ? relationshipDelete(remove) : []),
     ];
-    await transact('account', items);
+    const guarded = guardedItems(head.length, account, account.last_updated_time, { holders }, events);
+    await transact('account', [...head, ...guarded.items], guarded.claims);
   },
 
-  relationshipsOfHolder: (tenantId, holderId) =>
-    queryAll<RelationshipRecord>({ index: 'gsi2', partitionValue: KEYS.holderRelationshipsIndex(tenantId, holderId) }),
-};
+  async heldAccountIds({ tenant, kind, id }) {
+    const memberships = await queryAll<{ account_id: string; relationship_type: RelationshipRecord['relationship_type'] }>({
+      partitionValue: KEYS.holder(tenant, kind, id).pk,
+      sortKeyPrefix: KEYS.heldAccountPrefix,
+      consistent: true,
+    });
+    return memberships.filter((m) => KYC_RELATIONSHIPS.includes(m.relationship_type)).map((m) => m.account_id);
+  },
 
-/**
- * For the KYC hook: the accounts a person or business owns or signs for, each with all its
- * relationships (one Query on the holder index, then one Query per account partition).
- */
-export const accountsHeldBy = async (tenantId: string, holderId: string): Promise<HeldAccount[]> => {
-  const links = await dynamoAccountStore.relationshipsOfHolder(tenantId, holderId);
-  const accountIds = [...new Set(links.filter((r) => KYC_RELATIONSHIPS.includes(r.relationship_type)).map((r) => r.account_id))];
-  const partitions = await Promise.all(
-    accountIds.map((id) => queryAll<AccountRecord | RelationshipRecord>({ partitionValue: KEYS.account(tenantId, id).pk })),
-  );
-  return partitions.flatMap((items) => {
-    const account = items.find((item) => (item as { entity?: string }).entity === 'ACCOUNT') as AccountRecord | undefined;
-    const relationships = items.filter((item) => (item as { entity?: string }).entity === 'ACCOUNT_RELATIONSHIP') as RelationshipRecord[];
-    return account ? [{ account, relationships }] : [];
-  });
+  async saveKycChanges({ writes, holders }) {
+    const items: TransactItems = writes.flatMap((write) => [
+      versionedPut(tableName(), accountItem(write.account), write.expectedVersion),
+      ...(write.event ? [outboxPut(write.event)] : []),
+    ]);
+    const first = writes[0];
+    if (!first) return;
+    // The standings the batch was decided on; a changed one is a plain conflict: re-read, decide again.
+    const guarded = guardedItems(items.length, first.account, first.account.last_updated_time, { holders }, []);
+    // A side write of the platform, not the request's own change: it must not mark the
+    // request's Idempotency-Key COMMITTED (transact.ts).
+    await transact('account', [...items, ...guarded.items], new Map(), { marksRequest: false });
+  },
 };

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateRecord } from '../../accounts/model.js';
 import { TemplateNameTaken, type TemplateStore } from '../../accounts/ports.js';
+import { productGuardItem } from './account-items.js';
 import { queryAll, queryPage } from './query-page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys, timeOrdered } from './keys.js';
@@ -41,22 +42,24 @@ const nameTaken = (index: number) => new Map([[index, () => new TemplateNameTake
 
 export const dynamoTemplateStore: TemplateStore = {
   async getTemplate(tenantId, id) {
-    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.accountTemplate(tenantId, id) }));
+    // Strongly consistent: a template created or changed just before must be what an account is built from.
+    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.accountTemplate(tenantId, id), ConsistentRead: true }));
     return Item ? stripKeys<TemplateRecord>(Item) : undefined;
   },
 
   templatesOfType: (tenantId, type) => queryAll<TemplateRecord>({ index: 'gsi2', partitionValue: KEYS.accountTemplatesByTypeIndex(tenantId, type) }),
 
-  async insertTemplate(template, event) {
-    await transact('account template', [...templateCreationItems(template), outboxPut(event)], nameTaken(1));
+  async insertTemplate(template, event, product) {
+    await transact('account template', [...templateCreationItems(template), outboxPut(event), ...(product ? [productGuardItem(product)] : [])], nameTaken(1));
   },
 
-  async replaceTemplate(template, previous, event) {
+  async replaceTemplate(template, previous, event, product) {
     const renamed = template.name !== previous.name;
     const items: TransactItems = [
       versionedPut(tableName(), templateItem(template), previous.version),
       ...(renamed ? [nameClaimPut(template), nameClaimDelete(previous)] : []),
       outboxPut(event),
+      ...(product ? [productGuardItem(product)] : []),
     ];
     await transact('account template', items, renamed ? nameTaken(1) : new Map());
   },

@@ -1,8 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../customers/model.js';
 import type { BusinessSortField, CustomerStore, ListCriteria, PersonSortField } from '../../customers/ports.js';
-import { accountItem } from './account-items.js';
-import { accountsHeldBy } from './account-store.js';
 import { conditionsFrom } from '../../shared/list-criteria.js';
 import { documentClient, tableName } from './client.js';
 import { businessItem, personItem, verificationItem } from './customer-items.js';
@@ -12,8 +10,9 @@ import { queryPage } from './query-page.js';
 import type { IndexName } from './table-definition.js';
 import { transact, versionedPut } from './transact.js';
 
+// Strongly consistent: a create then an immediate GET, PATCH or verify must find the record.
 const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> => {
-  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key }));
+  const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
@@ -62,22 +61,19 @@ export const dynamoCustomerStore: CustomerStore = {
     await transact(run.subjectKind === 'PERSON' ? 'person' : 'business', [
       versionedPut(tableName(), subjectItem, run.expectedVersion),
       ...run.checks.map((check) => versionedPut(tableName(), verificationItem(check))),
-      ...run.superseded.map((old) => ({
+      // The subject's version condition makes this exactly the previous run's set.
+      ...run.supersededIds.map((id) => ({
         Update: {
           TableName: tableName(),
-          Key: KEYS.verification(old.tenant, old.id),
+          Key: KEYS.verification(run.subject.tenant, id),
           UpdateExpression: 'SET superseded = :true, last_updated_time = :now',
-          ConditionExpression: 'superseded = :false',
-          ExpressionAttributeValues: { ':true': true, ':false': false, ':now': run.subject.last_updated_time },
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':true': true, ':now': run.subject.last_updated_time },
         },
       })),
       ...run.events.map(outboxPut),
-      // Accounts the outcome restricts or releases: same transaction, each at the version read.
-      ...(run.accountChanges ?? []).flatMap((change) => [versionedPut(tableName(), accountItem(change.account), change.expectedVersion), outboxPut(change.event)]),
     ]);
   },
-
-  accountsHeldBy,
 
   async currentVerifications(tenantId, subjectId) {
     const { Items = [] } = await documentClient().send(

@@ -4,6 +4,10 @@
 
 import { TABLE_DEFINITION } from './table-definition.js';
 
+const personKey = (tenantId: string, personId: string) => ({ pk: `TENANT#${tenantId}#PERSON#${personId}`, sk: 'PERSON' });
+const businessKey = (tenantId: string, businessId: string) => ({ pk: `TENANT#${tenantId}#BUSINESS#${businessId}`, sk: 'BUSINESS' });
+const holderKey = (tenantId: string, kind: 'PERSON' | 'BUSINESS', id: string) => (kind === 'PERSON' ? personKey(tenantId, id) : businessKey(tenantId, id));
+
 export const KEYS = {
   organization: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   organizationTenant: (orgId: string, tenantId: string) => ({ pk: `ORG#${orgId}`, sk: `TENANT#${tenantId}` }),
@@ -24,12 +28,22 @@ export const KEYS = {
   //     gsi5 TENANT#<t>#BUSINESSES#LAST_UPDATED <last_updated_time>#<id>
   // Every write of the item recomputes them; the one partial update (has_accounts, account-items.ts)
   // changes last_updated_time and so rewrites the gsi5 keys with it.
-  person: (tenantId: string, personId: string) => ({ pk: `TENANT#${tenantId}#PERSON#${personId}`, sk: 'PERSON' }),
+  // The same partition holds the holder's account memberships (no index keys), so the KYC hook
+  // finds a holder's accounts with one strongly consistent Query of the holder's own partition:
+  //   pk TENANT#<t>#PERSON#<id> | TENANT#<t>#BUSINESS#<id>  sk HELD_ACCOUNT#<account id>
+  // written and deleted with the relationship (account-items.ts membershipItem).
+  person: personKey,
   personsIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS`,
   personsByLastNameIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#LAST_NAME`,
   personsByFirstNameIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#FIRST_NAME`,
   personsByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#LAST_UPDATED`,
-  business: (tenantId: string, businessId: string) => ({ pk: `TENANT#${tenantId}#BUSINESS#${businessId}`, sk: 'BUSINESS' }),
+  business: businessKey,
+  holder: holderKey,
+  heldAccount: (tenantId: string, kind: 'PERSON' | 'BUSINESS', holderId: string, accountId: string) => ({
+    pk: holderKey(tenantId, kind, holderId).pk,
+    sk: `HELD_ACCOUNT#${accountId}`,
+  }),
+  heldAccountPrefix: 'HELD_ACCOUNT#',
   businessesIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES`,
   businessesByEntityNameIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES#ENTITY_NAME`,
   businessesByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES#LAST_UPDATED`,
@@ -45,8 +59,9 @@ export const KEYS = {
   // accounts/model.ts) and its relationships, so a GET is one GetItem and the rules that span
   // an account's relationships read one partition.
   //   pk TENANT#<t>#ACCOUNT#<id>  sk ACCOUNT             gsi1 TENANT#<t>#ACCOUNTS (time-ordered list)
-  //                                                     gsi2 TENANT#<t>#INTEREST_PRODUCT#<p>#LINE_OF_CREDIT (LOC accounts only)
-  //   pk TENANT#<t>#ACCOUNT#<id>  sk REL#<rel id>       gsi2 TENANT#<t>#HOLDER#<person|business id>#RELATIONSHIPS
+  //                                                     gsi2 TENANT#<t>#INTEREST_PRODUCT#<p>#LINE_OF_CREDIT (LOC accounts only;
+  //                                                     read only for products not yet marked used_by_line_of_credit)
+  //   pk TENANT#<t>#ACCOUNT#<id>  sk REL#<rel id>       (the holder side: HELD_ACCOUNT# in the holder's partition)
   //   pk BANK#<routing>#ACCOUNT_NUMBER#<n>  sk ACCOUNT_NUMBER   claim: unique within the bank, across tenants
   account: (tenantId: string, accountId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT#${accountId}`, sk: 'ACCOUNT' }),
   accountRelationship: (tenantId: string, accountId: string, relationshipId: string) => ({
@@ -55,7 +70,6 @@ export const KEYS = {
   }),
   relationshipPrefix: 'REL#',
   accountsIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNTS`,
-  holderRelationshipsIndex: (tenantId: string, holderId: string) => `TENANT#${tenantId}#HOLDER#${holderId}#RELATIONSHIPS`,
   lineOfCreditProductIndex: (tenantId: string, productId: string) => `TENANT#${tenantId}#INTEREST_PRODUCT#${productId}#LINE_OF_CREDIT`,
   accountNumberClaim: (bankRouting: string, accountNumber: string) => ({ pk: `BANK#${bankRouting}#ACCOUNT_NUMBER#${accountNumber}`, sk: 'ACCOUNT_NUMBER' }),
 

@@ -24,26 +24,24 @@ const MAX_ROUNDS = 10;
 // Rows read per filtered round: sparse filters still fill a page in few round trips.
 const FILTERED_ROUND_ROWS = 100;
 
+/**
+ * The FilterExpression of a list's conditions. Placeholders are numbered across the whole
+ * expression and kept short (`:f0`, `:f1`, ...), so the largest accepted list query (a few IN
+ * lists of 100 values) stays far below DynamoDB's 4 KB expression limit.
+ */
 export const filterOf = (conditions: readonly Condition[] = []): Expression => {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
+  let next = 0;
+  const placeholder = (value: unknown): string => {
+    const name = `:f${(next++).toString(36)}`;
+    values[name] = value;
+    return name;
+  };
   conditions.forEach((condition, i) => {
     names[`#w${i}`] = condition.field;
-    if (condition.op === 'eq') {
-      values[`:w${i}`] = condition.value;
-      clauses.push(`#w${i} = :w${i}`);
-      return;
-    }
-    const placeholders = condition.values.map((value, j) => {
-      values[`:w${i}_${j}`] = value;
-      return `:w${i}_${j}`;
-    });
-    clauses.push(
-      condition.op === 'in'
-        ? `#w${i} IN (${placeholders.join(', ')})`
-        : `(${placeholders.map((p) => `contains(#w${i}, ${p})`).join(' OR ')})`,
-    );
+    clauses.push(condition.op === 'eq' ? `#w${i} = ${placeholder(condition.value)}` : `#w${i} IN (${condition.values.map(placeholder).join(',')})`);
   });
   return clauses.length === 0 ? {} : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 };
@@ -119,8 +117,12 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
   };
 };
 
-/** Every item of a small key range (an account's relationships, a holder's relationships). */
-export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: string; sortKeyPrefix?: string }): Promise<T[]> => {
+/**
+ * Every item of a small key range (an account's relationships, a holder's memberships).
+ * `consistent` asks for a strongly consistent read, which only the table itself (no index) has.
+ */
+export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: string; sortKeyPrefix?: string; consistent?: boolean }): Promise<T[]> => {
+  if (input.consistent && input.index) throw new Error('a strongly consistent Query needs the table, not an index');
   const results: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   const partitionAttr = input.index ? `${input.index}pk` : 'pk';
@@ -132,6 +134,7 @@ export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: strin
         KeyConditionExpression: input.sortKeyPrefix ? '#pk = :pk AND begins_with(sk, :sk)' : '#pk = :pk',
         ExpressionAttributeNames: { '#pk': partitionAttr },
         ExpressionAttributeValues: { ':pk': input.partitionValue, ...(input.sortKeyPrefix ? { ':sk': input.sortKeyPrefix } : {}) },
+        ...(input.consistent ? { ConsistentRead: true } : {}),
         ExclusiveStartKey: startKey,
       }),
     );

@@ -47,7 +47,8 @@ export const dynamoTenancyStore: TenancyStore = {
     );
   },
 
-  getTenant: (tenantId) => getRecord<Tenant>(KEYS.tenant(tenantId)),
+  // Read on request paths (the bank routing of a new account); cached per container after that.
+  getTenant: (tenantId) => getRecord<Tenant>(KEYS.tenant(tenantId), true),
 
   async listTenants(orgId: string) {
     const { Items = [] } = await documentClient().send(

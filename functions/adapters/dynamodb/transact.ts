@@ -31,14 +31,23 @@ const commitMarker = () => {
   };
 };
 
+export interface TransactOptions {
+  /**
+   * False for a write the platform makes on the side of the request's own change (the KYC
+   * hook's account writes): COMMITTED must mean the request's change was applied, so a side
+   * write made before it must not take the marker.
+   */
+  marksRequest?: boolean;
+}
+
 /**
  * One TransactWriteItems for a multi-item change. A failed condition is attributed: a lost
  * claim raises the claim's error, a lost Idempotency-Key a 409, anything else (including
  * TransactionConflict, another transaction holding one of our items) a VersionConflict
  * naming `what`, so use-cases re-read and retry.
  */
-export const transact = async (what: string, items: TransactItems, claims: Claims = new Map()): Promise<void> => {
-  const marker = commitMarker();
+export const transact = async (what: string, items: TransactItems, claims: Claims = new Map(), options: TransactOptions = {}): Promise<void> => {
+  const marker = options.marksRequest === false ? undefined : commitMarker();
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: marker ? [...items, marker.item] : items }));
     if (marker) marker.held.committed = true;

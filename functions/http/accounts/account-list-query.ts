@@ -6,9 +6,15 @@ import { badRequest } from '../../shared/errors.js';
 import type { ApiRequest } from '../api-request.js';
 import { booleanOf, csvOf, enumsOf, pagingParams, parseQuery, uuidsOf } from '../list-query.js';
 
-// `GET /v0/accounts` filters (contract §2.6). Equality, any-of and "holder list contains" go to
-// DynamoDB as a FilterExpression; wildcards and nested fields are matched in memory on the
-// Query's results. Still Query-only: the tenant's time-ordered accounts index.
+// `GET /v0/accounts` filters (contract §2.6). Equality and any-of go to DynamoDB as a
+// FilterExpression; list membership (holders, spend controls), wildcards and nested fields are
+// matched in memory on the Query's results. Still Query-only: the tenant's time-ordered index.
+//
+// Each filter takes at most 100 values, aliases counted together (DynamoDB's IN takes 100
+// operands). "List contains any of 100" would be 100 contains() calls per filter, and a few such
+// filters together would pass DynamoDB's 4 KB and 300-operator limits on an expression; in
+// memory it costs the same reads (a FilterExpression does not save read capacity). So the
+// expression holds only IN and =, and stays far below both limits for every accepted query.
 
 const text = z.optional(z.string().check(z.maxLength(255)));
 
@@ -56,6 +62,20 @@ const accountNumberFilter = (raw: string | undefined): { where?: Condition; matc
   return { match: (a) => pattern.test(a.account_number) };
 };
 
+const MAX_VALUES = 100;
+
+/** Values of a filter and its aliases, together at most MAX_VALUES; the 400 names every parameter. */
+const together = (names: readonly string[], lists: readonly (readonly string[] | undefined)[]): string[] => {
+  const values = lists.flatMap((list) => list ?? []);
+  if (values.length > MAX_VALUES) {
+    const named = names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ');
+    throw badRequest(`${named} accept at most ${MAX_VALUES} values together`, 'BAD_QUERY_PARAMETER');
+  }
+  return values;
+};
+
+const containsAnyOf = (values: readonly string[]) => (list: readonly string[] | undefined): boolean => values.some((v) => list?.includes(v) ?? false);
+
 const linkedOf = (a: AccountRecord): string[] =>
   [a.balance_floor?.linked_account_id, a.balance_ceiling?.linked_account_id].filter((id): id is string => id !== undefined);
 
@@ -66,7 +86,7 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   }
   const where: Condition[] = [];
   const matchers: ((a: AccountRecord) => boolean)[] = [];
-  const ids = [...(uuidsOf('id', q.id) ?? []), ...(uuidsOf('account_id', q.account_id) ?? [])];
+  const ids = together(['id', 'account_id'], [uuidsOf('id', q.id), uuidsOf('account_id', q.account_id)]);
   if (ids.length > 0) where.push({ op: 'in', field: 'id', values: ids });
   if (q.account_type !== undefined && q.account_type !== 'GENERAL_LEDGER') where.push({ op: 'eq', field: 'account_type', value: q.account_type });
   const statuses = enumsOf('status', q.status, ACCOUNT_STATUSES);
@@ -75,10 +95,10 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   if (access) where.push({ op: 'in', field: 'access_status', values: access });
   if (q.customer_type) where.push({ op: 'eq', field: 'customer_type', value: q.customer_type });
   // person_id and customer_id name the same records (contract §7).
-  const people = [...(uuidsOf('customer_id', q.customer_id) ?? []), ...(uuidsOf('person_id', q.person_id) ?? [])];
-  if (people.length > 0) where.push({ op: 'containsAny', field: 'customer_ids', values: people });
+  const people = together(['customer_id', 'person_id'], [uuidsOf('customer_id', q.customer_id), uuidsOf('person_id', q.person_id)]);
+  if (people.length > 0) matchers.push((a) => containsAnyOf(people)(a.customer_ids));
   const businesses = uuidsOf('business_id', q.business_id);
-  if (businesses) where.push({ op: 'containsAny', field: 'business_ids', values: businesses });
+  if (businesses) matchers.push((a) => containsAnyOf(businesses)(a.business_ids));
   const number = accountNumberFilter(q.account_number);
   if (number.where) where.push(number.where);
   if (number.match) matchers.push(number.match);
@@ -86,14 +106,13 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   const products = uuidsOf('interest_product_id', q.interest_product_id);
   if (products) where.push({ op: 'in', field: 'interest_product_id', values: products });
   // overdraft_account_id / overflow_account_id are deprecated aliases of linked_account_id.
-  const linked = [
-    ...(uuidsOf('linked_account_id', q.linked_account_id) ?? []),
-    ...(uuidsOf('overdraft_account_id', q.overdraft_account_id) ?? []),
-    ...(uuidsOf('overflow_account_id', q.overflow_account_id) ?? []),
-  ];
+  const linked = together(
+    ['linked_account_id', 'overdraft_account_id', 'overflow_account_id'],
+    [uuidsOf('linked_account_id', q.linked_account_id), uuidsOf('overdraft_account_id', q.overdraft_account_id), uuidsOf('overflow_account_id', q.overflow_account_id)],
+  );
   if (linked.length > 0) matchers.push((a) => linkedOf(a).some((id) => linked.includes(id)));
   const spendControls = uuidsOf('spend_control_ids', q.spend_control_ids);
-  if (spendControls) where.push({ op: 'containsAny', field: 'spend_control_ids', values: spendControls });
+  if (spendControls) matchers.push((a) => containsAnyOf(spendControls)(a.spend_control_ids));
   booleanOf('include_general_ledger', q.include_general_ledger);
   const empty = q.account_type === 'GENERAL_LEDGER' || q.general_ledger_type !== undefined;
   return { where, empty, ...(matchers.length > 0 ? { match: (a: AccountRecord) => matchers.every((m) => m(a)) } : {}) };

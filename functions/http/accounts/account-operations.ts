@@ -1,5 +1,6 @@
 import { createAccount, getAccount, listAccounts, updateAccount, type LoadedAccount } from '../../accounts/accounts.js';
 import {
+  ACCOUNT_PATCH_READ_ONLY,
   ACCOUNT_READ_ONLY,
   createAccountSchema,
   createAccountSchemaV2,
@@ -29,7 +30,8 @@ const get: Operation = async (request) => ok(viewFor(request)(await getAccount(a
 
 const patch: Operation = async (request) => {
   const schema = apiVersionOf(request) === 'v2' ? patchAccountSchemaV2 : patchAccountSchema;
-  const input = parseWith(schema, withoutReadOnly(request.body, ACCOUNT_READ_ONLY));
+  // Immutable fields are not stripped here: the schema refuses them by name (schemas.ts).
+  const input = parseWith(schema, withoutReadOnly(request.body, ACCOUNT_PATCH_READ_ONLY));
   return ok(viewFor(request)(await updateAccount(accountsContext(request), pathId(request, 'account_id'), input)));
 };
 

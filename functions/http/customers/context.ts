@@ -1,3 +1,5 @@
+import { dynamoHolderDirectory } from '../../adapters/dynamodb/account-directories.js';
+import { dynamoAccountStore } from '../../adapters/dynamodb/account-store.js';
 import { dynamoCustomerStore } from '../../adapters/dynamodb/customer-store.js';
 import type { CustomersContext } from '../../customers/context.js';
 import { systemClock } from '../../shared/clock.js';
@@ -8,6 +10,8 @@ export const customersContext = (request: ApiRequest): CustomersContext => ({
   audit: request.audit,
   clock: systemClock,
   store: dynamoCustomerStore,
+  // A verification outcome restricts or releases the holder's accounts (accounts/holder-kyc.ts).
+  accounts: { accounts: dynamoAccountStore, holders: dynamoHolderDirectory },
 });
 
 /** Path parameters are validated as UUIDs before any operation runs. */

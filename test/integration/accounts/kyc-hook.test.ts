@@ -3,7 +3,7 @@ import { eventsOf, expectProblem } from '../../helpers/api.js';
 import { acceptedPerson, createAccount, createPerson, newWorld, primary, verify } from './helpers.js';
 
 // The platform side of KYC: an owner or signer whose verification leaves ACCEPTED gets their
-// accounts RESTRICTED, in the verification's own transaction, with ACCOUNT.UPDATED events;
+// accounts RESTRICTED, right after the verification's own transaction, with ACCOUNT.UPDATED events;
 // regaining ACCEPTED (with every co-owner ACCEPTED) restores the previous status.
 
 describe('verification leaving ACCEPTED', () => {
@@ -21,8 +21,8 @@ describe('verification leaving ACCEPTED', () => {
     expect((await api.patch(`/v0/persons/${person}`, { last_name: 'Rejected' })).status).toBe(200);
     const verification = await api.post('/v0/verifications/verify', { customer_consent: true, person_id: person });
     expect(verification.body.verification_status).toBe('REJECTED');
-    // One TransactWriteItems carries the verification run and every account change.
-    expect(verification.dynamoCalls.TransactWriteItemsCommand).toBe(1);
+    // The run commits the person (one transaction), then its accounts in bounded batches: one here.
+    expect(verification.dynamoCalls.TransactWriteItemsCommand).toBe(2);
 
     const status = async (id: string) => (await api.get(`/v0/accounts/${id}`)).body.status;
     expect(await status(owned.id)).toBe('RESTRICTED');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from '../../helpers/api.js';
 import { accountListSchema } from '../../../functions/accounts/response-schemas.js';
@@ -89,6 +90,50 @@ describe('list accounts', () => {
     expectProblem(await world.api.get('/v0/accounts', { customer_id: 'nope' }), 400, 'BAD_QUERY_PARAMETER', 'customer_id');
     expectProblem(await world.api.get('/v0/accounts', { sort_by: 'account_number:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
     expectProblem(await world.api.get('/v0/accounts', { first_name: 'Ada' }), 400, 'BAD_QUERY_PARAMETER', 'first_name');
+  });
+
+  it('caps each filter at 100 values, aliases counted together, naming the parameters', async () => {
+    const uuids = (n: number) => Array.from({ length: n }, () => randomUUID());
+    const list = (query: Record<string, string>) => world.api.get('/v0/accounts', query);
+    expectProblem(await list({ id: uuids(100).join(','), account_id: uuids(100).join(',') }), 400, 'BAD_QUERY_PARAMETER', 'id and account_id accept at most 100 values together');
+    expectProblem(await list({ customer_id: uuids(60).join(','), person_id: uuids(60).join(',') }), 400, 'BAD_QUERY_PARAMETER', 'customer_id and person_id accept at most 100 values together');
+    expectProblem(
+      await list({ linked_account_id: uuids(50).join(','), overdraft_account_id: uuids(30).join(','), overflow_account_id: uuids(30).join(',') }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'linked_account_id, overdraft_account_id and overflow_account_id accept at most 100 values together',
+    );
+    // 100 values split across aliases are fine, and find what they name.
+    const someIds = [...uuids(49), accounts.joint.id];
+    const found = await list({ id: someIds.join(','), account_id: [...uuids(49), accounts.loc.id].join(',') });
+    expect(found.status, found.rawBody).toBe(200);
+    expect(found.body.accounts.map((a: { id: string }) => a.id)).toEqual([accounts.joint.id, accounts.loc.id]);
+    expect(await ids({ customer_id: [...uuids(49), bob].join(','), person_id: uuids(50).join(',') })).toEqual([accounts.joint.id, accounts.loc.id]);
+  });
+
+  it('answers the largest accepted filter combination (every filter at its cap) without a DynamoDB error', async () => {
+    const uuids = (n: number, last?: string) => [...Array.from({ length: last ? n - 1 : n }, () => randomUUID()), ...(last ? [last] : [])].join(',');
+    // account_number is capped at 1000 characters: 76 twelve-digit numbers.
+    const numbers = Array.from({ length: 75 }, (_, i) => String(100_000_000_000 + i)).concat(accounts.aliceChecking.account_number).join(',');
+    const everything = {
+      id: uuids(100, accounts.aliceChecking.id),
+      account_type: 'CHECKING',
+      status: 'ACCOUNT_NEVER_ACTIVE,ACCOUNT_NOT_DESIRED,ACTIVATED_NOT_DISBURSED,ACTIVE_OR_DISBURSED,APPLICATION_SUBMITTED,AWAITING_FIXING,CHARGED_OFF,CLOSED,DELINQUENT,FAILED_KYC,IN_CLOSING,RESTRICTED,SUSPENDED',
+      access_status: 'ACTIVE,FROZEN',
+      customer_type: 'PERSONAL',
+      customer_id: uuids(100, alice),
+      account_number: numbers,
+      nickname: 'Main',
+      interest_product_id: uuids(100),
+      spend_control_ids: uuids(100),
+    };
+    const response = await world.api.get('/v0/accounts', everything);
+    expect(response.status, response.rawBody).toBe(200);
+    expect(response.body.accounts).toEqual([]);
+    const { interest_product_id: _p, spend_control_ids: _s, ...matching } = everything;
+    expect(await ids(matching)).toEqual([accounts.aliceChecking.id]);
+    const businesses = await world.api.get('/v0/accounts', { ...matching, customer_id: uuids(100), business_id: uuids(100, acme), linked_account_id: uuids(100) });
+    expect(businesses.status, businesses.rawBody).toBe(200);
   });
 
   it("never shows another tenant's accounts", async () => {

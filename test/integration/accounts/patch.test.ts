@@ -124,9 +124,20 @@ describe('fields', () => {
     ['account_template_id', '3f1a3a2e-0000-4000-8000-000000000000'],
     ['customer_type', 'BUSINESS'],
     ['currency', 'EUR'],
+    ['bank_routing', '999999999'],
   ])('rejects the immutable %s', async (field, value) => {
     const account = await newAccount();
     expectProblem(await patch(account.id, { [field]: value }), 400, 'BAD_REQUEST_BODY', `${field} is immutable`);
+  });
+
+  it('rejects an immutable field even when it echoes the stored value, and ignores echoed read-only fields', async () => {
+    const account = await newAccount();
+    for (const field of ['account_type', 'account_number', 'account_template_id', 'bank_routing', 'customer_type', 'currency']) {
+      expectProblem(await patch(account.id, { [field]: account[field] }), 400, 'BAD_REQUEST_BODY', `${field} is immutable`);
+    }
+    const echoed = await patch(account.id, { id: account.id, account_number_masked: account.account_number_masked, balances: account.balances, nickname: 'echo' });
+    expect(echoed.status).toBe(200);
+    expect(echoed.body.nickname).toBe('echo');
   });
 
   it('updates the writable fields and validates them like a create', async () => {

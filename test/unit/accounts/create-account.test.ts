@@ -21,16 +21,33 @@ describe('createAccount', () => {
     expect(creation!.account).toBe(account);
     expect(account.account_number).toBe('123000000001');
     expect(creation!.relationships).toEqual([expect.objectContaining({ account_id: account.id, holder_id: holder.id, holder_kind: 'PERSON', relationship_type: 'PRIMARY_ACCOUNT_HOLDER' })]);
-    expect(creation!.holders).toEqual([expect.objectContaining({ markHasAccounts: true, event: expect.objectContaining({ type: 'PERSON.UPDATED', event_resource_changed_fields: { has_accounts: false } }) })]);
+    // Its first account: has_accounts is set at the version read, and it must still be ACCEPTED.
+    expect(creation!.holders).toEqual([
+      {
+        tenant: 'tenant_a',
+        kind: 'PERSON',
+        id: holder.id,
+        acceptance: 'ACCEPTED',
+        expectedVersion: 7,
+        hasAccountsEvent: expect.objectContaining({ type: 'PERSON.UPDATED', event_resource_changed_fields: { has_accounts: false } }),
+      },
+    ]);
+    expect(account.holder_roles).toEqual([{ kind: 'PERSON', id: holder.id, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }]);
     expect(creation!.event).toMatchObject({ type: 'ACCOUNT.CREATED', resource_id: account.id, event_resource: expect.objectContaining({ account_number_masked: '123*****0001' }) });
     expect((creation!.event.event_resource as Record<string, unknown>).account_number).toBeUndefined();
   });
 
-  it('only checks a holder that already has accounts', async () => {
+  it("only checks that a holder who already has accounts is still ACCEPTED (not its version: creations don't serialise)", async () => {
     const world = fakes({ persons: [{ ...holder, has_accounts: true }], templates: [templateRecord()] });
     await createAccount(world.ctx, body);
-    expect(world.created[0]!.holders).toEqual([expect.objectContaining({ markHasAccounts: false })]);
-    expect(world.created[0]!.holders[0]!.event).toBeUndefined();
+    expect(world.created[0]!.holders).toEqual([{ tenant: 'tenant_a', kind: 'PERSON', id: holder.id, acceptance: 'ACCEPTED' }]);
+  });
+
+  it("pins an AUTHORIZED_USER's version (its OFAC screen judged its name and address)", async () => {
+    const user = personRecord({ id: 'c0000000-0000-4000-8000-000000000009', tenant: 'tenant_a', has_accounts: true, version: 4 });
+    const world = fakes({ persons: [{ ...holder, has_accounts: true }, user], templates: [templateRecord()] });
+    await createAccount(world.ctx, { ...body, relationships: [...body.relationships, { relationship_type: 'AUTHORIZED_USER' as const, customer_id: user.id }] });
+    expect(world.created[0]!.holders[1]).toEqual({ tenant: 'tenant_a', kind: 'PERSON', id: user.id, expectedVersion: 4 });
   });
 
   it('draws a fresh number when the generated one is already claimed in the bank', async () => {

@@ -38,7 +38,8 @@ export const fakes = (options: { persons?: PersonRecord[]; businesses?: Business
     relationshipsOf: unused,
     listRelationships: unused,
     saveRelationshipChange: unused,
-    relationshipsOfHolder: unused,
+    heldAccountIds: unused,
+    saveKycChanges: unused,
   };
   const templates: TemplateStore = {
     getTemplate: async (_t, id) => options.templates?.find((t) => t.id === id),
