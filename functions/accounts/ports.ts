@@ -133,11 +133,6 @@ export interface ProductStore {
   insertProduct(product: InterestProductRecord, event: OutboxEvent): Promise<void>;
   replaceProduct(product: InterestProductRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
   listProducts(tenantId: string, criteria: ListCriteria<InterestProductRecord>): Promise<Page<InterestProductRecord>>;
-  /**
-   * Whether any LINE_OF_CREDIT account references the product, by its (eventually consistent)
-   * index: only for accounts written before `used_by_line_of_credit` existed.
-   */
-  usedByLineOfCredit(tenantId: string, productId: string): Promise<boolean>;
 }
 
 export interface HolderDirectory {

@@ -1,10 +1,8 @@
 import { changedFields, newEvent } from '../events/model.js';
 import { ApiError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
-import { TYPE_RULES } from './account-types.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
-import { ACCOUNT_TYPES } from './enums.js';
 import type { InterestProductRecord } from './model.js';
 import type { ListCriteria } from './ports.js';
 import { newInterestProduct, patchInterestProduct } from './product-rules.js';
@@ -27,9 +25,6 @@ export const getProduct = async (ctx: AccountsContext, id: string): Promise<Inte
   return product;
 };
 
-/** Types whose accounts and templates require a daily-compounding product. */
-const DAILY_ONLY = ACCOUNT_TYPES.filter((type) => TYPE_RULES[type].interestMustCompoundDaily);
-
 const mustStayDaily = (id: string, by: string) =>
   new ApiError(422, 'UNPROCESSABLE_ENTITY', `calculation_method must stay COMPOUNDED_DAILY: product ${id} is used by a LINE_OF_CREDIT ${by}`);
 
@@ -40,15 +35,8 @@ const mustStayDaily = (id: string, by: string) =>
  * commit. So a PATCH that read the product unmarked either commits first (and the reference
  * fails its check and re-reads) or fails its version condition and re-reads the mark.
  */
-const assertStillDailyWhereRequired = async (ctx: AccountsContext, product: InterestProductRecord): Promise<void> => {
+const assertStillDailyWhereRequired = (product: InterestProductRecord): void => {
   if (product.used_by_line_of_credit) throw mustStayDaily(product.id, 'account or template');
-  // Lines of credit written before the mark existed are found by index (eventually consistent).
-  const [usedByAccount, templates] = await Promise.all([
-    ctx.products.usedByLineOfCredit(ctx.tenantId, product.id),
-    Promise.all(DAILY_ONLY.map((type) => ctx.templates.templatesOfType(ctx.tenantId, type))),
-  ]);
-  if (usedByAccount) throw mustStayDaily(product.id, 'account');
-  if (templates.flat().some((t) => t.template.interest_product_id === product.id)) throw mustStayDaily(product.id, 'template');
 };
 
 export const updateProduct = (ctx: AccountsContext, id: string, input: PatchInterestInput): Promise<InterestProductRecord> =>
@@ -56,7 +44,7 @@ export const updateProduct = (ctx: AccountsContext, id: string, input: PatchInte
     const current = await getProduct(ctx, id);
     const next = patchInterestProduct(current, input, ctx.clock.now().toISOString());
     if (current.calculation_method === 'COMPOUNDED_DAILY' && next.calculation_method !== 'COMPOUNDED_DAILY') {
-      await assertStillDailyWhereRequired(ctx, current);
+      assertStillDailyWhereRequired(current);
     }
     const event = newEvent(ctx.clock, {
       type: 'ACCOUNT_PRODUCT.UPDATED',

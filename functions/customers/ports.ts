@@ -52,11 +52,6 @@ export interface CustomerStore {
   listBusinesses(tenantId: string, criteria: ListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>>;
 
   saveVerificationRun(run: VerificationRun): Promise<void>;
-  /**
-   * The subject's checks not yet superseded, by index (eventually consistent): only for a subject
-   * last verified before `current_verification_ids` existed.
-   */
-  currentVerifications(tenantId: string, subjectId: string): Promise<VerificationRecord[]>;
   getVerification(tenantId: string, id: string): Promise<VerificationRecord | undefined>;
   listVerifications(tenantId: string, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>>;
 }

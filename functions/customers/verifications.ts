@@ -74,17 +74,6 @@ const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: Pe
 };
 
 /**
- * The checks the previous run left current: named on the subject (so, with the run's version
- * condition, exactly that set), or for a subject last verified before that was recorded, found
- * by its (eventually consistent) index.
- */
-const previousRunOf = async (ctx: CustomersContext, subject: PersonRecord | BusinessRecord): Promise<string[]> => {
-  if (subject.current_verification_ids) return subject.current_verification_ids;
-  if (!subject.verification_last_run) return [];
-  return (await ctx.store.currentVerifications(ctx.tenantId, subject.id)).map((check) => check.id);
-};
-
-/**
  * The platform's account side of the outcome (accounts/holder-kyc.ts), once the subject is
  * committed: an owner or signer who is not ACCEPTED has every open account RESTRICTED; once
  * every owner and signer of an account is ACCEPTED its restriction is lifted. It runs after
@@ -132,7 +121,7 @@ export const runVerification = async (ctx: CustomersContext, command: VerifyComm
       subject: next,
       expectedVersion: subject.version,
       checks,
-      supersededIds: await previousRunOf(ctx, subject),
+      supersededIds: subject.current_verification_ids ?? [],
       events: [outcomeEvent(ctx, command, next, subject.verification_status)],
     });
     return { subject: next, outcome: { status, checks } };

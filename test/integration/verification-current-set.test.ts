@@ -1,6 +1,5 @@
 import { clientFor, getItem, KEYS, personBody, type ApiClient } from '../helpers/api.js';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dynamoCustomerStore } from '../../functions/adapters/dynamodb/customer-store.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../helpers/tenants.js';
 
 // Which checks a re-run supersedes: exactly the previous run's, as recorded on the person
@@ -15,11 +14,6 @@ beforeAll(async () => {
   api = clientFor(tenant.key);
 });
 
-const original = dynamoCustomerStore.currentVerifications;
-afterEach(() => {
-  dynamoCustomerStore.currentVerifications = original;
-});
-
 const verify = async (personId: string) => {
   const res = await api.post('/v0/verifications/verify', { customer_consent: true, person_id: personId });
   expect(res.status, res.rawBody).toBe(201);
@@ -30,7 +24,6 @@ describe('the current verification set', () => {
   it('is exactly the latest run, even when the subject index lags behind', async () => {
     const person = (await api.post('/v0/persons', personBody())).body.id as string;
     const first = await verify(person);
-    dynamoCustomerStore.currentVerifications = async () => [];
     await api.patch(`/v0/persons/${person}`, { last_name: 'Review' });
     const second = await verify(person);
     const third = await verify(person);

@@ -11,10 +11,6 @@ export const accountItem = (a: AccountRecord) => ({
   ...KEYS.account(a.tenant, a.id),
   gsi1pk: KEYS.accountsIndex(a.tenant),
   gsi1sk: timeOrdered(a.creation_time, a.id),
-  // Finds the lines of credit of a product marked before `used_by_line_of_credit` existed (products.ts).
-  ...(a.account_type === 'LINE_OF_CREDIT' && a.interest_product_id
-    ? { gsi2pk: KEYS.lineOfCreditProductIndex(a.tenant, a.interest_product_id), gsi2sk: a.id }
-    : {}),
   entity: 'ACCOUNT',
   ...a,
 });

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { InterestProductRecord } from '../../accounts/model.js';
 import type { ProductStore } from '../../accounts/ports.js';
 import { queryPage } from './query-page.js';
@@ -32,17 +32,4 @@ export const dynamoProductStore: ProductStore = {
 
   listProducts: (tenantId, criteria) =>
     queryPage<InterestProductRecord>({ index: 'gsi1', partitionValue: KEYS.accountProductsIndex(tenantId, 'INTEREST'), ...criteria }),
-
-  async usedByLineOfCredit(tenantId, productId) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': KEYS.lineOfCreditProductIndex(tenantId, productId) },
-        Limit: 1,
-      }),
-    );
-    return Items.length > 0;
-  },
 };

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../customers/model.js';
 import type { BusinessSortField, CustomerStore, ListCriteria, PersonSortField } from '../../customers/ports.js';
 import { conditionsFrom } from '../../shared/list-criteria.js';
@@ -73,19 +73,6 @@ export const dynamoCustomerStore: CustomerStore = {
       })),
       ...run.events.map(outboxPut),
     ]);
-  },
-
-  async currentVerifications(tenantId, subjectId) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        FilterExpression: 'superseded = :false',
-        ExpressionAttributeValues: { ':pk': KEYS.subjectVerificationsIndex(tenantId, subjectId), ':false': false },
-      }),
-    );
-    return Items.map((item) => stripKeys<VerificationRecord>(item));
   },
 
   getVerification: (tenantId, id) => get<VerificationRecord>(KEYS.verification(tenantId, id)),

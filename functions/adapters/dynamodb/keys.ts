@@ -59,8 +59,6 @@ export const KEYS = {
   // accounts/model.ts) and its relationships, so a GET is one GetItem and the rules that span
   // an account's relationships read one partition.
   //   pk TENANT#<t>#ACCOUNT#<id>  sk ACCOUNT             gsi1 TENANT#<t>#ACCOUNTS (time-ordered list)
-  //                                                     gsi2 TENANT#<t>#INTEREST_PRODUCT#<p>#LINE_OF_CREDIT (LOC accounts only;
-  //                                                     read only for products not yet marked used_by_line_of_credit)
   //   pk TENANT#<t>#ACCOUNT#<id>  sk REL#<rel id>       (the holder side: HELD_ACCOUNT# in the holder's partition)
   //   pk BANK#<routing>#ACCOUNT_NUMBER#<n>  sk ACCOUNT_NUMBER   claim: unique within the bank, across tenants
   account: (tenantId: string, accountId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT#${accountId}`, sk: 'ACCOUNT' }),
@@ -70,7 +68,6 @@ export const KEYS = {
   }),
   relationshipPrefix: 'REL#',
   accountsIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNTS`,
-  lineOfCreditProductIndex: (tenantId: string, productId: string) => `TENANT#${tenantId}#INTEREST_PRODUCT#${productId}#LINE_OF_CREDIT`,
   accountNumberClaim: (bankRouting: string, accountNumber: string) => ({ pk: `BANK#${bankRouting}#ACCOUNT_NUMBER#${accountNumber}`, sk: 'ACCOUNT_NUMBER' }),
 
   // Account templates: by id, time-ordered per tenant (gsi1), per type (gsi2, for picking the

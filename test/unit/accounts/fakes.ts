@@ -54,7 +54,6 @@ export const fakes = (options: { persons?: PersonRecord[]; businesses?: Business
     insertProduct: unused,
     replaceProduct: unused,
     listProducts: unused,
-    usedByLineOfCredit: unused,
   };
   state.ctx = {
     tenantId: TENANT,
