@@ -1,5 +1,5 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ApiError, internalError } from '../shared/errors.js';
+import { ApiError, internalError, PROBLEM_CONTENT_TYPE } from '../shared/errors.js';
 import type { ApiResponse } from './api-request.js';
 
 export const toProxyResult = (response: ApiResponse): APIGatewayProxyResult => ({
@@ -13,7 +13,7 @@ export const errorResult = (error: unknown): APIGatewayProxyResult => {
   const apiError = error instanceof ApiError ? error : internalError();
   return {
     statusCode: apiError.status,
-    headers: { 'Content-Type': 'application/problem+json' },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
     body: JSON.stringify(apiError.toBody()),
   };
 };

@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'REQUEST_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'BAD_REQUEST'
+  | 'GATEWAY_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 const TITLES: Record<number, [slug: string, title: string]> = {
@@ -37,6 +40,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   429: ['rate-limited', 'Too Many Requests'],
   461: ['account-closed', 'Account Closed'],
   500: ['internal-server-error', 'Internal Server Error'],
+  504: ['gateway-timeout', 'Gateway Timeout'],
 };
 
 const SLUG_BY_CODE: Partial<Record<ErrorCode, [slug: string, title: string]>> = {
@@ -47,6 +51,9 @@ const SLUG_BY_CODE: Partial<Record<ErrorCode, [slug: string, title: string]>> = 
   IDEMPOTENCY_CONCURRENT_USE: ['idempotency-concurrent-use', 'Idempotency Key In Use'],
   PREREQUISITES_MISSING: ['prerequisites-missing', 'Prerequisites Missing'],
 };
+
+/** Synctera's v0 error media type, for every error body: handlers' and API Gateway's alike. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface ErrorBody {
   type: string;
