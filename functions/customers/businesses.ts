@@ -5,7 +5,7 @@ import { retryOnConflict, type Page } from '../shared/page.js';
 import { newBusiness, patchBusiness } from './business-rules.js';
 import type { CustomersContext } from './context.js';
 import type { BusinessRecord } from './model.js';
-import type { BusinessSortField, ListCriteria } from './ports.js';
+import type { BusinessSortField, CustomerListCriteria } from './ports.js';
 import type { CreateBusinessInput, PatchBusinessInput } from './schemas.js';
 import { businessView } from './views.js';
 
@@ -49,5 +49,5 @@ export const updateBusiness = (ctx: CustomersContext, id: string, input: PatchBu
     return next;
   });
 
-export const listBusinesses = (ctx: CustomersContext, criteria: ListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>> =>
+export const listBusinesses = (ctx: CustomersContext, criteria: CustomerListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>> =>
   ctx.store.listBusinesses(ctx.tenantId, criteria);

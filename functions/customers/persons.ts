@@ -4,7 +4,7 @@ import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import type { CustomersContext } from './context.js';
 import type { PersonRecord } from './model.js';
-import type { ListCriteria, PersonSortField } from './ports.js';
+import type { CustomerListCriteria, PersonSortField } from './ports.js';
 import { newPerson, patchPerson, replacedPerson } from './person-rules.js';
 import type { CreatePersonInput, PatchPersonInput, ReplacePersonInput } from './schemas.js';
 import { customerView, personView } from './views.js';
@@ -68,5 +68,5 @@ export const updatePerson = (ctx: CustomersContext, style: PersonStyle, id: stri
 export const replacePerson = (ctx: CustomersContext, style: PersonStyle, id: string, input: ReplacePersonInput): Promise<PersonRecord> =>
   changePerson(ctx, style, id, (current, meta) => replacedPerson(current, input, meta));
 
-export const listPersons = (ctx: CustomersContext, criteria: ListCriteria<PersonSortField>): Promise<Page<PersonRecord>> =>
+export const listPersons = (ctx: CustomersContext, criteria: CustomerListCriteria<PersonSortField>): Promise<Page<PersonRecord>> =>
   ctx.store.listPersons(ctx.tenantId, criteria);

@@ -3,8 +3,6 @@ import type { Filters } from '../shared/list-criteria.js';
 import type { Cursor, Page } from '../shared/page.js';
 import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from './model.js';
 
-export type { Filters };
-
 /**
  * The orders `sort_by` offers on each list (contract §7.1, §8.1), each field with the field
  * that breaks its ties (null: the id). A store lists each order as one Query on an index whose
@@ -16,7 +14,8 @@ export const BUSINESS_SORTS = { creation_time: null, entity_name: 'creation_time
 export type PersonSortField = keyof typeof PERSON_SORTS;
 export type BusinessSortField = keyof typeof BUSINESS_SORTS;
 
-export interface ListCriteria<S extends string = 'creation_time'> {
+/** A customers-domain list request: equality filters plus one of the orders above. */
+export interface CustomerListCriteria<S extends string = 'creation_time'> {
   filters: Filters;
   /** The field the list is ordered by; creation_time when absent. */
   sortBy?: S;
@@ -44,14 +43,14 @@ export interface CustomerStore {
   insertPerson(person: PersonRecord, event: OutboxEvent): Promise<void>;
   /** Throws VersionConflict when the stored version is not `expectedVersion`. */
   replacePerson(person: PersonRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
-  listPersons(tenantId: string, criteria: ListCriteria<PersonSortField>): Promise<Page<PersonRecord>>;
+  listPersons(tenantId: string, criteria: CustomerListCriteria<PersonSortField>): Promise<Page<PersonRecord>>;
 
   getBusiness(tenantId: string, id: string): Promise<BusinessRecord | undefined>;
   insertBusiness(business: BusinessRecord, event: OutboxEvent): Promise<void>;
   replaceBusiness(business: BusinessRecord, expectedVersion: number, event: OutboxEvent): Promise<void>;
-  listBusinesses(tenantId: string, criteria: ListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>>;
+  listBusinesses(tenantId: string, criteria: CustomerListCriteria<BusinessSortField>): Promise<Page<BusinessRecord>>;
 
   saveVerificationRun(run: VerificationRun): Promise<void>;
   getVerification(tenantId: string, id: string): Promise<VerificationRecord | undefined>;
-  listVerifications(tenantId: string, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>>;
+  listVerifications(tenantId: string, subjectId: string | undefined, criteria: CustomerListCriteria): Promise<Page<VerificationRecord>>;
 }

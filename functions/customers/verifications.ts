@@ -13,7 +13,7 @@ import {
   sandboxPersonChecks,
 } from './kyc-sandbox.js';
 import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord, VerificationStatus } from './model.js';
-import type { ListCriteria } from './ports.js';
+import type { CustomerListCriteria } from './ports.js';
 import { businessView, customerView, personView } from './views.js';
 
 export interface VerifyCommand {
@@ -136,5 +136,5 @@ export const getVerification = async (ctx: CustomersContext, id: string): Promis
   return record;
 };
 
-export const listVerifications = (ctx: CustomersContext, subjectId: string | undefined, criteria: ListCriteria): Promise<Page<VerificationRecord>> =>
+export const listVerifications = (ctx: CustomersContext, subjectId: string | undefined, criteria: CustomerListCriteria): Promise<Page<VerificationRecord>> =>
   ctx.store.listVerifications(ctx.tenantId, subjectId, criteria);

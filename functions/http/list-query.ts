@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { ListCriteria } from '../customers/ports.js';
+import type { CustomerListCriteria } from '../customers/ports.js';
+import type { Filters } from '../shared/list-criteria.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { badRequest } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
@@ -91,9 +92,9 @@ export const parseQuery = <S extends z.ZodMiniType>(request: ApiRequest, schema:
  */
 export const pagingOf = <F extends string = 'creation_time'>(
   request: ApiRequest,
-  filters: ListCriteria['filters'],
+  filters: Filters,
   sortOptions: SortOptions<F> = CREATION_ORDER as SortOptions<F>,
-): Omit<ListCriteria<F>, 'filters'> & SortOrder<F> & { scope: string } => {
+): Omit<CustomerListCriteria<F>, 'filters'> & SortOrder<F> & { scope: string } => {
   const rest = Object.fromEntries(Object.entries(request.query).filter(([k]) => !PAGING.includes(k)));
   const scope = `${request.route.operation}|${canonicalJson(rest)}|${canonicalJson(filters)}`;
   return {

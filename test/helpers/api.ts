@@ -367,27 +367,8 @@ export async function queryPartition(partitionValue: string, where: Index | 'tab
  * Number of items in a partition: by default a gsi1 partition such as `TENANT#<id>#PERSONS`;
  * pass 'table' for a partition of the table itself (`pk`).
  */
-export async function countItems(partitionValue: string, where: Index | 'table' = 'gsi1'): Promise<number> {
-  const index = where === 'table' ? undefined : where;
-  let count = 0;
-  let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
-  do {
-    const page = await table().send(
-      new QueryCommand({
-        TableName: TEST_TABLE,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': index ? `${index}pk` : 'pk' },
-        ExpressionAttributeValues: { ':pk': partitionValue },
-        Select: 'COUNT',
-        ExclusiveStartKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
-}
+export const countItems = async (partitionValue: string, where: Index | 'table' = 'gsi1'): Promise<number> =>
+  (await queryPartition(partitionValue, where)).length;
 
 export interface TenantCounts {
   persons: number;

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusinessRecord, PersonRecord, VerificationRecord } from '../../customers/model.js';
-import type { BusinessSortField, CustomerStore, ListCriteria, PersonSortField } from '../../customers/ports.js';
+import type { BusinessSortField, CustomerStore, CustomerListCriteria, PersonSortField } from '../../customers/ports.js';
 import { conditionsFrom } from '../../shared/list-criteria.js';
 import { documentClient, tableName } from './client.js';
 import { businessItem, personItem, verificationItem } from './customer-items.js';
@@ -16,7 +16,7 @@ const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> =
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-const listOf = <T>(partitionValue: string, { filters, sortBy: _sortBy, ...paging }: ListCriteria<string>, index: IndexName = 'gsi1') =>
+const listOf = <T>(partitionValue: string, { filters, sortBy: _sortBy, ...paging }: CustomerListCriteria<string>, index: IndexName = 'gsi1') =>
   queryPage<T>({ index, partitionValue, where: conditionsFrom(filters), ...paging });
 
 /** Each sort_by field is the sort key of one index; the list is one Query on it, either direction. */
@@ -38,7 +38,7 @@ const BUSINESS_ORDERS: Record<BusinessSortField, Order> = {
   last_updated_time: { index: 'gsi5', partition: KEYS.businessesByLastUpdatedIndex },
 };
 
-const listIn = <T, S extends string>(orders: Record<S, Order>, tenantId: string, criteria: ListCriteria<S>) => {
+const listIn = <T, S extends string>(orders: Record<S, Order>, tenantId: string, criteria: CustomerListCriteria<S>) => {
   const { index, partition } = orders[criteria.sortBy ?? ('creation_time' as S)];
   return listOf<T>(partition(tenantId), criteria, index);
 };
