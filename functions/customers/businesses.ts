@@ -1,9 +1,10 @@
-import { changedFields, newEvent } from '../events/model.js';
+import { newEvent } from '../events/model.js';
 import { notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import { newBusiness, patchBusiness } from './business-rules.js';
 import type { CustomersContext } from './context.js';
+import { isUnchanged, updatedEvent } from './record-change.js';
 import type { BusinessRecord } from './model.js';
 import type { BusinessSortField, CustomerListCriteria } from './ports.js';
 import type { CreateBusinessInput, PatchBusinessInput } from './schemas.js';
@@ -32,19 +33,8 @@ export const updateBusiness = (ctx: CustomersContext, id: string, input: PatchBu
   retryOnConflict(async () => {
     const current = await getBusiness(ctx, id);
     const next = patchBusiness(current, input, ctx.clock.now().toISOString());
-    const before = businessView(current);
-    const after = businessView(next);
-    const changed = changedFields(before, after, ['last_updated_time']);
-    // Nothing changed: no write, no event, no new version.
-    if (Object.keys(changed).length === 0) return current;
-    const event = newEvent(ctx.clock, {
-      type: 'BUSINESS.UPDATED',
-      tenant: ctx.tenantId,
-      resource_id: id,
-      event_resource: after,
-      event_resource_changed_fields: changed,
-      audit: ctx.audit,
-    });
+    if (isUnchanged(current, next)) return current;
+    const event = updatedEvent(ctx, 'BUSINESS.UPDATED', id, businessView(current), businessView(next));
     await ctx.store.replaceBusiness(next, current.version, event);
     return next;
   });

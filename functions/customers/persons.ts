@@ -1,8 +1,9 @@
-import { changedFields, newEvent } from '../events/model.js';
+import { newEvent } from '../events/model.js';
 import { notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import type { CustomersContext } from './context.js';
+import { isUnchanged, updatedEvent } from './record-change.js';
 import type { PersonRecord } from './model.js';
 import type { CustomerListCriteria, PersonSortField } from './ports.js';
 import { newPerson, patchPerson, replacedPerson } from './person-rules.js';
@@ -36,26 +37,15 @@ export const getPerson = async (ctx: CustomersContext, style: PersonStyle, id: s
 
 /**
  * Read-modify-write of one person, conditioned on the version read and retried on a lost race.
- * An unchanged record is not written and raises no event. "Unchanged" is judged on the record,
- * not the view: a new SSN with the same last four, or a persons-only field sent to
- * /v0/customers, is a change the view cannot show.
+ * An unchanged record (record-change.ts) is not written and raises no event.
  */
 const changePerson = (ctx: CustomersContext, style: PersonStyle, id: string, change: (current: PersonRecord, meta: { now: string; today: string }) => PersonRecord) =>
   retryOnConflict(async () => {
     const current = await getPerson(ctx, style, id);
     const next = change(current, { now: ctx.clock.now().toISOString(), today: today(ctx) });
-    if (Object.keys(changedFields({ ...current }, { ...next }, ['last_updated_time', 'version'])).length === 0) return current;
+    if (isUnchanged(current, next)) return current;
     const { view, updated } = PERSON_STYLES[style];
-    const after = view(next);
-    const changed = changedFields(view(current), after, ['last_updated_time']);
-    const event = newEvent(ctx.clock, {
-      type: updated,
-      tenant: ctx.tenantId,
-      resource_id: id,
-      event_resource: after,
-      event_resource_changed_fields: changed,
-      audit: ctx.audit,
-    });
+    const event = updatedEvent(ctx, updated, id, view(current), view(next));
     await ctx.store.replacePerson(next, current.version, event);
     return next;
   });
