@@ -2,7 +2,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { dynamoTenancyStore } from '../adapters/dynamodb/tenancy-repository.js';
 import { logger } from '../shared/logger.js';
 import { bearerToken } from '../tenancy/api-keys.js';
-import { resolvePrincipal } from '../tenancy/use-cases.js';
+import { resolvePrincipal } from '../tenancy/resolve-principal.js';
 import { principalToContext } from './principal-context.js';
 
 // API Gateway caches this answer per Authorization header, so the policy must allow every

@@ -2,8 +2,8 @@ import { defaultTemplates } from '../accounts/default-templates.js';
 import type { Permission } from '../routes.js';
 import { type Clock, isoNow, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-keys.js';
-import type { ApiKeyRecord, Organization, Principal, Tenant } from './model.js';
+import { displayPrefix, generateApiKey, hashApiKey } from './api-keys.js';
+import type { ApiKeyRecord, Organization, Tenant } from './model.js';
 import type { TenancyStore } from './ports.js';
 
 export const createOrganization = async (store: TenancyStore, name: string, clock: Clock = systemClock): Promise<Organization> => {
@@ -58,17 +58,4 @@ export const createApiKey = async (
   };
   await store.putApiKey(record);
   return { api_key: apiKey, record };
-};
-
-/** The authorizer's question: who is this key, if anyone? One GetItem, no key ever logged. */
-export const resolvePrincipal = async (store: TenancyStore, candidate: string | undefined): Promise<Principal | undefined> => {
-  if (!candidate || !looksLikeApiKey(candidate)) return undefined;
-  const record = await store.getApiKeyByHash(hashApiKey(candidate));
-  if (!record || record.revoked_time) return undefined;
-  return {
-    tenantId: record.tenant_id,
-    organizationId: record.organization_id,
-    keyId: record.key_id,
-    permissions: record.permissions,
-  };
 };
