@@ -1,6 +1,6 @@
-// Every Lambda entry point, derived from the route table, so adding a domain to routes.ts is
-// enough for CDK, the local twin and the bench to pick it up.
-import { DOMAINS } from '../functions/routes.js';
+// Compatibility view of the function registry (functions/functions.ts) for code not yet
+// reading it directly.
+import { FUNCTIONS, functionNamed, functionsOfKind } from '../functions/functions.js';
 
 export interface FunctionEntry {
   readonly name: string;
@@ -8,8 +8,8 @@ export interface FunctionEntry {
   readonly entry: string;
 }
 
-export const AUTHORIZER_ENTRY: FunctionEntry = { name: 'authorizer', entry: 'functions/http/authorizer.ts' };
+export const AUTHORIZER_ENTRY: FunctionEntry = functionNamed('authorizer');
 
-export const DOMAIN_ENTRIES: readonly FunctionEntry[] = DOMAINS.map((domain) => ({ name: domain, entry: `functions/http/${domain}.ts` }));
+export const DOMAIN_ENTRIES: readonly FunctionEntry[] = functionsOfKind('http');
 
-export const FUNCTION_ENTRIES: readonly FunctionEntry[] = [AUTHORIZER_ENTRY, ...DOMAIN_ENTRIES];
+export const FUNCTION_ENTRIES: readonly FunctionEntry[] = FUNCTIONS;

@@ -1,0 +1,94 @@
+// The function registry: every Lambda Bankline deploys, as pure data beside the route table.
+// CDK builds each function (its environment and its grants) from its entry here; the twin,
+// `npm run replay`, the events generator and the bench find handlers here. Adding a function
+// is one entry plus its handler module. No imports but the route table's types, so reading it
+// never pulls handler code into the CDK app or the other way round.
+import type { Domain } from './routes.js';
+
+/** How a function is invoked; each kind has its own event shape and sample in `events/`. */
+export type Trigger =
+  | { readonly kind: 'http'; readonly domain: Domain }
+  | { readonly kind: 'authorizer' }
+  | { readonly kind: 'workflow-task'; readonly stateMachine: string }
+  | { readonly kind: 'table-stream' }
+  | { readonly kind: 'queue'; readonly queue: string }
+  | { readonly kind: 'schedule'; readonly expression: string };
+
+export type TriggerKind = Trigger['kind'];
+
+export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'workflow-task', 'table-stream', 'queue', 'schedule'];
+
+/**
+ * Environment variables a function may need. Each function lists only its own, and validates
+ * exactly those at cold start (functions/shared/config.ts).
+ */
+export type EnvName = 'TABLE_NAME' | 'PAGE_TOKEN_SECRET_ARN';
+
+/**
+ * What a function's role may do, and nothing more:
+ * - `table:read` / `table:write`: items and the indexes' Queries (never Scan);
+ * - `apikey:read`: GetItem of API key items only (the authorizer);
+ * - `secret:<name>`: read one Secrets Manager secret, once per cold start;
+ * - `state-machine:<name>`: start executions of one state machine;
+ * - `queue:<name>`: send to one SQS queue.
+ */
+export type Grant =
+  | 'table:read'
+  | 'table:write'
+  | 'apikey:read'
+  | `secret:${SecretName}`
+  | `state-machine:${string}`
+  | `queue:${string}`;
+
+export type SecretName = 'page-token';
+
+export interface FunctionDefinition {
+  /** Short name, unique: the physical name is `<resource prefix>-<name>`. */
+  readonly name: string;
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly trigger: Trigger;
+  readonly env: readonly EnvName[];
+  readonly grants: readonly Grant[];
+  readonly memorySize?: number;
+  readonly timeoutSeconds?: number;
+}
+
+const httpDomain = (domain: Domain, description: string): FunctionDefinition => ({
+  name: domain,
+  entry: `functions/http/${domain}.ts`,
+  description,
+  trigger: { kind: 'http', domain },
+  env: ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN'],
+  grants: ['table:read', 'table:write', 'secret:page-token'],
+});
+
+export const FUNCTIONS: readonly FunctionDefinition[] = [
+  {
+    name: 'authorizer',
+    entry: 'functions/http/authorizer.ts',
+    description: 'Resolves the bearer API key to a tenant and its permissions',
+    trigger: { kind: 'authorizer' },
+    env: ['TABLE_NAME'],
+    grants: ['apikey:read'],
+  },
+  httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
+  httpDomain('accounts', 'Accounts, relationships, templates and products'),
+];
+
+export const functionNamed = (name: string): FunctionDefinition => {
+  const found = FUNCTIONS.find((f) => f.name === name);
+  if (!found) throw new Error(`no function named ${name} in functions/functions.ts`);
+  return found;
+};
+
+/** The function that serves a domain's routes. */
+export const httpFunctionOf = (domain: Domain): FunctionDefinition => {
+  const found = FUNCTIONS.find((f) => f.trigger.kind === 'http' && f.trigger.domain === domain);
+  if (!found) throw new Error(`no HTTP function serves domain ${domain} in functions/functions.ts`);
+  return found;
+};
+
+export const functionsOfKind = <K extends TriggerKind>(kind: K): readonly FunctionDefinition[] =>
+  FUNCTIONS.filter((f) => f.trigger.kind === kind);
