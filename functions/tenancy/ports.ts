@@ -13,3 +13,6 @@ export interface TenancyStore {
   listApiKeys(tenantId: string): Promise<ApiKeyRecord[]>;
   revokeApiKey(tenantId: string, keyId: string, at: string): Promise<boolean>;
 }
+
+/** The authorizer's view of the store: one GetItem by the key's hash. */
+export type ApiKeyLookup = Pick<TenancyStore, 'getApiKeyByHash'>;

@@ -8,7 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from '../bundling.js';
+import { bundleEnvironment, esbuildAliasArgs, LAMBDA_BUNDLING } from '../bundling.js';
 import { acknowledgePinnedNodeRuntime, acknowledgeXrayWildcard } from '../nag-suppressions.js';
 import type { StageConfig } from '../stage.js';
 
@@ -76,15 +76,17 @@ export class BanklineFunction extends Construct {
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: `bankline-${props.name}`,
         LOG_LEVEL: config.logLevel,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...bundleEnvironment(config.sourceMaps),
       },
       // Shared with `npm run bench`, which measures the very bundles that ship.
       bundling: {
         minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourceMap: config.sourceMaps,
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         target: LAMBDA_BUNDLING.target,
         format: LAMBDA_BUNDLING.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        esbuildArgs: esbuildAliasArgs(),
         // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
         externalModules: [],
       },
