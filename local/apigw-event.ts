@@ -80,7 +80,7 @@ export const toProxyEvent = (request: IncomingRequest, match: RouteMatch): APIGa
   const now = request.now ?? new Date();
   const requestId = request.requestId ?? randomUUID();
   const headers = collect(withGatewayHeaders(request, requestId, now));
-  const query = collect(new URLSearchParams(rawQuery ?? ''));
+  const query = rawQuery ? collect(new URLSearchParams(rawQuery)) : null;
   const hasPathParameters = Object.keys(match.pathParameters).length > 0;
   const domainName = (headerValue(request, 'host') ?? 'localhost').replace(/:\d+$/, '');
   return {

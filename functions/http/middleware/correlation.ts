@@ -14,6 +14,7 @@ export const correlation = (): ChainMiddleware => ({
     request.context.bankline = { correlationId, apiRequest: {} };
   },
   after: async (request) => {
-    if (request.response) request.response.headers = { ...request.response.headers, 'X-Correlation-Id': request.context.bankline.correlationId };
+    // The result is this request's own object (toProxyResult), so the header is added in place.
+    if (request.response) (request.response.headers ??= {})['X-Correlation-Id'] = request.context.bankline.correlationId;
   },
 });
