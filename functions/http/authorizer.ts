@@ -1,6 +1,6 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { dynamoApiKeyLookup } from '../adapters/dynamodb/api-key-lookup.js';
-import { logger } from '../shared/logger.js';
+import { logger, setRequestKeys } from '../shared/logger.js';
 import { bearerToken } from '../tenancy/api-keys.js';
 import { resolvePrincipal } from '../tenancy/resolve-principal.js';
 import { principalToContext } from './principal-context.js';
@@ -14,8 +14,7 @@ const wholeApi = (methodArn: string): string => {
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
   // A warm container (or the twin's shared process) must not carry the last request's keys.
-  logger.resetKeys();
-  logger.appendKeys({ correlation_id: event.requestContext?.requestId });
+  setRequestKeys({ correlation_id: event.requestContext?.requestId });
   const principal = await resolvePrincipal(dynamoApiKeyLookup, bearerToken(event.headers));
   if (!principal) {
     logger.info('authorization denied', { requestId: event.requestContext?.requestId });
