@@ -1,6 +1,6 @@
 import { reconcileHolderAccounts } from '../accounts/holder-kyc.js';
 import { newEvent, type EventType, type OutboxEvent } from '../events/model.js';
-import { ApiError, badRequest, notFound } from '../shared/errors.js';
+import { badRequest, notFound, PrerequisitesMissing } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import type { CustomersContext } from './context.js';
@@ -102,7 +102,7 @@ export const runVerification = async (ctx: CustomersContext, command: VerifyComm
         ? missingPersonPrerequisites(subject as PersonRecord)
         : missingBusinessPrerequisites(subject as BusinessRecord);
     if (missing.length > 0) {
-      throw new ApiError(400, 'PREREQUISITES_MISSING', `missing required fields for verification: ${missing.join(', ')}`);
+      throw new PrerequisitesMissing(`missing required fields for verification: ${missing.join(', ')}`, missing);
     }
     const outcomes = command.subjectKind === 'PERSON' ? sandboxPersonChecks(subject as PersonRecord) : sandboxBusinessChecks(subject as BusinessRecord);
     const now = ctx.clock.now().toISOString();

@@ -4,7 +4,7 @@ import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.j
 import { runHoldingKey } from '../idempotency/held-key.js';
 import { type Domain, ROUTES } from '../routes.js';
 import { systemClock } from '../shared/clock.js';
-import { ApiError } from '../shared/errors.js';
+import { ApiError } from './api-error.js';
 import type { ApiRequest, Operation } from './api-request.js';
 import { correlation } from './middleware/correlation.js';
 import { errorResponse } from './middleware/error-response.js';

@@ -22,7 +22,8 @@ import type {
 import { inject } from 'vitest';
 import { callCounts } from '../../functions/adapters/dynamodb/call-counter.js';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
-import { ApiError, unauthorized } from '../../functions/shared/errors.js';
+import { ApiError } from '../../functions/http/api-error.js';
+import { EDGE_PROBLEMS } from '../../lib/problem-body.js';
 import { createRouteMatcher, type RouteMatch } from '../../local/route-matcher.js';
 
 declare module 'vitest' {
@@ -270,7 +271,7 @@ export async function callApi<B = any>(call: ApiCall): Promise<ApiResult<B>> {
   try {
     authorization = await (await authorizer())(authorizerEvent);
   } catch (error) {
-    if (error instanceof Error && error.message === 'Unauthorized') return gatewayAnswer(unauthorized(), requestId) as ApiResult<B>;
+    if (error instanceof Error && error.message === 'Unauthorized') return gatewayAnswer(EDGE_PROBLEMS.unauthorized, requestId) as ApiResult<B>;
     throw error;
   }
   if (!policyAllows(authorization, authorizerEvent.methodArn)) {

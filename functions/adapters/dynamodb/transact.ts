@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { heldKey } from '../../idempotency/held-key.js';
-import { ApiError } from '../../shared/errors.js';
+import { IdempotencyKeyInUse } from '../../shared/domain-errors.js';
 import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS } from './keys.js';
@@ -55,7 +55,7 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (marker && reasons[items.length]?.Code === 'ConditionalCheckFailed') {
-      throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'this Idempotency-Key was taken over by a later request');
+      throw new IdempotencyKeyInUse('this Idempotency-Key was taken over by a later request');
     }
     for (const [index, claimed] of claims) {
       if (reasons[index]?.Code === 'ConditionalCheckFailed') throw claimed();

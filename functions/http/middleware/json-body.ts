@@ -1,4 +1,5 @@
-import { ApiError, badRequest } from '../../shared/errors.js';
+import { badRequest } from '../../shared/errors.js';
+import { ApiError } from '../api-error.js';
 import { header, type ChainMiddleware } from './types.js';
 
 // Bodies above this are refused before parsing; Synctera's objects are a few KB at most.

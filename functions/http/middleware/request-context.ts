@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { type Domain, routeKey, routesOf, type Route } from '../../routes.js';
 import { parseDeviceInfo } from '../../shared/device-info.js';
-import { ApiError, badRequest, forbidden, unauthorized } from '../../shared/errors.js';
+import { badRequest, forbidden, unauthorized } from '../../shared/errors.js';
+import { ApiError } from '../api-error.js';
 import { isUuid } from '../../shared/ids.js';
 import { principalFromContext } from '../principal-context.js';
 import { header, type ChainMiddleware } from './types.js';

@@ -27,7 +27,7 @@ describe('assertEligible', () => {
     expect(() => assertEligible({ kind: 'PERSON', record: personRecord({ verification_status: 'ACCEPTED' }) }, type, ref)).not.toThrow();
     for (const status of ['UNVERIFIED', 'PENDING', 'PROVISIONAL', 'REVIEW', 'REJECTED'] as const) {
       expect(() => assertEligible({ kind: 'PERSON', record: personRecord({ verification_status: status }) }, type, ref)).toThrow(
-        expect.objectContaining({ status: 422, detail: `relationships.0.customer_id: customer c1 has verification_status ${status}; a ${type} must be ACCEPTED` }),
+        expect.objectContaining({ name: 'RuleViolation', detail: `relationships.0.customer_id: customer c1 has verification_status ${status}; a ${type} must be ACCEPTED` }),
       );
     }
   });
@@ -53,9 +53,9 @@ describe('assertEligible', () => {
 describe('derived fields', () => {
   it('counts primary holders (ACCOUNT_HOLDER is an alias)', () => {
     expect(() => assertOnePrimary([{ relationship_type: 'ACCOUNT_HOLDER' }], 'relationships', 400)).not.toThrow();
-    expect(() => assertOnePrimary([{ relationship_type: 'JOINT_ACCOUNT_HOLDER' }], 'relationships', 400)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => assertOnePrimary([{ relationship_type: 'JOINT_ACCOUNT_HOLDER' }], 'relationships', 400)).toThrow(expect.objectContaining({ name: 'InvalidInput' }));
     expect(() => assertOnePrimary([{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }, { relationship_type: 'ACCOUNT_HOLDER' }], 'the account', 422)).toThrow(
-      expect.objectContaining({ status: 422, detail: 'the account must have exactly one PRIMARY_ACCOUNT_HOLDER (found 2)' }),
+      expect.objectContaining({ name: 'RuleViolation', detail: 'the account must have exactly one PRIMARY_ACCOUNT_HOLDER (found 2)' }),
     );
   });
 

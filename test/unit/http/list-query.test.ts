@@ -16,7 +16,7 @@ const listRequest = (query: Record<string, string>, tenantId = 'tenant_a', opera
   audit: { request_id: 'r', api_key_id: 'key_1', method: 'GET', path: '/v0/customers' },
 });
 
-const badQuery = { status: 400, code: 'BAD_QUERY_PARAMETER' };
+const badQuery = { name: 'InvalidInput', code: 'BAD_QUERY_PARAMETER' };
 
 describe('query value parsers', () => {
   it('csvOf splits Synctera comma arrays and trims blanks', () => {

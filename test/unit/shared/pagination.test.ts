@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, decodePageToken, encodePageToken, parseLimit } from '../../../functions/shared/pagination.js';
 
 const TENANT = 'tenant_a';
@@ -13,10 +13,9 @@ const expectBadQuery = (run: () => unknown, names: string): void => {
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(ApiError);
-  expect((caught as ApiError).status).toBe(400);
-  expect((caught as ApiError).code).toBe('BAD_QUERY_PARAMETER');
-  expect((caught as ApiError).detail).toContain(names);
+  expect(caught).toBeInstanceOf(InvalidInput);
+  expect((caught as InvalidInput).code).toBe('BAD_QUERY_PARAMETER');
+  expect((caught as InvalidInput).detail).toContain(names);
 };
 
 describe('parseLimit', () => {
