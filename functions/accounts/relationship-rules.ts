@@ -40,13 +40,8 @@ const noun = (kind: HolderRef['kind']) => (kind === 'PERSON' ? 'customer' : 'bus
 
 /** Another tenant's person or business is indistinguishable from a missing one. */
 export const loadHolder = async (ctx: AccountsContext, ref: HolderRef): Promise<Holder> => {
-  if (ref.kind === 'PERSON') {
-    const record = await ctx.holders.getPerson(ctx.tenantId, ref.id);
-    if (record) return { kind: 'PERSON', record };
-  } else {
-    const record = await ctx.holders.getBusiness(ctx.tenantId, ref.id);
-    if (record) return { kind: 'BUSINESS', record };
-  }
+  const holder = await ctx.holders.getHolder(ctx.tenantId, ref.kind, ref.id);
+  if (holder) return holder;
   throw new NotFound(`${ref.field}: ${noun(ref.kind)} ${ref.id} not found`);
 };
 

@@ -1,10 +1,9 @@
-import { defaultTemplates } from '../accounts/default-templates.js';
 import type { Permission } from '../routes.js';
 import { type Clock, isoNow, systemClock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-keys.js';
 import type { ApiKeyRecord, Organization, Tenant } from './model.js';
-import type { TenancyStore } from './ports.js';
+import type { TenancyStore, TenantProvisioner } from './ports.js';
 
 export const createOrganization = async (store: TenancyStore, name: string, clock: Clock = systemClock): Promise<Organization> => {
   const org: Organization = { id: newId(), name, creation_time: isoNow(clock) };
@@ -12,8 +11,8 @@ export const createOrganization = async (store: TenancyStore, name: string, cloc
   return org;
 };
 
-export const createTenant = async (
-  store: TenancyStore,
+export const createTenant = async <Starter>(
+  { store, provisioner }: { store: TenancyStore<Starter>; provisioner: TenantProvisioner<Starter> },
   input: { organizationId: string; name: string; bankRouting: string },
   clock: Clock = systemClock,
 ): Promise<Tenant> => {
@@ -27,8 +26,8 @@ export const createTenant = async (
     bank_routing: input.bankRouting,
     creation_time: isoNow(clock),
   };
-  // Every tenant starts with an enabled template per account type (accounts/default-templates.ts).
-  await store.putTenant(tenant, defaultTemplates(tenant.id, tenant.creation_time));
+  // Written with what other domains start every tenant with, in one transaction.
+  await store.putTenant(tenant, provisioner.starterFor(tenant));
   return tenant;
 };
 
