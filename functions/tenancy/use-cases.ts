@@ -1,5 +1,6 @@
 import type { Permission } from '../routes.js';
 import { type Clock, isoNow, systemClock } from '../shared/clock.js';
+import { InvalidInput, NotFound } from '../shared/domain-errors.js';
 import { newId } from '../shared/ids.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-keys.js';
 import type { ApiKeyRecord, Organization, Tenant } from './model.js';
@@ -16,9 +17,9 @@ export const createTenant = async <Starter>(
   input: { organizationId: string; name: string; bankRouting: string },
   clock: Clock = systemClock,
 ): Promise<Tenant> => {
-  if (!/^\d{9}$/.test(input.bankRouting)) throw new Error('bank routing must be a 9-digit ABA routing number');
+  if (!/^\d{9}$/.test(input.bankRouting)) throw new InvalidInput('bank routing must be a 9-digit ABA routing number', { field: 'bank_routing' });
   const org = await store.getOrganization(input.organizationId);
-  if (!org) throw new Error(`organization ${input.organizationId} does not exist`);
+  if (!org) throw new NotFound(`organization ${input.organizationId} does not exist`);
   const tenant: Tenant = {
     id: newId(),
     name: input.name,
@@ -43,7 +44,7 @@ export const createApiKey = async (
   clock: Clock = systemClock,
 ): Promise<IssuedApiKey> => {
   const tenant = await store.getTenant(input.tenantId);
-  if (!tenant) throw new Error(`tenant ${input.tenantId} does not exist`);
+  if (!tenant) throw new NotFound(`tenant ${input.tenantId} does not exist`);
   const apiKey = generateApiKey();
   const record: ApiKeyRecord = {
     key_id: newId(),
