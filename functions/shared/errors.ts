@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'ACCOUNT_CLOSED'
   | 'NON_ZERO_BALANCE'
   | 'REQUEST_TOO_LARGE'
+  | 'REQUEST_HEADER_FIELDS_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'METHOD_NOT_ALLOWED'
   | 'RATE_LIMITED'
@@ -38,6 +39,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   415: ['unsupported-media-type', 'Unsupported Media Type'],
   422: ['unprocessable-entity', 'Unprocessable Entity'],
   429: ['rate-limited', 'Too Many Requests'],
+  431: ['request-header-fields-too-large', 'Request Header Fields Too Large'],
   461: ['account-closed', 'Account Closed'],
   500: ['internal-server-error', 'Internal Server Error'],
   504: ['gateway-timeout', 'Gateway Timeout'],
