@@ -6,7 +6,9 @@
 const MIN_LENGTH = 32;
 
 const checked = (secret: string | undefined, source: string): string => {
-  if (!secret || secret.length < MIN_LENGTH) throw new Error(`${source} must hold a page-token secret of at least ${MIN_LENGTH} characters`);
+  if (!secret || secret.length < MIN_LENGTH) {
+    throw new Error(`${source} must hold a page-token secret of at least ${MIN_LENGTH} characters`);
+  }
   return secret;
 };
 

@@ -92,7 +92,9 @@ describe('pageTokenSecret', () => {
   it('refuses a secret that is too short to be one', async () => {
     useSecretsManager();
     answer = { status: 200, body: { ARN, SecretString: 'short' } };
-    await expect(pageTokenSecret()).rejects.toThrow('the secret named by PAGE_TOKEN_SECRET_ARN must hold a page-token secret of at least 32 characters');
+    await expect(pageTokenSecret()).rejects.toThrow(
+      'the secret named by PAGE_TOKEN_SECRET_ARN must hold a page-token secret of at least 32 characters',
+    );
   });
 
   it('takes PAGE_TOKEN_SECRET locally, read once', async () => {

@@ -27,7 +27,11 @@ const listRequest = (
 const badQuery = { status: 400, code: 'BAD_QUERY_PARAMETER' };
 
 /** The next_page_token a list answer would carry after `cursor`. */
-const tokenFor = async (request: ApiRequest, cursor: Record<string, string>, filters: Record<string, string> = { status: 'ACTIVE' }): Promise<string> => {
+const tokenFor = async (
+  request: ApiRequest,
+  cursor: Record<string, string>,
+  filters: Record<string, string> = { status: 'ACTIVE' },
+): Promise<string> => {
   const { scope } = await pagingOf(request, filters);
   return listBody(request, 'items', scope, { items: [], cursor }, (x) => x).next_page_token as string;
 };
@@ -152,9 +156,10 @@ describe('pagingOf and listBody', () => {
 
   it('refuses a token from the same list under other path parameters (another account’s relationships)', async () => {
     const op = 'listAccountRelationships';
-    const token = await tokenFor(listRequest({}, 'tenant_a', op, { account_id: ID_A }), { pk: 'p', sk: 'REL#1' }, {});
-    expect((await pagingOf(listRequest({ page_token: token }, 'tenant_a', op, { account_id: ID_A }), {})).cursor).toEqual({ pk: 'p', sk: 'REL#1' });
-    await expect(pagingOf(listRequest({ page_token: token }, 'tenant_a', op, { account_id: ID_B }), {})).rejects.toThrow(expect.objectContaining(badQuery));
+    const of = (account_id: string, query: Record<string, string> = {}) => listRequest(query, 'tenant_a', op, { account_id });
+    const token = await tokenFor(of(ID_A), { pk: 'p', sk: 'REL#1' }, {});
+    expect((await pagingOf(of(ID_A, { page_token: token }), {})).cursor).toEqual({ pk: 'p', sk: 'REL#1' });
+    await expect(pagingOf(of(ID_B, { page_token: token }), {})).rejects.toThrow(expect.objectContaining(badQuery));
   });
 
   it('lets the page size change between pages', async () => {
@@ -164,7 +169,8 @@ describe('pagingOf and listBody', () => {
 
   it('refuses to seal a page for a caller other than the one the scope was made for', async () => {
     const { scope } = await pagingOf(listRequest({}, 'tenant_a'), {});
-    expect(() => listBody(listRequest({}, 'tenant_b'), 'customers', scope, { items: [], cursor: { pk: 'p' } }, (x) => x)).toThrow(/another caller/);
+    const answer = () => listBody(listRequest({}, 'tenant_b'), 'customers', scope, { items: [], cursor: { pk: 'p' } }, (x) => x);
+    expect(answer).toThrow(/another caller/);
   });
 });
 
