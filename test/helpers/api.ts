@@ -47,6 +47,7 @@ Object.assign(process.env, {
 });
 delete process.env.AWS_SESSION_TOKEN;
 delete process.env.AWS_PROFILE;
+process.env.PAGE_TOKEN_SECRET ??= 'integration-test page-token secret (not a real one)';
 
 export const DYNAMODB_ENDPOINT: string = endpoint;
 
