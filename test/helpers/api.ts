@@ -21,6 +21,7 @@ import type {
 } from 'aws-lambda';
 import { inject } from 'vitest';
 import { callCounts } from '../../functions/adapters/dynamodb/call-counter.js';
+import { fromStoredItem } from '../../functions/adapters/dynamodb/free-form-json.js';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
 import { ApiError, unauthorized } from '../../functions/shared/errors.js';
 import { createRouteMatcher, type RouteMatch } from '../../local/route-matcher.js';
@@ -388,8 +389,8 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
   return { persons, businesses, verifications, events };
 }
 
-/** The tenant's outbox event items (raw, keys included), oldest first. */
-export const eventsOf = async (tenantId: string): Promise<Item[]> => queryPartition(KEYS.eventsIndex(tenantId), 'gsi1');
+/** The tenant's outbox event items (keys included, client JSON decoded), oldest first. */
+export const eventsOf = async (tenantId: string): Promise<Item[]> => (await queryPartition(KEYS.eventsIndex(tenantId), 'gsi1')).map(fromStoredItem);
 
 /** One raw item by its primary key. */
 export async function getItem(key: { pk: string; sk: string }): Promise<Item | undefined> {
