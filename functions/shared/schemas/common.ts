@@ -3,7 +3,17 @@ import * as z from 'zod/mini';
 // Shared building blocks for request schemas. Limits are ours (the contract sets few); they
 // are generous for real data and stop oversize input before it reaches the table.
 
-export const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+// Control characters (tab and newline excepted) and unpaired UTF-16 surrogates are never part
+// of a name, an address or a description: they hide text, break exports and terminals, and a
+// lone surrogate has no UTF-8 encoding at all. Ordinary Unicode (accents, CJK, emoji) is text.
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]|\p{Cs}/u;
+
+export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+
+export const SAFE_TEXT_RULE = 'must not contain control characters (other than tab and newline) or unpaired UTF-16 surrogates';
+
+/** Human-entered text (names, address lines, nicknames, descriptions, notes): non-empty, capped, printable. */
+export const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.refine(isSafeText, SAFE_TEXT_RULE));
 
 export const optionalString = (max: number) => z.optional(boundedString(max));
 
