@@ -30,8 +30,13 @@ const CASES = KEY_NAMES.flatMap((key) => [
 /** The response's metadata, serialised again: equal text means equal keys, order and values. */
 const metadataText = (res: ApiResult): string => JSON.stringify(res.body.metadata);
 
-const send = (method: 'POST' | 'PATCH', path: string, body: Record<string, unknown>, metadataJson: string, headers?: Record<string, string>) =>
-  api.call({ method, path, rawBody: JSON.stringify(body).replace(/}$/, `,"metadata":${metadataJson}}`), headers });
+const send = (
+  method: 'POST' | 'PATCH',
+  path: string,
+  body: Record<string, unknown>,
+  metadataJson: string,
+  headers?: Record<string, string>,
+) => api.call({ method, path, rawBody: JSON.stringify(body).replace(/}$/, `,"metadata":${metadataJson}}`), headers });
 
 describe.each(CASES)('metadata with $key at depth $depth', ({ json }) => {
   it('POST and PATCH /v0/customers store it exactly; GET and the list return it', async () => {
@@ -89,13 +94,25 @@ describe('the reported cases', () => {
   });
 
   it('a top-level constructor key in the Customer-Device-Info header is not a 500', async () => {
-    const res = await api.post('/v0/customers', personBody(), { headers: { 'Customer-Device-Info': '{"constructor":{"name":"String"},"vendor":"v"}' } });
+    const res = await api.post('/v0/customers', personBody(), {
+      headers: { 'Customer-Device-Info': '{"constructor":{"name":"String"},"vendor":"v"}' },
+    });
     expect(res.status, res.rawBody).toBe(201);
   });
 
   it('a __proto__ key outside free-form fields is an unknown field, named', async () => {
-    expectProblem(await api.call({ method: 'POST', path: '/v0/customers', rawBody: '{"status":"PROSPECT","__proto__":{"x":1}}' }), 400, 'BAD_REQUEST_BODY', 'unknown field __proto__');
+    expectProblem(
+      await api.call({ method: 'POST', path: '/v0/customers', rawBody: '{"status":"PROSPECT","__proto__":{"x":1}}' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'unknown field __proto__',
+    );
     const body = JSON.stringify(personBody()).replace('"address_line_1"', '"__proto__":{"city":"x"},"address_line_1"');
-    expectProblem(await api.call({ method: 'POST', path: '/v0/customers', rawBody: body }), 400, 'BAD_REQUEST_BODY', 'legal_address: unknown field __proto__');
+    expectProblem(
+      await api.call({ method: 'POST', path: '/v0/customers', rawBody: body }),
+      400,
+      'BAD_REQUEST_BODY',
+      'legal_address: unknown field __proto__',
+    );
   });
 });

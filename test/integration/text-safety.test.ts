@@ -36,23 +36,48 @@ describe('rejected with a 400 naming the field, nothing written', () => {
 
   it('PATCH /v0/customers and POST /v0/businesses', async () => {
     const customer = (await api.post('/v0/customers', personBody())).body;
-    expectProblem(await api.patch(`/v0/customers/${customer.id}`, { middle_name: 'Q\u0008' }), 400, 'BAD_REQUEST_BODY', `middle_name ${RULE}`);
+    expectProblem(
+      await api.patch(`/v0/customers/${customer.id}`, { middle_name: 'Q\u0008' }),
+      400,
+      'BAD_REQUEST_BODY',
+      `middle_name ${RULE}`,
+    );
     expect((await api.get(`/v0/customers/${customer.id}`)).body.middle_name).toBe(customer.middle_name);
     const business = { status: 'PROSPECT', is_customer: true, entity_name: 'Acme\u0007 LLC', trade_names: ['ok', 'bad\u0000'] };
     expectProblem(await api.post('/v0/businesses', business), 400, 'BAD_REQUEST_BODY', [`entity_name ${RULE}`, `trade_names.1 ${RULE}`]);
   });
 
   it('account nickname and purpose, on POST and PATCH', async () => {
-    expectProblem(await api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder), nickname: 'Pots\u0000' }), 400, 'BAD_REQUEST_BODY', `nickname ${RULE}`);
+    expectProblem(
+      await api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder), nickname: 'Pots\u0000' }),
+      400,
+      'BAD_REQUEST_BODY',
+      `nickname ${RULE}`,
+    );
     const account = await createAccount(api, { account_type: 'CHECKING', relationships: primary(holder), nickname: 'Pots' });
-    expectProblem(await api.patch(`/v0/accounts/${account.id}`, { account_purpose: 'rent\ud83d' }), 400, 'BAD_REQUEST_BODY', `account_purpose ${RULE}`);
+    expectProblem(
+      await api.patch(`/v0/accounts/${account.id}`, { account_purpose: 'rent\ud83d' }),
+      400,
+      'BAD_REQUEST_BODY',
+      `account_purpose ${RULE}`,
+    );
     expect((await api.get(`/v0/accounts/${account.id}`)).body.nickname).toBe('Pots');
   });
 
   it('template name and description, product description', async () => {
-    const template = { name: 'Basic\u0000', description: 'ok', is_enabled: false, template: { account_type: 'SAVING', bank_country: 'US', currency: 'USD' } };
+    const template = {
+      name: 'Basic\u0000',
+      description: 'ok',
+      is_enabled: false,
+      template: { account_type: 'SAVING', bank_country: 'US', currency: 'USD' },
+    };
     expectProblem(await api.post('/v0/accounts/templates', template), 400, 'BAD_REQUEST_BODY', `name ${RULE}`);
-    expectProblem(await api.post('/v0/accounts/templates', { ...template, name: 'Basic', description: '\u001f' }), 400, 'BAD_REQUEST_BODY', `description ${RULE}`);
+    expectProblem(
+      await api.post('/v0/accounts/templates', { ...template, name: 'Basic', description: '\u001f' }),
+      400,
+      'BAD_REQUEST_BODY',
+      `description ${RULE}`,
+    );
     const product = {
       product_type: 'INTEREST',
       calculation_method: 'COMPOUNDED_DAILY',
@@ -75,9 +100,18 @@ describe('ordinary Unicode keeps working', () => {
     const created = await api.post('/v0/customers', sent);
     expect(created.status, created.rawBody).toBe(201);
     const read = (await api.get(`/v0/customers/${created.body.id}`)).body;
-    expect(read).toMatchObject({ first_name: UNICODE, last_name: UNICODE, legal_address: { address_line_1: UNICODE, city: UNICODE, nickname: UNICODE } });
+    expect(read).toMatchObject({
+      first_name: UNICODE,
+      last_name: UNICODE,
+      legal_address: { address_line_1: UNICODE, city: UNICODE, nickname: UNICODE },
+    });
 
-    const account = await createAccount(api, { account_type: 'CHECKING', relationships: primary(holder), nickname: UNICODE, account_purpose: UNICODE });
+    const account = await createAccount(api, {
+      account_type: 'CHECKING',
+      relationships: primary(holder),
+      nickname: UNICODE,
+      account_purpose: UNICODE,
+    });
     expect((await api.get(`/v0/accounts/${account.id}`)).body).toMatchObject({ nickname: UNICODE, account_purpose: UNICODE });
 
     const template = await api.post('/v0/accounts/templates', {
@@ -87,6 +121,9 @@ describe('ordinary Unicode keeps working', () => {
       template: { account_type: 'SAVING', bank_country: 'US', currency: 'USD' },
     });
     expect(template.status, template.rawBody).toBe(201);
-    expect((await api.get(`/v0/accounts/templates/${template.body.id}`)).body).toMatchObject({ name: `${UNICODE} ${tenant.id.slice(0, 8)}`, description: UNICODE });
+    expect((await api.get(`/v0/accounts/templates/${template.body.id}`)).body).toMatchObject({
+      name: `${UNICODE} ${tenant.id.slice(0, 8)}`,
+      description: UNICODE,
+    });
   });
 });

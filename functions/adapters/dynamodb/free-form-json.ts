@@ -35,4 +35,5 @@ const decode = (value: unknown): unknown => (typeof value === 'string' ? JSON.pa
 export const toStoredItem = <T extends Item>(item: T): T => FREE_FORM_PATHS.reduce<Item>((it, path) => mapAt(it, path, encode), item) as T;
 
 /** The item as the domain knows it: the JSON strings parsed back. */
-export const fromStoredItem = <T extends Item>(item: T): T => FREE_FORM_PATHS.reduce<Item>((it, path) => mapAt(it, path, decode), item) as T;
+export const fromStoredItem = <T extends Item>(item: T): T =>
+  FREE_FORM_PATHS.reduce<Item>((it, path) => mapAt(it, path, decode), item) as T;

@@ -8,7 +8,14 @@ const hostile = JSON.parse('{"__proto__":{"a":1},"constructor":{"name":"String"}
 
 describe('free-form JSON in items', () => {
   it('stores metadata, event payloads and the device info as JSON strings, leaving other attributes alone', () => {
-    const item = { pk: 'p', version: 3, metadata: hostile, event_resource: { metadata: hostile }, event_resource_changed_fields: { metadata: null }, audit: { request_id: 'r', device_info: { metadata: hostile } } };
+    const item = {
+      pk: 'p',
+      version: 3,
+      metadata: hostile,
+      event_resource: { metadata: hostile },
+      event_resource_changed_fields: { metadata: null },
+      audit: { request_id: 'r', device_info: { metadata: hostile } },
+    };
     const stored = toStoredItem(item);
     expect(stored).toEqual({
       pk: 'p',

@@ -15,7 +15,9 @@ const detailOf = (schema: z.ZodMiniType, input: unknown): string => {
 };
 
 const UNSAFE = [
-  ...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a).map((code) => String.fromCharCode(code)),
+  ...Array.from({ length: 0x20 }, (_, code) => code)
+    .filter((code) => code !== 0x09 && code !== 0x0a)
+    .map((code) => String.fromCharCode(code)),
   '\u007f',
   '\ud800', // lone high surrogate
   '\udfff', // lone low surrogate
@@ -29,9 +31,12 @@ describe('isSafeText', () => {
     expect(isSafeText(`${ch} Lovelace`)).toBe(false);
   });
 
-  it.each(['Zoë Ångström 名前 🚀', 'O’Brien-Smith', 'line one\nline two', 'col\tcol', 'Straße', '\u0080\u00a0', 'مرحبا', '👩‍👩‍👧'])('accepts %j', (text) => {
-    expect(isSafeText(text)).toBe(true);
-  });
+  it.each(['Zoë Ångström 名前 🚀', 'O’Brien-Smith', 'line one\nline two', 'col\tcol', 'Straße', '\u0080\u00a0', 'مرحبا', '👩‍👩‍👧'])(
+    'accepts %j',
+    (text) => {
+      expect(isSafeText(text)).toBe(true);
+    },
+  );
 });
 
 describe('boundedString', () => {
@@ -63,6 +68,8 @@ describe('metadata', () => {
   it('rejects non-objects and overlong keys, naming the field', () => {
     expect(detailOf(z.strictObject({ metadata }), { metadata: [1] })).toBe('metadata must be a JSON object');
     expect(detailOf(z.strictObject({ metadata }), { metadata: null })).toBe('metadata must be a JSON object');
-    expect(detailOf(z.strictObject({ metadata }), { metadata: { ['k'.repeat(257)]: 1 } })).toBe('metadata keys must be at most 256 characters');
+    expect(detailOf(z.strictObject({ metadata }), { metadata: { ['k'.repeat(257)]: 1 } })).toBe(
+      'metadata keys must be at most 256 characters',
+    );
   });
 });
