@@ -14,6 +14,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInpu
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { inject } from 'vitest';
 import { callCounts } from '../../functions/adapters/dynamodb/call-counter.js';
+import { fromStoredItem } from '../../functions/adapters/dynamodb/free-form-json.js';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
 import { createGateway } from '../../local/gateway.js';
 import type { HandlerInvoker } from '../../local/integration.js';
@@ -270,8 +271,8 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
   return { persons, businesses, verifications, events };
 }
 
-/** The tenant's outbox event items (raw, keys included), oldest first. */
-export const eventsOf = async (tenantId: string): Promise<Item[]> => queryPartition(KEYS.eventsIndex(tenantId), 'gsi1');
+/** The tenant's outbox event items (keys included, client JSON decoded), oldest first. */
+export const eventsOf = async (tenantId: string): Promise<Item[]> => (await queryPartition(KEYS.eventsIndex(tenantId), 'gsi1')).map(fromStoredItem);
 
 /** One raw item by its primary key. */
 export async function getItem(key: { pk: string; sk: string }): Promise<Item | undefined> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../../functions/accounts/enums.js';
 import { assertNotTerminal, checkTransition, INITIAL_STATUSES, statusDates } from '../../../functions/accounts/status-rules.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import type { ApiError } from '../../../functions/shared/errors.js';
 import { accountRecord } from './records.js';
 
 // The transition table of status-rules.ts, row by row: what is allowed, and the rule named
