@@ -19,13 +19,37 @@ export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/**
+ * A permission that depends on the request: the type of the resource touched (from the body, or
+ * the stored record) picks it, as for migration mappings (PERSON and BUSINESS need customer:*,
+ * ACCOUNT needs account:*). The chain admits a key holding any of them; the operation then
+ * checks the one that applies (functions/http/permissions.ts requirePermissionFor).
+ */
+export interface PermissionByResourceType {
+  readonly byResourceType: Readonly<Record<string, Permission>>;
+}
+
+export type RoutePermission = Permission | PermissionByResourceType;
+
+/** Every permission that can let a request through the route; a key holding none gets 403 early. */
+export const possiblePermissions = (permission: RoutePermission): readonly Permission[] =>
+  typeof permission === 'string' ? [permission] : [...new Set(Object.values(permission.byResourceType))];
+
+/** Whether the operation, not the route alone, decides the permission. */
+export const decidedByOperation = (permission: RoutePermission): permission is PermissionByResourceType => typeof permission !== 'string';
+
+/** The permissions that follow a customer or account resource: customer:* for persons and businesses, account:* for accounts. */
+export const followsResourceType = (action: 'read' | 'write'): PermissionByResourceType => ({
+  byResourceType: { PERSON: `customer:${action}`, BUSINESS: `customer:${action}`, ACCOUNT: `account:${action}` },
+});
+
 export interface Route {
   readonly method: HttpMethod;
   /** API Gateway resource path, `{name}` for path parameters. */
   readonly path: string;
   readonly domain: Domain;
   readonly operation: string;
-  readonly permission: Permission;
+  readonly permission: RoutePermission;
   /** Whether an `Idempotency-Key` header is honoured (every POST, and PATCH where Synctera declares it). */
   readonly idempotent: boolean;
 }
@@ -35,14 +59,14 @@ const route = (
   path: string,
   domain: Domain,
   operation: string,
-  permission: Permission,
+  permission: RoutePermission,
 ): Route => ({ method, path, domain, operation, permission, idempotent: method === 'POST' || method === 'PATCH' });
 
 /**
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
  * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
  */
-const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: Permission): Route[] => [
+const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route[] => [
   route(method, `/v0${path}`, domain, operation, permission),
   route(method, `/v2${path}`, domain, `${operation}V2`, permission),
 ];

@@ -1,6 +1,8 @@
 import { resetClientForTests } from '../functions/adapters/dynamodb/client.js';
+import { resetPageTokenSecretForTests } from '../functions/adapters/secrets/page-token-secret.js';
 import { resetConfigForTests } from '../functions/shared/config.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-client.js';
+import { localPageTokenSecret } from './page-token-secret.js';
 
 // The functions read TABLE_NAME, DYNAMODB_ENDPOINT and AWS_REGION from the environment once, at
 // first use, exactly as in Lambda. The twin, keys and replay set them here, before any handler
@@ -24,10 +26,12 @@ export const pointFunctionsAt = (target: LocalDataTarget): void => {
     process.env.AWS_SECRET_ACCESS_KEY = LOCAL_CREDENTIALS.secretAccessKey;
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_PROFILE;
+    process.env.PAGE_TOKEN_SECRET ??= localPageTokenSecret();
   } else {
     delete process.env.DYNAMODB_ENDPOINT;
     if (target.region) process.env.AWS_REGION = target.region;
   }
   resetConfigForTests();
   resetClientForTests();
+  resetPageTokenSecretForTests();
 };

@@ -6,7 +6,14 @@ import type { DomainErrorCode } from '../shared/domain-errors.js';
 // route), and API Gateway's own answers (lib/problem-body.ts) are built from the same class.
 
 /** The `code` values only HTTP produces, besides every domain error's. */
-export type ProblemCode = DomainErrorCode | 'REQUEST_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'METHOD_NOT_ALLOWED' | 'RATE_LIMITED' | 'GATEWAY_TIMEOUT';
+export type ProblemCode =
+  | DomainErrorCode
+  | 'REQUEST_TOO_LARGE'
+  | 'REQUEST_HEADER_FIELDS_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'GATEWAY_TIMEOUT';
 
 const TITLES: Record<number, [slug: string, title: string]> = {
   400: ['bad-request', 'Bad Request'],
@@ -19,6 +26,7 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   415: ['unsupported-media-type', 'Unsupported Media Type'],
   422: ['unprocessable-entity', 'Unprocessable Entity'],
   429: ['rate-limited', 'Too Many Requests'],
+  431: ['request-header-fields-too-large', 'Request Header Fields Too Large'],
   461: ['account-closed', 'Account Closed'],
   500: ['internal-server-error', 'Internal Server Error'],
   504: ['gateway-timeout', 'Gateway Timeout'],

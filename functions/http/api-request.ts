@@ -26,7 +26,11 @@ export interface ApiResponse {
 export type Operation = (request: ApiRequest) => Promise<ApiResponse>;
 
 /** What the wiring needs to run a use-case for this request: its principal's tenant, its audit, real time. */
-export const scopeOf = (request: ApiRequest): UseCaseScope => ({ tenantId: request.principal.tenantId, audit: request.audit, clock: systemClock });
+export const scopeOf = (request: ApiRequest): UseCaseScope => ({
+  tenantId: request.principal.tenantId,
+  audit: request.audit,
+  clock: systemClock,
+});
 
 export const ok = (body: unknown): ApiResponse => ({ statusCode: 200, body });
 export const created = (body: unknown): ApiResponse => ({ statusCode: 201, body });

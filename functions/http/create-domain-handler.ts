@@ -10,6 +10,7 @@ import { correlation } from './middleware/correlation.js';
 import { errorResponse } from './middleware/error-response.js';
 import { idempotency } from './middleware/idempotency.js';
 import { jsonBody } from './middleware/json-body.js';
+import { permissionWasDecided } from './permissions.js';
 import { requestContext } from './middleware/request-context.js';
 import type { BanklineContext } from './middleware/types.js';
 import { toProxyResult } from './proxy-result.js';
@@ -29,7 +30,9 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     const operation = operations[request.route.operation];
     if (!operation) throw new ApiError(404, 'NOT_FOUND', 'no such route');
     // The held Idempotency-Key rides along so the operation's transaction can mark it committed.
-    return toProxyResult(await runHoldingKey(context.bankline.idempotency, () => operation(request)));
+    const response = await runHoldingKey(context.bankline.idempotency, () => operation(request));
+    if (!permissionWasDecided(request)) throw new Error(`${request.route.operation} did not check its request-dependent permission`);
+    return toProxyResult(response);
   };
 
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)

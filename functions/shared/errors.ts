@@ -25,7 +25,10 @@ export * from './domain-errors.js';
 /** Any `code` a domain error carries. */
 export type ErrorCode = DomainErrorCode;
 
-export const badRequest = (detail: string, code: InputErrorCode | 'PREREQUISITES_MISSING' = 'BAD_REQUEST_BODY'): InvalidInput | PrerequisitesMissing =>
+export const badRequest = (
+  detail: string,
+  code: InputErrorCode | 'PREREQUISITES_MISSING' = 'BAD_REQUEST_BODY',
+): InvalidInput | PrerequisitesMissing =>
   code === 'PREREQUISITES_MISSING' ? new PrerequisitesMissing(detail) : new InvalidInput(detail, { code });
 
 export const unauthorized = (detail?: string): Unauthenticated => new Unauthenticated(detail);

@@ -24,9 +24,14 @@ const THREE_DIGITS = 'BHD IQD JOD KWD LYD OMR TND';
 const FOUR_DIGITS = 'CLF UYW';
 
 const EXPONENTS: ReadonlyMap<string, number> = new Map(
-  ([[TWO_DIGITS, 2], [ZERO_DIGITS, 0], [THREE_DIGITS, 3], [FOUR_DIGITS, 4]] as const).flatMap(([codes, digits]) =>
-    codes.split(' ').map((code) => [code, digits] as const),
-  ),
+  (
+    [
+      [TWO_DIGITS, 2],
+      [ZERO_DIGITS, 0],
+      [THREE_DIGITS, 3],
+      [FOUR_DIGITS, 4],
+    ] as const
+  ).flatMap(([codes, digits]) => codes.split(' ').map((code) => [code, digits] as const)),
 );
 
 /** Every money failure; each kind has its own class (and `name`) to catch. */
@@ -72,7 +77,8 @@ export const minorUnitDigits = (currency: CurrencyCode): number => {
 };
 
 const checked = (amount: number, currency: CurrencyCode, Failure: typeof InvalidAmount | typeof MoneyOverflow): Money => {
-  if (!Number.isSafeInteger(amount)) throw new Failure(`${amount} ${currency} is not a whole number of minor units within ±${Number.MAX_SAFE_INTEGER}`);
+  if (!Number.isSafeInteger(amount))
+    throw new Failure(`${amount} ${currency} is not a whole number of minor units within ±${Number.MAX_SAFE_INTEGER}`);
   return { amount: amount === 0 ? 0 : amount, currency };
 };
 
@@ -141,7 +147,12 @@ export const formatDecimal = (a: Money): string => {
 /** For people: "$12.34", "-¥1,234", "1.234,50 €" (de-DE). Exact, with all the currency's minor digits. */
 export const formatDisplay = (a: Money, locale = 'en-US'): string => {
   const digits = minorUnitDigits(a.currency);
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: a.currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const format = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: a.currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
   // A decimal string is formatted exactly (Intl.NumberFormat v3); a number past 2^53 / 10^digits would not be.
   return format.format(formatDecimal(a) as Intl.StringNumericLiteral);
 };

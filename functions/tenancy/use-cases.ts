@@ -17,7 +17,9 @@ export const createTenant = async <Starter>(
   input: { organizationId: string; name: string; bankRouting: string },
   clock: Clock = systemClock,
 ): Promise<Tenant> => {
-  if (!/^\d{9}$/.test(input.bankRouting)) throw new InvalidInput('bank routing must be a 9-digit ABA routing number', { field: 'bank_routing' });
+  if (!/^\d{9}$/.test(input.bankRouting)) {
+    throw new InvalidInput('bank routing must be a 9-digit ABA routing number', { field: 'bank_routing' });
+  }
   const org = await store.getOrganization(input.organizationId);
   if (!org) throw new NotFound(`organization ${input.organizationId} does not exist`);
   const tenant: Tenant = {

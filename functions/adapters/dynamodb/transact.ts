@@ -4,6 +4,7 @@ import { heldKey } from '../../idempotency/held-key.js';
 import { IdempotencyKeyInUse } from '../../shared/domain-errors.js';
 import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
+import { toStoredItem } from './free-form-json.js';
 import { KEYS } from './keys.js';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -65,11 +66,11 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
   }
 };
 
-/** Put guarded by the version the caller read; a create expects no item at all. */
+/** Put guarded by the version the caller read; a create expects no item at all. Client JSON is stored encoded (free-form-json.ts). */
 export const versionedPut = (table: string, item: Record<string, unknown>, expectedVersion?: number) => ({
   Put: {
     TableName: table,
-    Item: item,
+    Item: toStoredItem(item),
     ...(expectedVersion === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),

@@ -31,7 +31,8 @@ const world = (person: PersonRecord) => {
   return { ctx, log, notices };
 };
 
-const verify = (ctx: CustomersContext, subjectId: string) => runVerification(ctx, { subjectKind: 'PERSON', subjectId, consent: true, style: 'current' });
+const verify = (ctx: CustomersContext, subjectId: string) =>
+  runVerification(ctx, { subjectKind: 'PERSON', subjectId, consent: true, style: 'current' });
 
 describe('runVerification and its outcome listener', () => {
   it('tells the listener, after the commit, the outcome of a subject that holds accounts', async () => {

@@ -90,7 +90,10 @@ describe('toApiError: the HTTP status and body of every failure', () => {
     const tooLarge = new ApiError(413, 'REQUEST_TOO_LARGE', 'd');
     expect(toApiError(tooLarge)).toBe(tooLarge);
     expect(tooLarge.toBody()).toMatchObject({ type: `${BASE}request-too-large`, title: 'Request Entity Too Large', status: 413 });
-    expect(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'd').toBody()).toMatchObject({ type: `${BASE}unsupported-media-type`, title: 'Unsupported Media Type' });
+    expect(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'd').toBody()).toMatchObject({
+      type: `${BASE}unsupported-media-type`,
+      title: 'Unsupported Media Type',
+    });
   });
 
   it('falls back to the 500 slug for a status it has no entry for, keeping the real status', () => {

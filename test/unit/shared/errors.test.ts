@@ -73,7 +73,9 @@ describe('domain errors', () => {
   it('carry what a caller needs to act without parsing the detail', () => {
     const transition = new InvalidTransition('IN_CLOSING', 'ACTIVE_OR_DISBURSED', 'an account IN_CLOSING can only move to CLOSED');
     expect(transition).toMatchObject({ from: 'IN_CLOSING', to: 'ACTIVE_OR_DISBURSED' });
-    expect(transition.detail).toBe('status cannot change from IN_CLOSING to ACTIVE_OR_DISBURSED: an account IN_CLOSING can only move to CLOSED');
+    expect(transition.detail).toBe(
+      'status cannot change from IN_CLOSING to ACTIVE_OR_DISBURSED: an account IN_CLOSING can only move to CLOSED',
+    );
     expect(new PrerequisitesMissing('d', ['dob', 'ssn']).missing).toEqual(['dob', 'ssn']);
     expect(new InvalidInput('d', { field: 'limit' }).field).toBe('limit');
     expect(new InvalidInput('d').field).toBeUndefined();

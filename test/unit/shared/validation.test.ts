@@ -36,7 +36,9 @@ describe('parseWith', () => {
     const error = rejectionOf({});
     expect(error.code).toBe('BAD_REQUEST_BODY');
     expect(error.field).toBe('first_name');
-    expect(rejectionOf({ first_name: 'x', legal_address: { address_line_1: 'a', country_code: 'usa' } }).field).toBe('legal_address.country_code');
+    expect(rejectionOf({ first_name: 'x', legal_address: { address_line_1: 'a', country_code: 'usa' } }).field).toBe(
+      'legal_address.country_code',
+    );
   });
 
   it('says "is required" for a missing field and names the expected type for a wrong one', () => {

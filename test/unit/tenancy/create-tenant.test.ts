@@ -24,7 +24,12 @@ describe('createTenant', () => {
       { organizationId: ORG.id, name: 'old bank', bankRouting: '021000021' },
       clock,
     );
-    expect(tenant).toMatchObject({ organization_id: ORG.id, name: 'old bank', bank_routing: '021000021', creation_time: '2024-05-01T12:00:00.000Z' });
+    expect(tenant).toMatchObject({
+      organization_id: ORG.id,
+      name: 'old bank',
+      bank_routing: '021000021',
+      creation_time: '2024-05-01T12:00:00.000Z',
+    });
     expect(written).toEqual([[tenant, [`starter of ${tenant.id}`]]]);
   });
 
@@ -39,7 +44,13 @@ describe('createTenant', () => {
 
 describe('tenantProvisioner (the wiring)', () => {
   it('starts every tenant with one enabled Default template per account type, owned by the tenant', () => {
-    const tenant: Tenant = { id: 'tenant_a', name: 'old bank', organization_id: ORG.id, bank_routing: '021000021', creation_time: '2024-05-01T12:00:00.000Z' };
+    const tenant: Tenant = {
+      id: 'tenant_a',
+      name: 'old bank',
+      organization_id: ORG.id,
+      bank_routing: '021000021',
+      creation_time: '2024-05-01T12:00:00.000Z',
+    };
     const templates = tenantProvisioner.starterFor(tenant);
     expect(templates.map((t) => t.name)).toEqual([
       'Default CHECKING',
@@ -49,6 +60,7 @@ describe('tenantProvisioner (the wiring)', () => {
       'Default CHARGE_UNSECURED',
       'Default CREDIT_CARD',
     ]);
-    for (const template of templates) expect(template).toMatchObject({ tenant: 'tenant_a', is_enabled: true, creation_time: tenant.creation_time });
+    for (const template of templates)
+      expect(template).toMatchObject({ tenant: 'tenant_a', is_enabled: true, creation_time: tenant.creation_time });
   });
 });

@@ -15,8 +15,14 @@ const directory = holderDirectoryOver({
 
 describe('holderDirectoryOver', () => {
   it('finds a person or a business by kind, and nothing under the other kind or tenant', async () => {
-    expect(await directory.getHolder(person.tenant, 'PERSON', person.id)).toMatchObject({ kind: 'PERSON', record: { id: person.id, verification_status: 'ACCEPTED' } });
-    expect(await directory.getHolder(business.tenant, 'BUSINESS', business.id)).toMatchObject({ kind: 'BUSINESS', record: { id: business.id } });
+    expect(await directory.getHolder(person.tenant, 'PERSON', person.id)).toMatchObject({
+      kind: 'PERSON',
+      record: { id: person.id, verification_status: 'ACCEPTED' },
+    });
+    expect(await directory.getHolder(business.tenant, 'BUSINESS', business.id)).toMatchObject({
+      kind: 'BUSINESS',
+      record: { id: business.id },
+    });
     expect(await directory.getHolder(person.tenant, 'BUSINESS', person.id)).toBeUndefined();
     expect(await directory.getHolder('tenant_b', 'PERSON', person.id)).toBeUndefined();
   });
