@@ -24,6 +24,7 @@ import { callCounts } from '../../functions/adapters/dynamodb/call-counter.js';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
 import { ApiError, unauthorized } from '../../functions/shared/errors.js';
 import { createRouteMatcher, type RouteMatch } from '../../local/route-matcher.js';
+import { TEST_PAGE_TOKEN_SECRET } from './test-secrets.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,6 +44,7 @@ if (!endpoint) throw new Error('globalSetup did not provide dynamodbEndpoint (te
 
 Object.assign(process.env, {
   TABLE_NAME: TEST_TABLE,
+  PAGE_TOKEN_SECRET: TEST_PAGE_TOKEN_SECRET,
   DYNAMODB_ENDPOINT: endpoint,
   AWS_REGION: TEST_REGION,
   // Dummy credentials (DynamoDB Local wants letters and digits only); never a developer's real ones.
