@@ -1,8 +1,9 @@
 // The function registry: every Lambda Bankline deploys, as pure data beside the route table.
 // CDK builds each function (its environment and its grants) from its entry here; the twin,
 // `npm run replay`, the events generator and the bench find handlers here. Adding a function
-// is one entry plus its handler module. No imports but the route table's types, so reading it
-// never pulls handler code into the CDK app or the other way round.
+// is one entry plus its handler module (and, for a trigger other than HTTP, its sample event in
+// local/function-samples.ts; a test fails until it exists). No imports but the route table's
+// types, so reading it never pulls handler code into the CDK app or the other way round.
 import type { Domain } from './routes.js';
 
 /** How a function is invoked; each kind has its own event shape and sample in `events/`. */
