@@ -170,15 +170,16 @@ export const createReplayer = (options: ReplayOptions) => {
     const tenant = markerOf(raw)?.tenant ?? DEFAULT_SAMPLE_TENANT;
     const { resolved, used } = await resolveIds(withoutMarker(raw), () => `Bearer ${apiKeyFor(tenant)}`, depth);
     const outcome = await invokeFunction(fn, resolved as never);
-    if (fn.trigger.kind === 'authorizer') {
-      // API Gateway's reading of the authorizer: exactly "Unauthorized" is a 401, anything else a 500.
-      if (outcome.ok) return { outcome: { kind: 'authorizer', result: outcome.result as APIGatewayAuthorizerResult }, used };
-      const error = outcome.reason === 'error' ? (outcome.error as Error).message : `${outcome.reason} result`;
-      return { outcome: { kind: 'authorizer-denied', error }, used };
+    if (outcome.ok) {
+      const result = fn.trigger.kind === 'authorizer'
+        ? ({ kind: 'authorizer', result: outcome.result as APIGatewayAuthorizerResult } as const)
+        : ({ kind: 'function', function: fn.name, trigger: fn.trigger.kind, result: outcome.result } as const);
+      return { outcome: result, used };
     }
-    if (outcome.ok) return { outcome: { kind: 'function', function: fn.name, trigger: fn.trigger.kind, result: outcome.result }, used };
+    const error = outcome.reason === 'error' ? String(outcome.error instanceof Error ? outcome.error.message : outcome.error) : `${outcome.reason} result`;
+    // API Gateway's reading of the authorizer: exactly "Unauthorized" is a 401, anything else a 500.
+    if (fn.trigger.kind === 'authorizer') return { outcome: { kind: 'authorizer-denied', error }, used };
     if (outcome.reason === 'error') report(`${fn.name} failed`, outcome.error);
-    const error = outcome.reason === 'error' ? String((outcome.error as Error)?.message ?? outcome.error) : `${outcome.reason} result`;
     return { outcome: { kind: 'function-failed', function: fn.name, trigger: fn.trigger.kind, error }, used };
   };
 
