@@ -1,9 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
+import { httpFunctionOf } from '../functions.js';
 import { runHoldingKey } from '../idempotency/held-key.js';
 import { type Domain, ROUTES } from '../routes.js';
 import { systemClock } from '../shared/clock.js';
+import { checkedHandler } from '../shared/config.js';
 import { ApiError } from './api-error.js';
 import type { ApiRequest, Operation } from './api-request.js';
 import { correlation } from './middleware/correlation.js';
@@ -19,7 +21,8 @@ export type Operations = Readonly<Record<string, Operation>>;
 
 /**
  * The one middleware chain every domain shares: correlation id, error body, route and
- * principal, JSON body, idempotency; then the route's operation.
+ * principal, JSON body, idempotency; then the route's operation. Before any of it, the domain
+ * function's environment is checked against its registry entry (functions/functions.ts).
  */
 export const createDomainHandler = (domain: Domain, operations: Operations) => {
   const missing = ROUTES.filter((r) => r.domain === domain && !operations[r.operation]).map((r) => r.operation);
@@ -35,7 +38,7 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     return toProxyResult(response);
   };
 
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)
+  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)
     .use(errorResponse())
     .use(correlation())
     .use(requestContext(domain))
@@ -44,4 +47,5 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     event: APIGatewayProxyEvent,
     context: Context,
   ) => Promise<APIGatewayProxyResult>;
+  return checkedHandler(httpFunctionOf(domain).name, chain);
 };

@@ -19,6 +19,7 @@ import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
 import { createGateway } from '../../local/gateway.js';
 import type { HandlerInvoker } from '../../local/integration.js';
 import { invokeProxyHandler } from '../../local/lambda-invoke.js';
+import { TEST_PAGE_TOKEN_SECRET } from './test-secrets.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,6 +39,7 @@ if (!endpoint) throw new Error('globalSetup did not provide dynamodbEndpoint (te
 
 Object.assign(process.env, {
   TABLE_NAME: TEST_TABLE,
+  PAGE_TOKEN_SECRET: TEST_PAGE_TOKEN_SECRET,
   DYNAMODB_ENDPOINT: endpoint,
   AWS_REGION: TEST_REGION,
   // Dummy credentials (DynamoDB Local wants letters and digits only); never a developer's real ones.
@@ -48,7 +50,6 @@ Object.assign(process.env, {
 });
 delete process.env.AWS_SESSION_TOKEN;
 delete process.env.AWS_PROFILE;
-process.env.PAGE_TOKEN_SECRET ??= 'integration-test page-token secret (not a real one)';
 
 export const DYNAMODB_ENDPOINT: string = endpoint;
 
