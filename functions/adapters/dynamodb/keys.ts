@@ -29,8 +29,9 @@ export const KEYS = {
   // Every write of the item recomputes them; the one partial update (has_accounts, account-items.ts)
   // changes last_updated_time and so rewrites the gsi5 keys with it.
   // The same partition holds the holder's account memberships (no index keys), so the KYC hook
-  // finds a holder's accounts with one strongly consistent Query of the holder's own partition:
-  //   pk TENANT#<t>#PERSON#<id> | TENANT#<t>#BUSINESS#<id>  sk HELD_ACCOUNT#<account id>
+  // finds a holder's accounts with one strongly consistent Query of the holder's own partition,
+  // and the account list filtered by holder reads them in the list's own order (creation, id):
+  //   pk TENANT#<t>#PERSON#<id> | TENANT#<t>#BUSINESS#<id>  sk HELD_ACCOUNT#<account creation_time>#<account id>
   // written and deleted with the relationship (account-items.ts membershipItem).
   person: personKey,
   personsIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS`,
@@ -39,9 +40,9 @@ export const KEYS = {
   personsByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#PERSONS#LAST_UPDATED`,
   business: businessKey,
   holder: holderKey,
-  heldAccount: (tenantId: string, kind: 'PERSON' | 'BUSINESS', holderId: string, accountId: string) => ({
+  heldAccount: (tenantId: string, kind: 'PERSON' | 'BUSINESS', holderId: string, account: { creation_time: string; id: string }) => ({
     pk: holderKey(tenantId, kind, holderId).pk,
-    sk: `HELD_ACCOUNT#${accountId}`,
+    sk: `HELD_ACCOUNT#${timeOrdered(account.creation_time, account.id)}`,
   }),
   heldAccountPrefix: 'HELD_ACCOUNT#',
   businessesIndex: (tenantId: string) => `TENANT#${tenantId}#BUSINESSES`,
