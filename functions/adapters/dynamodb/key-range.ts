@@ -1,9 +1,10 @@
 // The key condition of one list read: a partition, optionally a sort-key prefix, optionally
-// resuming after a sort key already returned. Resuming is a key condition (`#sk > :after`), not
-// ExclusiveStartKey: both are a seek on AWS, but DynamoDB Local walks the partition up to an
-// ExclusiveStartKey, so a page deep in a large list got slower with depth (bench/lists.ts).
-// That needs sort keys unique within their partition, which every list key is (each ends with
-// the item's id).
+// resuming after a sort key already returned. Every condition is a plain key range. On AWS a
+// range, begins_with and ExclusiveStartKey are all a seek; DynamoDB Local, where the twin and
+// the bench run, walks the partition for the latter two, so a page deep in a large list and a
+// prefix of a large index got slower with the tenant's size (bench/lists.ts). Resuming with
+// `#sk > :after` needs sort keys unique within their partition, which every list key is (each
+// ends with the item's id).
 
 export interface KeyRange {
   partitionAttr: string;
@@ -55,17 +56,19 @@ export const keyCondition = ({ partitionAttr, sortAttr, partitionValue, prefix, 
   const base = { ExpressionAttributeNames: names, ExpressionAttributeValues: values };
   if (after === undefined && prefix === undefined) return { ...base, KeyConditionExpression: '#pk = :pk', extraRows: 0, inRange: () => true };
   names['#sk'] = sortAttr;
+  const end = prefix === undefined ? undefined : prefixEnd(prefix);
   if (after === undefined) {
     values[':prefix'] = prefix!;
-    return { ...base, KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)', extraRows: 0, inRange: () => true };
+    if (end === undefined) return { ...base, KeyConditionExpression: '#pk = :pk AND #sk >= :prefix', extraRows: 0, inRange: inPrefix };
+    // A prefix is the range [prefix, end]; BETWEEN is inclusive, so a key equal to `end` is dropped.
+    values[':end'] = end;
+    return { ...base, KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :prefix AND :end', extraRows: 1, inRange: inPrefix };
   }
   values[':after'] = after;
-  const end = prefix === undefined ? undefined : prefixEnd(prefix);
   if (prefix === undefined || (ascending && end === undefined)) {
     return { ...base, KeyConditionExpression: `#pk = :pk AND #sk ${ascending ? '>' : '<'} :after`, extraRows: 0, inRange: inPrefix };
   }
-  // begins_with cannot be combined with > or <, so the prefix becomes a BETWEEN range; BETWEEN
-  // is inclusive, so the row at `after` (and, ascending, the one key equal to `end`) is dropped.
+  // Within a prefix, resuming is a BETWEEN range too; the row at `after` itself is dropped.
   const inRange = (sk: string) => sk !== after && inPrefix(sk);
   if (ascending) {
     values[':end'] = end!;

@@ -27,8 +27,9 @@ describe('keyCondition', () => {
   it('reads a whole partition or a prefix from its start', () => {
     expect(keyCondition({ ...base, ascending: true }).KeyConditionExpression).toBe('#pk = :pk');
     const prefixed = keyCondition({ ...base, prefix: '0al', ascending: false });
-    expect(prefixed.KeyConditionExpression).toBe('#pk = :pk AND begins_with(#sk, :prefix)');
-    expect(prefixed.ExpressionAttributeValues).toEqual({ ':pk': 'P', ':prefix': '0al' });
+    expect(prefixed.KeyConditionExpression).toBe('#pk = :pk AND #sk BETWEEN :prefix AND :end');
+    expect(prefixed.ExpressionAttributeValues).toEqual({ ':pk': 'P', ':prefix': '0al', ':end': '0am' });
+    expect(['0al', '0alice', '0am'].filter(prefixed.inRange)).toEqual(['0al', '0alice']);
   });
 
   it('resumes past a sort key in either direction', () => {
