@@ -69,7 +69,7 @@ const listIn = <T, S extends string>(orders: Record<S, Order>, textIndexes: Reco
   const keyed = texts.filter((t) => t.keyPrefix !== undefined && (sortBy === 'creation_time' || sortBy === t.field));
   const chosen = keyed.find((t) => t.exact) ?? keyed[0];
   const { index, partition } = chosen ? textIndexes[chosen.field]! : orders[sortBy];
-  const others = Object.fromEntries(Object.entries(filters).filter(([field]) => !(field in textIndexes)));
+  const others = Object.fromEntries(Object.entries(filters).filter(([field]) => !Object.hasOwn(textIndexes, field)));
   return queryPage<T>({
     index,
     partitionValue: partition(tenantId),

@@ -52,7 +52,7 @@ const membershipsOf = async (tenantId: string, kind: HolderSet['kind'], holderId
     new QueryCommand({
       TableName: tableName(),
       KeyConditionExpression: range.KeyConditionExpression,
-      ExpressionAttributeNames: { ...range.ExpressionAttributeNames, '#account': 'account_id' },
+      ExpressionAttributeNames: { ...range.ExpressionAttributeNames, '#sk': 'sk', '#account': 'account_id' },
       ExpressionAttributeValues: range.ExpressionAttributeValues,
       ProjectionExpression: '#sk, #account',
       ScanIndexForward: ascending,
