@@ -12,6 +12,8 @@ const DOMAIN_TREE = `^functions/(?!(?:${NOT_DOMAIN})(?:/|$))[^/]+(?:/|$)`;
 // The AWS SDK v3 packages and their Smithy runtime, and the old v2 SDK; resolved or not.
 const AWS_SDK = '^(?:node_modules/)?(?:@aws-sdk|@smithy|aws-sdk)(?:/|$)';
 // Lambda's event and result types (@types/aws-lambda): the HTTP edge's shapes, not the domain's.
+// Domains every other domain may build on: the outbox event model and Idempotency-Key rules.
+const SHARED_KERNELS = 'events|idempotency';
 const LAMBDA_TYPES = '^(?:node_modules/)?(?:@types/)?aws-lambda(?:/|$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -32,6 +34,14 @@ module.exports = {
       scope: 'folder',
       from: { path: DOMAIN_FOLDER },
       to: { path: DOMAIN_TREE, pathNot: '^functions/$1(?:/|$)', circular: true },
+    },
+    {
+      name: 'domains-only-share-kernels',
+      severity: 'error',
+      comment:
+        'A business domain never imports another one; it may use the shared kernels events/ (outbox event model) and idempotency/. Other domains are reached through ports the importing domain declares and functions/wiring/ binds.',
+      from: { path: `^functions/(?!(?:${NOT_DOMAIN})/)([^/]+)/` },
+      to: { path: `^functions/(?!(?:${NOT_DOMAIN}|${SHARED_KERNELS})/)[^/]+/`, pathNot: '^functions/$1/' },
     },
     {
       name: 'functions-not-to-twin-or-cdk',

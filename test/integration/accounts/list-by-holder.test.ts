@@ -132,7 +132,7 @@ describe('accounts filtered by holder', () => {
     const position = `2024-01-01T00:00:00.000Z#${adas[0]}`;
     const cursors: Record<string, string>[] = [{ after: 'x' }, { after: `${position}\u0000` }, { after: position, pk: 'TENANT#x' }, { gsi1pk: 'a', gsi1sk: 'b', pk: 'c', sk: 'd' }];
     for (const cursor of cursors) {
-      await expect(dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor, limit: 10, ascending: true })).rejects.toMatchObject({ status: 400, code: 'BAD_QUERY_PARAMETER' });
+      await expect(dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor, limit: 10, ascending: true })).rejects.toMatchObject({ name: 'InvalidInput', code: 'BAD_QUERY_PARAMETER' });
     }
     const resumed = await dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor: { after: position }, limit: 10, ascending: true });
     expect(resumed.items.map((a) => a.id)).toEqual(adas);
