@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -28,6 +28,11 @@ export interface Route {
   readonly permission: Permission;
   /** Whether an `Idempotency-Key` header is honoured (every POST, and PATCH where Synctera declares it). */
   readonly idempotent: boolean;
+  /**
+   * The permission depends on the request (migration mappings: on the mapped `resource_type`),
+   * so the operation checks it; `permission` is then only the route's nominal one (docs, CDK).
+   */
+  readonly permissionByOperation?: true;
 }
 
 const route = (
@@ -46,6 +51,12 @@ const bothVersions = (method: HttpMethod, path: string, domain: Domain, operatio
   route(method, `/v0${path}`, domain, operation, permission),
   route(method, `/v2${path}`, domain, `${operation}V2`, permission),
 ];
+
+/** A migration-mapping route: its permission follows the mapped resource type (checked by the operation). */
+const mappingRoute = (method: HttpMethod, path: string, operation: string, nominal: Permission): Route => ({
+  ...route(method, path, 'mappings', operation, nominal),
+  permissionByOperation: true,
+});
 
 export const ROUTES: readonly Route[] = [
   route('POST', '/v0/customers', 'customers', 'createCustomer', 'customer:write'),
@@ -96,6 +107,18 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('POST', '/accounts/products', 'accounts', 'createAccountProduct', 'account:write'),
   ...bothVersions('GET', '/accounts/products', 'accounts', 'listAccountProducts', 'account:read'),
   ...bothVersions('PATCH', '/accounts/products/{product_id}', 'accounts', 'patchAccountProduct', 'account:write'),
+
+  // Migration mappings (contract §10). PERSON/BUSINESS need customer:*, ACCOUNT account:*; the
+  // nominal customer:* below is only what the route table shows.
+  mappingRoute('POST', '/v0/migration_mappings', 'createMigrationMapping', 'customer:write'),
+  mappingRoute('GET', '/v0/migration_mappings', 'listMigrationMappings', 'customer:read'),
+  mappingRoute('GET', '/v0/migration_mappings/{mapping_id}', 'getMigrationMapping', 'customer:read'),
+  mappingRoute('PATCH', '/v0/migration_mappings/{mapping_id}', 'patchMigrationMapping', 'customer:write'),
+  mappingRoute('DELETE', '/v0/migration_mappings/{mapping_id}', 'deleteMigrationMapping', 'customer:write'),
+  // Bankline extension (not in Synctera's API): the tradeline transfer records credit-account
+  // mappings write, read-only, each tenant its own side.
+  route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
+  route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -42,7 +42,8 @@ export const requestContext = (domain: Domain): ChainMiddleware => {
       if (!route) throw new ApiError(404, 'NOT_FOUND', 'no such route');
       const principal = principalFromContext(event.requestContext?.authorizer);
       if (!principal) throw unauthorized();
-      if (!principal.permissions.includes(route.permission)) {
+      // Routes whose permission depends on the request are checked by their operation.
+      if (!route.permissionByOperation && !principal.permissions.includes(route.permission)) {
         throw forbidden(`this API key lacks the ${route.permission} permission`);
       }
       const deviceInfo = parseDeviceInfo(header(event, 'customer-device-info'));
