@@ -17,6 +17,9 @@
 //   pk TENANT#<t>#TRADELINE_TRANSFER#<id>  sk TRADELINE_TRANSFER
 //     gsi1 TENANT#<t>#TRADELINE_TRANSFERS                               <creation_time>#<id>
 //     gsi2 TENANT#<t>#ACCOUNT#<account_id>#TRADELINE_TRANSFERS          <creation_time>#<id>
+// The guided migration's journal (npm run migrate), under the new tenant: the ids a re-creation
+// chose, written before each create, so a re-run finds what a killed run made:
+//   pk TENANT#<new tenant>#MIGRATION_JOURNAL#<old tenant>  sk <PERSON|BUSINESS|ACCOUNT>#<old id>
 
 export type MappingSide = 'NEW' | 'OLD';
 
@@ -31,4 +34,6 @@ export const MAPPING_KEYS = {
   tradeline: (tenantId: string, id: string) => ({ pk: `TENANT#${tenantId}#TRADELINE_TRANSFER#${id}`, sk: 'TRADELINE_TRANSFER' }),
   tradelinesIndex: (tenantId: string) => `TENANT#${tenantId}#TRADELINE_TRANSFERS`,
   accountTradelinesIndex: (tenantId: string, accountId: string) => `TENANT#${tenantId}#ACCOUNT#${accountId}#TRADELINE_TRANSFERS`,
+
+  migrationJournal: (newTenantId: string, oldTenantId: string) => `TENANT#${newTenantId}#MIGRATION_JOURNAL#${oldTenantId}`,
 } as const;
