@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 import { createMapping, deleteMapping, getMapping, listMappings, updateMapping } from '../../mappings/mappings.js';
 import { RESOURCE_TYPES } from '../../mappings/model.js';
+import type { MappingSortField } from '../../mappings/ports.js';
 import { createMappingSchema, MAPPING_READ_ONLY, patchMappingSchema } from '../../mappings/schemas.js';
 import { deletedView, mappingView } from '../../mappings/views.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';
 import { parseWith } from '../../shared/validation.js';
 import { created, ok, type ApiRequest, type Operation } from '../api-request.js';
 import { booleanOf, enumsOf, listBody, pagingOf, pagingParams, parseQuery, type SortOptions, uuidsOf } from '../list-query.js';
-import type { MappingSortField } from '../../mappings/ports.js';
 import { mappingsContextOf, pathId } from './context.js';
 
 // /v0/migration_mappings (contract §10). The permission a request needs follows the mapped

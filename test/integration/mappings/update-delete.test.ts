@@ -121,3 +121,19 @@ describe('DELETE', () => {
     expectProblem(await world.new.api.get('/v0/migration_mappings/not-a-uuid'), 400, 'BAD_PATH_PARAMETER', 'mapping_id');
   });
 });
+
+describe('DynamoDB calls', () => {
+  it('PATCH: the mapping and both resources (GetItem), then one TransactWriteItems', async () => {
+    const mapping = await personMapping(world);
+    const response = await world.old.api.patch(path(mapping.id), { resource_id: await person(world.new) });
+    expect(response.dynamoCalls).toEqual({ GetItemCommand: 3, TransactWriteItemsCommand: 1 });
+  });
+
+  it('DELETE: the mapping (GetItem), then one TransactWriteItems; a credit mapping also reads its two tradeline records', async () => {
+    const mapping = await personMapping(world);
+    expect((await remove(mapping.id)).dynamoCalls).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+    const [oldLine, newLine] = await Promise.all([account(world.old, 'LINE_OF_CREDIT'), account(world.new, 'LINE_OF_CREDIT')]);
+    const { body } = await world.new.api.post('/v0/migration_mappings', mappingBody(world, 'ACCOUNT', newLine.id, oldLine.id));
+    expect((await remove(body.id)).dynamoCalls).toEqual({ GetItemCommand: 3, TransactWriteItemsCommand: 1 });
+  });
+});
