@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTION_ENTRIES } from '../lib/function-entries.js';
+import { FUNCTIONS } from '../functions/functions.js';
 import { ESBUILD_LAMBDA_OPTIONS } from '../lib/bundling.js';
 
 export interface BundleFigure {
@@ -40,6 +40,6 @@ export const measureBundles = async (outDir: string): Promise<BundleFigure[]> =>
   const emptyEntry = join(outDir, 'empty', 'entry.ts');
   writeFileSync(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "" });\n');
   const figures = [await bundle('(empty handler)', emptyEntry, outDir)];
-  for (const { name, entry } of FUNCTION_ENTRIES) figures.push(await bundle(name, entry, outDir));
+  for (const { name, entry } of FUNCTIONS) figures.push(await bundle(name, entry, outDir));
   return figures;
 };

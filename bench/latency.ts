@@ -3,7 +3,7 @@ import { callCounts, resetCallCounts } from '../functions/adapters/dynamodb/call
 import { KEYS } from '../functions/adapters/dynamodb/keys.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { PERMISSIONS } from '../functions/routes.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
 import { localClient } from '../local/local-client.js';

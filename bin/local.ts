@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const client = localClient(db.endpoint);
   await ensureTable(client, tableName);
   client.destroy();
-  pointFunctionsAt({ tableName, endpoint: db.endpoint });
+  pointFunctionsAt({ tableName, endpoint: db.endpoint, home });
 
   // A different table name means different data: the recorded tenants do not apply.
   const demo = await ensureDemoData(previous?.table_name === tableName ? previous : undefined);

@@ -21,7 +21,8 @@ import { planText, progressPrinter, reportText } from '../local/migrate/report.j
 import { runMigration } from '../local/migrate/run.js';
 import { readSource } from '../local/migrate/source.js';
 
-const USAGE = 'Usage: npm run migrate -- --from <old tenant id|name> --to <new tenant id|name> [--dry-run] [--json] [--table name --region r]';
+const USAGE =
+  'Usage: npm run migrate -- --from <old tenant id|name> --to <new tenant id|name> [--dry-run] [--json] [--table name --region r]';
 
 const { values: opts } = parseArgs({
   options: {
@@ -43,9 +44,13 @@ const afterInsert = crashAfter > 0 ? () => void (++inserts >= crashAfter && proc
 
 const main = async (local: LocalData | undefined): Promise<number> => {
   const state = local?.state;
-  const [from, to] = await Promise.all([resolveTenant(dynamoTenancyStore, opts.from, state), resolveTenant(dynamoTenancyStore, opts.to, state)]);
+  const [from, to] = await Promise.all([
+    resolveTenant(dynamoTenancyStore, opts.from, state),
+    resolveTenant(dynamoTenancyStore, opts.to, state),
+  ]);
   if (from.id === to.id) throw new CliError('--from and --to must be two different tenants', 2);
-  if (from.organization_id !== to.organization_id) throw new CliError(`"${from.name}" and "${to.name}" belong to different organizations; a migration stays within one`, 2);
+  if (from.organization_id !== to.organization_id)
+    throw new CliError(`"${from.name}" and "${to.name}" belong to different organizations; a migration stays within one`, 2);
   const refs = { from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name } };
   const audit = cliAudit(randomUUID());
   const journal = dynamoMigrationJournal(to.id, from.id);
@@ -55,7 +60,15 @@ const main = async (local: LocalData | undefined): Promise<number> => {
     console.log(opts.json ? JSON.stringify(plan, null, 2) : planText(plan));
     return 0;
   }
-  const report = await runMigration({ ...refs, organizationId: from.organization_id, audit, journal, source, progress: progressPrinter(), ...(afterInsert ? { afterInsert } : {}) });
+  const report = await runMigration({
+    ...refs,
+    organizationId: from.organization_id,
+    audit,
+    journal,
+    source,
+    progress: progressPrinter(),
+    ...(afterInsert ? { afterInsert } : {}),
+  });
   console.log(opts.json ? JSON.stringify(report, null, 2) : `\n${reportText(report)}`);
   return report.totals.failed > 0 ? 1 : 0;
 };

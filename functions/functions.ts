@@ -1,8 +1,9 @@
 // The function registry: every Lambda Bankline deploys, as pure data beside the route table.
 // CDK builds each function (its environment and its grants) from its entry here; the twin,
 // `npm run replay`, the events generator and the bench find handlers here. Adding a function
-// is one entry plus its handler module. No imports but the route table's types, so reading it
-// never pulls handler code into the CDK app or the other way round.
+// is one entry plus its handler module (and, for a trigger other than HTTP, its sample event in
+// local/function-samples.ts; a test fails until it exists). No imports but the route table's
+// types, so reading it never pulls handler code into the CDK app or the other way round.
 import type { Domain } from './routes.js';
 
 /** How a function is invoked; each kind has its own event shape and sample in `events/`. */
@@ -20,9 +21,12 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'wor
 
 /**
  * Environment variables a function may need. Each function lists only its own, and validates
- * exactly those at cold start (functions/shared/config.ts).
+ * exactly those at cold start (functions/shared/config.ts); CDK resolves each name to a value in
+ * one place (lib/function-environment.ts). Variables every function gets (STAGE, LOG_LEVEL, ...)
+ * are not listed here.
  */
-export type EnvName = 'TABLE_NAME' | 'PAGE_TOKEN_SECRET_ARN';
+export const ENV_NAMES = ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN'] as const;
+export type EnvName = (typeof ENV_NAMES)[number];
 
 /**
  * What a function's role may do, and nothing more:
@@ -40,20 +44,31 @@ export type Grant =
   | `state-machine:${string}`
   | `queue:${string}`;
 
-export type SecretName = 'page-token';
+export const SECRET_NAMES = ['page-token'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface FunctionDefinition {
   /** Short name, unique: the physical name is `<resource prefix>-<name>`. */
   readonly name: string;
   /** Handler module relative to the repository root; it exports `handler`. */
   readonly entry: string;
+  /** The Lambda's description in AWS. */
   readonly description: string;
   readonly trigger: Trigger;
   readonly env: readonly EnvName[];
   readonly grants: readonly Grant[];
+  /** MB; DEFAULT_MEMORY_MB when absent. */
   readonly memorySize?: number;
+  /** DEFAULT_TIMEOUT_SECONDS when absent; the twin enforces the same limit. */
   readonly timeoutSeconds?: number;
 }
+
+/** Cold starts of a bundled SDK + zod are CPU-bound, and Lambda CPU scales with memory. */
+export const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export const timeoutSecondsOf = (fn: FunctionDefinition): number => fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+export const memoryOf = (fn: FunctionDefinition): number => fn.memorySize ?? DEFAULT_MEMORY_MB;
 
 const httpDomain = (domain: Domain, description: string): FunctionDefinition => ({
   name: domain,
@@ -91,5 +106,15 @@ export const httpFunctionOf = (domain: Domain): FunctionDefinition => {
   return found;
 };
 
-export const functionsOfKind = <K extends TriggerKind>(kind: K): readonly FunctionDefinition[] =>
-  FUNCTIONS.filter((f) => f.trigger.kind === kind);
+/** A function whose trigger is known to be of kind K. */
+export type FunctionOfKind<K extends TriggerKind> = FunctionDefinition & { readonly trigger: Extract<Trigger, { kind: K }> };
+
+export const functionsOfKind = <K extends TriggerKind>(kind: K): readonly FunctionOfKind<K>[] =>
+  FUNCTIONS.filter((f): f is FunctionOfKind<K> => f.trigger.kind === kind);
+
+/** API Gateway takes one authorizer for the whole API. */
+export const authorizerFunction = (): FunctionOfKind<'authorizer'> => {
+  const [only, ...others] = functionsOfKind('authorizer');
+  if (!only || others.length > 0) throw new Error('functions/functions.ts must hold exactly one authorizer function');
+  return only;
+};

@@ -19,20 +19,39 @@ export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+/**
+ * A permission that depends on the request: the type of the resource touched (from the body, or
+ * the stored record) picks it, as for migration mappings (PERSON and BUSINESS need customer:*,
+ * ACCOUNT needs account:*). The chain admits a key holding any of them; the operation then
+ * checks the one that applies (functions/http/permissions.ts requirePermissionFor).
+ */
+export interface PermissionByResourceType {
+  readonly byResourceType: Readonly<Record<string, Permission>>;
+}
+
+export type RoutePermission = Permission | PermissionByResourceType;
+
+/** Every permission that can let a request through the route; a key holding none gets 403 early. */
+export const possiblePermissions = (permission: RoutePermission): readonly Permission[] =>
+  typeof permission === 'string' ? [permission] : [...new Set(Object.values(permission.byResourceType))];
+
+/** Whether the operation, not the route alone, decides the permission. */
+export const decidedByOperation = (permission: RoutePermission): permission is PermissionByResourceType => typeof permission !== 'string';
+
+/** The permissions that follow a customer or account resource: customer:* for persons and businesses, account:* for accounts. */
+export const followsResourceType = (action: 'read' | 'write'): PermissionByResourceType => ({
+  byResourceType: { PERSON: `customer:${action}`, BUSINESS: `customer:${action}`, ACCOUNT: `account:${action}` },
+});
+
 export interface Route {
   readonly method: HttpMethod;
   /** API Gateway resource path, `{name}` for path parameters. */
   readonly path: string;
   readonly domain: Domain;
   readonly operation: string;
-  readonly permission: Permission;
+  readonly permission: RoutePermission;
   /** Whether an `Idempotency-Key` header is honoured (every POST, and PATCH where Synctera declares it). */
   readonly idempotent: boolean;
-  /**
-   * The permission depends on the request (migration mappings: on the mapped `resource_type`),
-   * so the operation checks it; `permission` is then only the route's nominal one (docs, CDK).
-   */
-  readonly permissionByOperation?: true;
 }
 
 const route = (
@@ -40,23 +59,17 @@ const route = (
   path: string,
   domain: Domain,
   operation: string,
-  permission: Permission,
+  permission: RoutePermission,
 ): Route => ({ method, path, domain, operation, permission, idempotent: method === 'POST' || method === 'PATCH' });
 
 /**
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
  * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
  */
-const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: Permission): Route[] => [
+const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route[] => [
   route(method, `/v0${path}`, domain, operation, permission),
   route(method, `/v2${path}`, domain, `${operation}V2`, permission),
 ];
-
-/** A migration-mapping route: its permission follows the mapped resource type (checked by the operation). */
-const mappingRoute = (method: HttpMethod, path: string, operation: string, nominal: Permission): Route => ({
-  ...route(method, path, 'mappings', operation, nominal),
-  permissionByOperation: true,
-});
 
 export const ROUTES: readonly Route[] = [
   route('POST', '/v0/customers', 'customers', 'createCustomer', 'customer:write'),
@@ -108,13 +121,13 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('GET', '/accounts/products', 'accounts', 'listAccountProducts', 'account:read'),
   ...bothVersions('PATCH', '/accounts/products/{product_id}', 'accounts', 'patchAccountProduct', 'account:write'),
 
-  // Migration mappings (contract §10). PERSON/BUSINESS need customer:*, ACCOUNT account:*; the
-  // nominal customer:* below is only what the route table shows.
-  mappingRoute('POST', '/v0/migration_mappings', 'createMigrationMapping', 'customer:write'),
-  mappingRoute('GET', '/v0/migration_mappings', 'listMigrationMappings', 'customer:read'),
-  mappingRoute('GET', '/v0/migration_mappings/{mapping_id}', 'getMigrationMapping', 'customer:read'),
-  mappingRoute('PATCH', '/v0/migration_mappings/{mapping_id}', 'patchMigrationMapping', 'customer:write'),
-  mappingRoute('DELETE', '/v0/migration_mappings/{mapping_id}', 'deleteMigrationMapping', 'customer:write'),
+  // Migration mappings (contract §10): the permission follows the mapped resource_type (PERSON
+  // and BUSINESS customer:*, ACCOUNT account:*), checked by the operations.
+  route('POST', '/v0/migration_mappings', 'mappings', 'createMigrationMapping', followsResourceType('write')),
+  route('GET', '/v0/migration_mappings', 'mappings', 'listMigrationMappings', followsResourceType('read')),
+  route('GET', '/v0/migration_mappings/{mapping_id}', 'mappings', 'getMigrationMapping', followsResourceType('read')),
+  route('PATCH', '/v0/migration_mappings/{mapping_id}', 'mappings', 'patchMigrationMapping', followsResourceType('write')),
+  route('DELETE', '/v0/migration_mappings/{mapping_id}', 'mappings', 'deleteMigrationMapping', followsResourceType('write')),
   // Bankline extension (not in Synctera's API): the tradeline transfer records credit-account
   // mappings write, read-only, each tenant its own side.
   route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),

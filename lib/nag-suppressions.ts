@@ -58,3 +58,16 @@ export function acknowledgeApiKeyAuthorizer(api: IConstruct): void {
       'every method uses a Lambda REQUEST authorizer that resolves the key to a tenant and its permissions.',
   });
 }
+
+/** The page-token signing key is rotated on demand, not on a schedule. */
+export function acknowledgeManualSecretRotation(secret: IConstruct): void {
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The page-token secret is an HMAC key for short-lived list cursors, not a credential of another ' +
+      'system: rotating it only makes outstanding page tokens invalid (clients restart the list). It is ' +
+      'rotated on demand by putting a new random value (aws secretsmanager put-secret-value); functions ' +
+      'pick it up at their next cold start. A scheduled rotation Lambda would add a function with write ' +
+      'access to the secret for no security gain.',
+  });
+}

@@ -2,7 +2,7 @@ import type { Permission } from '../functions/routes.js';
 import { parsePermissions, UnknownPermissionError } from '../functions/tenancy/api-keys.js';
 import type { ApiKeyRecord, Tenant } from '../functions/tenancy/model.js';
 import type { TenancyStore } from '../functions/tenancy/ports.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
 import { isUuid } from '../functions/shared/ids.js';
 import { type LocalState, tenantByIdOrName } from './state-file.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';

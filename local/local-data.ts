@@ -44,7 +44,7 @@ export async function openLocalData(home = banklineHome()): Promise<LocalData> {
     const client = localClient(endpoint);
     await ensureTable(client, tableName);
     client.destroy();
-    pointFunctionsAt({ tableName, endpoint });
+    pointFunctionsAt({ tableName, endpoint, home });
     const demo = await ensureDemoData(recorded);
     const state = demo.seeded
       ? updateState(

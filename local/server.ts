@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
+import { answerClientError } from './client-errors.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, MAX_PAYLOAD_BYTES } from './gateway.js';
 
 // The twin's HTTP front door: reads a request off node:http, runs API Gateway's pipeline
@@ -63,10 +65,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     handle(req, res).catch((error: unknown) => {
       // Only the twin's own bugs land here; handler failures are already gateway errors.
       console.error('[bankline-local] request failed:', error instanceof Error ? error.stack : error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: 'Internal server error' }));
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+      res.end(problemBody(EDGE_PROBLEMS.internal));
     });
   });
+
+  // Requests node:http cannot parse (headers over its limit, a garbled request line) never reach
+  // the gateway; they still get the Synctera error body.
+  server.on('clientError', answerClientError);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NonZeroBalance, RuleViolation } from '../shared/errors.js';
 import { inapplicableFields, TYPE_FIELDS, TYPE_RULES } from './account-types.js';
 import { isSettledToZero } from './balances.js';
 import { RAIL_FLAGS, type AccountType } from './enums.js';
@@ -138,7 +138,7 @@ export const patchAccount = (current: AccountRecord, input: PatchAccountInput, m
     throw badRequest(`access_status must be patched on its own; this request also sends ${sent.filter((f) => f !== 'access_status').join(', ')}`);
   }
   if (current.access_status === 'FROZEN' && input.access_status === undefined && sent.length > 0) {
-    throw new ApiError(422, 'UNPROCESSABLE_ENTITY', 'the account is FROZEN: only access_status can change until it is set back to ACTIVE');
+    throw new RuleViolation('the account is FROZEN: only access_status can change until it is set back to ACTIVE');
   }
   assertApplicable(current.account_type, input as Record<string, unknown>);
   const next: AccountRecord = { ...current };
@@ -148,9 +148,7 @@ export const patchAccount = (current: AccountRecord, input: PatchAccountInput, m
   if (input.status !== undefined && input.status !== current.status) {
     const needs = checkTransition(current.status, input.status, input.note);
     if (needs.zeroBalance && !isSettledToZero(current)) {
-      throw new ApiError(
-        422,
-        'NON_ZERO_BALANCE',
+      throw new NonZeroBalance(
         `status cannot change from ${current.status} to ${input.status}: the account balance must be zero ` +
           `(ACCOUNT_BALANCE ${current.account_balance}, pending debits ${current.pending_debits})`,
       );

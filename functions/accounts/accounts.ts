@@ -1,5 +1,5 @@
 import { changedFields, newEvent, type OutboxEvent } from '../events/model.js';
-import { ApiError, internalError, notFound } from '../shared/errors.js';
+import { AlreadyExists, ConcurrentModification, internalError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertApplicable, newAccount, patchAccount } from './account-rules.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
@@ -93,8 +93,8 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
         return result;
       } catch (error) {
         if (!(error instanceof AccountNumberTaken)) throw error;
-        if (manual) throw new ApiError(409, 'ALREADY_EXISTS', 'manual_account_number is already in use at this bank');
-        if (attempt >= NUMBER_ATTEMPTS) throw new ApiError(409, 'CONCURRENT_MODIFICATION', 'could not allocate a free account number; retry the request');
+        if (manual) throw new AlreadyExists('manual_account_number is already in use at this bank');
+        if (attempt >= NUMBER_ATTEMPTS) throw new ConcurrentModification('could not allocate a free account number; retry the request');
         account = build(numberFor());
         result.account = account;
       }

@@ -1,7 +1,6 @@
 import { newEvent } from '../events/model.js';
-import type { AuditContext } from '../shared/audit.js';
-import type { Clock } from '../shared/clock.js';
 import { retryOnConflict } from '../shared/page.js';
+import type { UseCaseScope } from '../shared/scope.js';
 import type { AccountStatus } from './enums.js';
 import { holderKeyOf, kycHoldersOf, storedHolderRoles } from './holder-roles.js';
 import type { AccountRecord, HolderRole } from './model.js';
@@ -27,11 +26,7 @@ export interface KycPorts {
   holders: HolderDirectory;
 }
 
-export interface KycContext {
-  tenantId: string;
-  clock: Clock;
-  audit: AuditContext;
-}
+export type KycContext = UseCaseScope;
 
 export interface ReconcileOptions {
   /**
@@ -115,7 +110,7 @@ const batchesOf = (planned: readonly Planned[]): KycWriteBatch[] => {
 const acceptedAmong = async (ports: KycPorts, tenantId: string, roles: readonly HolderRole[]): Promise<Set<string>> => {
   const distinct = [...new Map(roles.map((r) => [keyOf(r), r])).values()];
   const statuses = await Promise.all(
-    distinct.map(async (r) => (r.kind === 'PERSON' ? await ports.holders.getPerson(tenantId, r.id) : await ports.holders.getBusiness(tenantId, r.id))?.verification_status),
+    distinct.map(async (r) => (await ports.holders.getHolder(tenantId, r.kind, r.id))?.record.verification_status),
   );
   return new Set(distinct.filter((_, i) => statuses[i] === 'ACCEPTED').map(keyOf));
 };
@@ -141,3 +136,12 @@ export const reconcileHolderAccounts = async (ports: KycPorts, ctx: KycContext, 
     await reconcileAccounts(ports, ctx, ids.slice(start, start + ACCOUNTS_PER_PASS), options);
   }
 };
+
+/**
+ * The accounts' side of a verification outcome (bound by the wiring to the customers domain's
+ * VerificationOutcomeListener): every account the person or business owns or signs for is
+ * brought to its KYC state. An outcome other than ACCEPTED also re-asserts restrictions already
+ * in place, so a lift decided concurrently on the old standing retries.
+ */
+export const applyVerificationOutcome = (ports: KycPorts, ctx: KycContext, holder: Pick<HolderKey, 'kind' | 'id'>, status: string): Promise<void> =>
+  reconcileHolderAccounts(ports, ctx, holder, { reassert: status !== 'ACCEPTED' });

@@ -1,4 +1,3 @@
-import type { BusinessRecord, PersonRecord } from '../customers/model.js';
 import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
 import { type Page, VersionConflict } from '../shared/page.js';
@@ -11,12 +10,51 @@ import type { AccountRecord, InterestProductRecord, RelationshipRecord, Template
 
 export type { Condition, ListCriteria } from '../shared/list-criteria.js';
 
-export type Holder = { kind: 'PERSON'; record: PersonRecord } | { kind: 'BUSINESS'; record: BusinessRecord };
+export type HolderKind = 'PERSON' | 'BUSINESS';
+
+/** What the account rules read of a person or business (the customers domain owns the record). */
+export interface HolderRecord {
+  id: string;
+  tenant: string;
+  version: number;
+  has_accounts: boolean;
+  /** KYC/KYB outcome: owners and signers must be ACCEPTED. */
+  verification_status: string;
+}
+
+/** A person's name and addresses: what the sandbox OFAC screen of an AUTHORIZED_USER reads. */
+export interface PersonHolderRecord extends HolderRecord {
+  first_name?: string;
+  last_name?: string;
+  legal_address?: object;
+  shipping_address?: object;
+}
+
+export interface BusinessHolderRecord extends HolderRecord {
+  entity_name?: string;
+  legal_address?: object;
+}
+
+/** Set on a holder by its first account (holders.ts guardOf). */
+export interface HolderChanges {
+  has_accounts: true;
+  last_updated_time: string;
+  version: number;
+}
+
+export type Holder = ({ kind: 'PERSON'; record: PersonHolderRecord } | { kind: 'BUSINESS'; record: BusinessHolderRecord }) & {
+  /**
+   * The holder's own resource, as its PERSON/BUSINESS.UPDATED event shows it, with `changes`
+   * applied: the event a first account writes when it sets `has_accounts`. The customers domain
+   * draws its resources, so the directory supplies this with the holder.
+   */
+  resourceWith(changes: HolderChanges): unknown;
+};
 
 /** A person or business item, by key. */
 export interface HolderKey {
   tenant: string;
-  kind: 'PERSON' | 'BUSINESS';
+  kind: HolderKind;
   id: string;
 }
 
@@ -135,9 +173,10 @@ export interface ProductStore {
   listProducts(tenantId: string, criteria: ListCriteria<InterestProductRecord>): Promise<Page<InterestProductRecord>>;
 }
 
+/** The people and businesses accounts are held by, read from the customers domain (bound by the wiring). */
 export interface HolderDirectory {
-  getPerson(tenantId: string, id: string): Promise<PersonRecord | undefined>;
-  getBusiness(tenantId: string, id: string): Promise<BusinessRecord | undefined>;
+  /** Read strongly consistently: a KYC decision must see the latest verification_status. */
+  getHolder(tenantId: string, kind: HolderKind, id: string): Promise<Holder | undefined>;
 }
 
 export interface TenantDirectory {

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NotFound, RuleViolation } from '../shared/errors.js';
 import { TYPE_RULES } from './account-types.js';
 import type { AccountsContext } from './context.js';
 import type { AccountType } from './enums.js';
@@ -18,8 +18,8 @@ export interface ReferencedFields {
   security?: { linked_account_id: string };
 }
 
-const notFound = (field: string, what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${field}: ${what} ${id} not found`);
-const unprocessable = (detail: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', detail);
+const notFound = (field: string, what: string, id: string) => new NotFound(`${field}: ${what} ${id} not found`);
+const unprocessable = (detail: string) => new RuleViolation(detail);
 
 /** Folds Synctera's deprecated alias into `linked_account_id`; a disagreeing pair is refused. */
 const linkedIdOf = (field: string, linked: string | undefined, alias: string | undefined, aliasName: string): string | undefined => {

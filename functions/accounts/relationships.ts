@@ -1,4 +1,4 @@
-import { ApiError, badRequest, notFound } from '../shared/errors.js';
+import { AlreadyExists, badRequest, notFound, RuleViolation } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { accountEvent, accountToChange, getAccountRecord, kycPortsOf, loaded, repairingKyc } from './accounts.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
@@ -20,7 +20,7 @@ import { relationshipView } from './views.js';
 // cannot be raced; the holder's membership of the account (its KYC hook index) is written or
 // removed in that transaction too.
 
-const unprocessable = (detail: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', detail);
+const unprocessable = (detail: string) => new RuleViolation(detail);
 
 /**
  * At most this many relationships per account, as at creation: every owner and signer is
@@ -80,7 +80,7 @@ export const addRelationship = (ctx: AccountsContext, accountId: string, input: 
     const ref = holderRefOf(input, '');
     const before = await ctx.accounts.relationshipsOf(ctx.tenantId, accountId);
     if (before.some((r) => r.holder_kind === ref.kind && r.holder_id === ref.id)) {
-      throw new ApiError(409, 'ALREADY_EXISTS', `${ref.field}: ${ref.id} already has a relationship with this account`);
+      throw new AlreadyExists(`${ref.field}: ${ref.id} already has a relationship with this account`);
     }
     if (before.length >= MAX_RELATIONSHIPS) throw unprocessable(`the account already has ${MAX_RELATIONSHIPS} relationships, the most an account can have`);
     assertSinglePrimary(before, input.relationship_type);

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { AccountClosed, badRequest, InvalidTransition } from '../shared/errors.js';
 import type { AccountStatus } from './enums.js';
 import type { AccountRecord } from './model.js';
 
@@ -18,11 +18,10 @@ export const TERMINAL_STATUSES: readonly AccountStatus[] = ['CLOSED', 'CHARGED_O
 /** What a new account may start in. */
 export const INITIAL_STATUSES: readonly AccountStatus[] = [...PRE_ACTIVE, 'ACTIVE_OR_DISBURSED'];
 
-const invalid = (from: AccountStatus, to: AccountStatus, why: string) =>
-  new ApiError(422, 'INVALID_STATUS_TRANSITION', `status cannot change from ${from} to ${to}: ${why}`);
+const invalid = (from: AccountStatus, to: AccountStatus, why: string) => new InvalidTransition(from, to, why);
 
 export const accountClosed = (account: AccountRecord) =>
-  new ApiError(461, 'ACCOUNT_CLOSED', `account ${account.id} is ${account.status} and can no longer be changed`);
+  new AccountClosed(`account ${account.id} is ${account.status} and can no longer be changed`);
 
 /** Every mutation of an account or its relationships starts here. */
 export const assertNotTerminal = (account: AccountRecord): void => {

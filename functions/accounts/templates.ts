@@ -1,5 +1,5 @@
 import { changedFields, newEvent, type EventType } from '../events/model.js';
-import { ApiError, notFound } from '../shared/errors.js';
+import { AlreadyExists, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
@@ -13,7 +13,7 @@ import { templateView } from './views.js';
 // Account template use-cases (contract §5). Editing or deleting a template never touches the
 // accounts created from it: their values were copied at creation.
 
-const nameTaken = (name: string) => new ApiError(409, 'ALREADY_EXISTS', `an account template named "${name}" already exists`);
+const nameTaken = (name: string) => new AlreadyExists(`an account template named "${name}" already exists`);
 
 const templateEvent = (ctx: AccountsContext, type: EventType, template: TemplateRecord, before?: TemplateRecord) =>
   newEvent(ctx.clock, {

@@ -22,7 +22,13 @@ const tenantOf = async (ctx: MappingsContext, id: string, field: 'tenant' | 'old
   return tenant;
 };
 
-const resourceOf = async (ctx: MappingsContext, tenant: string, type: ResourceType, id: string, field: 'resource_id' | 'old_resource_id'): Promise<MappedResource> => {
+const resourceOf = async (
+  ctx: MappingsContext,
+  tenant: string,
+  type: ResourceType,
+  id: string,
+  field: 'resource_id' | 'old_resource_id',
+): Promise<MappedResource> => {
   const resource = await ctx.resources.find(tenant, type, id);
   if (!resource) throw notFound(`${field} (${type} ${id} in tenant ${tenant})`);
   return resource;
@@ -40,7 +46,8 @@ const linkedResources = async (ctx: MappingsContext, m: MappingRecord): Promise<
 
 /** The SALE and PURCHASE records when the mapping links two credit accounts; none otherwise. */
 const transferFor = async (ctx: MappingsContext, m: MappingRecord, [resource, old]: [MappedResource, MappedResource], now: string) => {
-  if (m.resource_type !== 'ACCOUNT' || !old.account || !resource.account || !isCreditAccountType(old.account.account_type)) return undefined;
+  if (m.resource_type !== 'ACCOUNT' || !old.account || !resource.account || !isCreditAccountType(old.account.account_type))
+    return undefined;
   const [seller, buyer] = await Promise.all([ctx.tenants.getTenant(m.old_tenant), ctx.tenants.getTenant(m.tenant)]);
   const records = transferRecords({
     mapping: m,
@@ -57,8 +64,13 @@ const transferFor = async (ctx: MappingsContext, m: MappingRecord, [resource, ol
 /** Reversals of the transfer a mapping currently carries (its two original records, read back). */
 const reversalsOf = async (ctx: MappingsContext, m: MappingRecord, now: string): Promise<TradelineTransferRecord[]> => {
   if (!m.tradeline) return [];
-  const originals = await Promise.all([ctx.mappings.getTradeline(m.old_tenant, m.tradeline.sale_id), ctx.mappings.getTradeline(m.tenant, m.tradeline.purchase_id)]);
-  return originals.filter((r): r is TradelineTransferRecord => r !== undefined).map((original) => reversalRecord(original, { id: newId(), now }));
+  const originals = await Promise.all([
+    ctx.mappings.getTradeline(m.old_tenant, m.tradeline.sale_id),
+    ctx.mappings.getTradeline(m.tenant, m.tradeline.purchase_id),
+  ]);
+  return originals
+    .filter((r): r is TradelineTransferRecord => r !== undefined)
+    .map((original) => reversalRecord(original, { id: newId(), now }));
 };
 
 /** One event per tenant concerned: the new tenant, the old one, and any old tenant the change left. */
@@ -82,7 +94,10 @@ const mappingEvents = (
 const claimConflict = (error: MappingClaimTaken, m: MappingRecord) =>
   error.side === 'resource_id'
     ? conflict(`resource_id ${m.resource_id} of tenant ${m.tenant} is already mapped by a live migration mapping`, 'ALREADY_EXISTS')
-    : conflict(`old_resource_id ${m.old_resource_id} of tenant ${m.old_tenant} is already mapped by a live migration mapping`, 'ALREADY_EXISTS');
+    : conflict(
+        `old_resource_id ${m.old_resource_id} of tenant ${m.old_tenant} is already mapped by a live migration mapping`,
+        'ALREADY_EXISTS',
+      );
 
 const claiming = async (m: MappingRecord, write: () => Promise<void>): Promise<void> => {
   try {
@@ -144,7 +159,9 @@ export const updateMapping = (ctx: MappingsContext, id: string, input: PatchMapp
       changed,
       ...(changed.old_tenant !== undefined ? { alsoTo: current.old_tenant } : {}),
     });
-    await claiming(next, () => ctx.mappings.saveMapping({ mapping: next, previous: current, tradelines: [...reversals, ...(transfer?.records ?? [])], events }));
+    await claiming(next, () =>
+      ctx.mappings.saveMapping({ mapping: next, previous: current, tradelines: [...reversals, ...(transfer?.records ?? [])], events }),
+    );
     return next;
   });
 

@@ -22,11 +22,15 @@ export const partiesOf = (callerTenant: string, input: Pick<CreateMappingInput, 
   const tenant = (input.tenant ?? callerTenant).toLowerCase();
   const oldTenant = input.old_tenant.toLowerCase();
   if (oldTenant === tenant) {
-    throw badRequest(input.tenant === undefined ? 'old_tenant must differ from tenant (the API key\'s tenant when tenant is left out)' : 'old_tenant must differ from tenant');
+    throw badRequest(
+      input.tenant === undefined
+        ? "old_tenant must differ from tenant (the API key's tenant when tenant is left out)"
+        : 'old_tenant must differ from tenant',
+    );
   }
   if (tenant === callerTenant) return { tenant, oldTenant, other: { id: oldTenant, field: 'old_tenant' } };
   if (oldTenant === callerTenant) return { tenant, oldTenant, other: { id: tenant, field: 'tenant' } };
-  throw badRequest('tenant or old_tenant must be the API key\'s tenant');
+  throw badRequest("tenant or old_tenant must be the API key's tenant");
 };
 
 /** An ACCOUNT mapping links two accounts of one account_type (a checking account is not a savings account). */
@@ -34,7 +38,9 @@ export const assertSameAccountType = (resource: MappedResource, old: MappedResou
   const type = resource.account?.account_type;
   const oldType = old.account?.account_type;
   if (type !== oldType) {
-    throw badRequest(`resource_id and old_resource_id must be accounts of the same account_type; resource_id is ${type}, old_resource_id is ${oldType}`);
+    throw badRequest(
+      `resource_id and old_resource_id must be accounts of the same account_type; resource_id is ${type}, old_resource_id is ${oldType}`,
+    );
   }
 };
 
@@ -69,8 +75,13 @@ export interface PatchOutcome {
  * value is fine). Only the new tenant's key may move the mapping to another old tenant, so a
  * caller never edits itself out of a mapping it could then no longer read.
  */
-export const patchMapping = (current: MappingRecord, input: PatchMappingInput, meta: { callerTenant: string; now: string }): PatchOutcome => {
-  if (input.tenant !== undefined && input.tenant.toLowerCase() !== current.tenant) throw badRequest('tenant cannot be changed; create a new mapping instead');
+export const patchMapping = (
+  current: MappingRecord,
+  input: PatchMappingInput,
+  meta: { callerTenant: string; now: string },
+): PatchOutcome => {
+  if (input.tenant !== undefined && input.tenant.toLowerCase() !== current.tenant)
+    throw badRequest('tenant cannot be changed; create a new mapping instead');
   const wanted: Record<MutableField, string> = {
     resource_type: input.resource_type ?? current.resource_type,
     resource_id: input.resource_id?.toLowerCase() ?? current.resource_id,
@@ -95,12 +106,6 @@ export const patchMapping = (current: MappingRecord, input: PatchMappingInput, m
   };
   return { next, changed };
 };
-
-/** Whether a change touches what the mapping links (so existence, type and tradeline are judged again). */
-export const relinks = (changed: PatchOutcome['changed']) => ({
-  newSide: changed.resource_type !== undefined || changed.resource_id !== undefined,
-  oldSide: changed.resource_type !== undefined || changed.old_resource_id !== undefined || changed.old_tenant !== undefined,
-});
 
 export const deletedMapping = (current: MappingRecord, now: string): MappingRecord => ({
   ...current,

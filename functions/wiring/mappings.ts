@@ -2,24 +2,21 @@ import { dynamoMappingTenantDirectory, dynamoResourceDirectory } from '../adapte
 import { dynamoMappingStore } from '../adapters/dynamodb/mapping-store.js';
 import type { MappingsContext } from '../mappings/context.js';
 import type { MappingAccess } from '../mappings/ports.js';
-import type { AuditContext } from '../shared/audit.js';
-import type { Clock } from '../shared/clock.js';
-import type { Principal } from '../tenancy/model.js';
+import type { UseCaseScope } from '../shared/scope.js';
 
-// Composition root of the mappings domain: the use-cases' context for one caller, on DynamoDB.
-// The HTTP handler and the migrate CLI build it the same way.
+// The mappings domain's ports bound to their adapters: the one place a mappings use-case gets its
+// context, whoever calls it (the HTTP handler, the migrate CLI).
 
-export interface MappingsWiringInput {
-  principal: Pick<Principal, 'tenantId' | 'organizationId'>;
-  audit: AuditContext;
-  clock: Clock;
-  /** What the caller may read and write, by mapped resource type (http/mappings/permissions.ts). */
+export interface MappingsScope extends UseCaseScope {
+  /** The caller's organization: both tenants of a mapping must belong to it. */
+  organizationId: string;
+  /** What the caller may read and write, by mapped resource type. */
   access: MappingAccess;
 }
 
-export const mappingsContext = ({ principal, audit, clock, access }: MappingsWiringInput): MappingsContext => ({
-  tenantId: principal.tenantId,
-  organizationId: principal.organizationId,
+export const mappingsContext = ({ tenantId, organizationId, audit, clock, access }: MappingsScope): MappingsContext => ({
+  tenantId,
+  organizationId,
   audit,
   clock,
   access,

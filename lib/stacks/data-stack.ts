@@ -1,10 +1,14 @@
-// Stateful resources only: the single table and the key that encrypts it. Kept apart from the
-// API stack so the API can be torn down and redeployed without ever touching the data.
+// Stateful resources only: the single table, the key that encrypts it, and the secrets the
+// functions read. Kept apart from the API stack so the API can be torn down and redeployed
+// without ever touching the data.
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION, type KeyAttribute } from '../../functions/adapters/dynamodb/table-definition.js';
+import type { SecretName } from '../../functions/functions.js';
+import { acknowledgeManualSecretRotation } from '../nag-suppressions.js';
 import type { StageConfig } from '../stage.js';
 
 export interface DataStackProps extends StackProps {
@@ -20,6 +24,8 @@ const attribute = (key: KeyAttribute): dynamodb.Attribute => ({ name: key.name, 
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly tableKey: kms.Key;
+  /** Every secret a registry grant `secret:<name>` can name. */
+  readonly secrets: Readonly<Record<SecretName, secretsmanager.Secret>>;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -57,6 +63,17 @@ export class DataStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       });
     }
+
+    // The key list page tokens are signed with. Retained like the table: stateful resources
+    // outlive the stack, and a re-created key would void every outstanding page token.
+    const pageTokenSecret = new secretsmanager.Secret(this, 'PageTokenSecret', {
+      secretName: `${config.resourcePrefix}/page-token`,
+      description: `Bankline ${config.stage}: signs list page tokens; read once per Lambda cold start`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledgeManualSecretRotation(pageTokenSecret);
+    this.secrets = { 'page-token': pageTokenSecret };
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

@@ -1,24 +1,22 @@
-import { dynamoHolderDirectory, dynamoTenantDirectory } from '../../functions/adapters/dynamodb/account-directories.js';
-import { dynamoProductStore } from '../../functions/adapters/dynamodb/account-product-store.js';
-import { dynamoAccountStore } from '../../functions/adapters/dynamodb/account-store.js';
-import { dynamoTemplateStore } from '../../functions/adapters/dynamodb/account-template-store.js';
-import { dynamoCustomerStore } from '../../functions/adapters/dynamodb/customer-store.js';
 import type { AccountsContext } from '../../functions/accounts/context.js';
-import { randomAccountNumbers } from '../../functions/accounts/numbers.js';
 import type { AccountStore } from '../../functions/accounts/ports.js';
 import type { CustomersContext } from '../../functions/customers/context.js';
 import type { CustomerStore } from '../../functions/customers/ports.js';
-import { mappingAccessOf } from '../../functions/http/mappings/permissions.js';
 import type { MappingsContext } from '../../functions/mappings/context.js';
+import { RESOURCE_TYPES } from '../../functions/mappings/model.js';
+import type { MappingAccess } from '../../functions/mappings/ports.js';
 import { PERMISSIONS } from '../../functions/routes.js';
 import type { AuditContext } from '../../functions/shared/audit.js';
 import { systemClock } from '../../functions/shared/clock.js';
+import type { UseCaseScope } from '../../functions/shared/scope.js';
 import type { Principal } from '../../functions/tenancy/model.js';
+import { accountsContext } from '../../functions/wiring/accounts.js';
+import { customersContext } from '../../functions/wiring/customers.js';
 import { mappingsContext } from '../../functions/wiring/mappings.js';
 
-// The use-case contexts the migration acts through, one tenant at a time, on the same adapters
-// the Lambdas use. The customers and accounts ones mirror functions/http/*/context.ts (to be
-// replaced by their functions/wiring/ roots once those exist).
+// The use-case contexts the migration acts through, one tenant at a time: the same composition
+// roots (functions/wiring/) the Lambdas use. Only the create ports are wrapped, so the migration
+// can journal the id each create chose before it commits.
 
 /** Called with the id a create chose, before the create's transaction (the migration journal). */
 export type BeforeInsert = (newId: string) => Promise<void>;
@@ -38,50 +36,50 @@ export const cliPrincipal = (tenantId: string, organizationId: string): Principa
   permissions: [...PERMISSIONS],
 });
 
-export const cliAudit = (runId: string): AuditContext => ({ request_id: `migrate-${runId}`, api_key_id: 'cli:migrate', method: 'CLI', path: 'npm run migrate' });
+export const cliAudit = (runId: string): AuditContext => ({
+  request_id: `migrate-${runId}`,
+  api_key_id: 'cli:migrate',
+  method: 'CLI',
+  path: 'npm run migrate',
+});
 
-const journaledCustomers = (hooks: InsertHooks): CustomerStore => ({
-  ...dynamoCustomerStore,
+const scope = (tenantId: string, audit: AuditContext): UseCaseScope => ({ tenantId, audit, clock: systemClock });
+
+const journaledCustomers = (store: CustomerStore, hooks: InsertHooks): CustomerStore => ({
+  ...store,
   async insertPerson(person, event) {
     await hooks.before(person.id);
-    await dynamoCustomerStore.insertPerson(person, event);
+    await store.insertPerson(person, event);
     hooks.after();
   },
   async insertBusiness(business, event) {
     await hooks.before(business.id);
-    await dynamoCustomerStore.insertBusiness(business, event);
+    await store.insertBusiness(business, event);
     hooks.after();
   },
 });
 
-const journaledAccounts = (hooks: InsertHooks): AccountStore => ({
-  ...dynamoAccountStore,
+const journaledAccounts = (store: AccountStore, hooks: InsertHooks): AccountStore => ({
+  ...store,
   async createAccount(creation) {
     await hooks.before(creation.account.id);
-    await dynamoAccountStore.createAccount(creation);
+    await store.createAccount(creation);
     hooks.after();
   },
 });
 
-export const customersContextFor = (tenantId: string, audit: AuditContext, hooks?: InsertHooks): CustomersContext => ({
-  tenantId,
-  audit,
-  clock: systemClock,
-  store: hooks ? journaledCustomers(hooks) : dynamoCustomerStore,
-  accounts: { accounts: dynamoAccountStore, holders: dynamoHolderDirectory },
-});
+export const customersContextFor = (tenantId: string, audit: AuditContext, hooks?: InsertHooks): CustomersContext => {
+  const wired = customersContext(scope(tenantId, audit));
+  return hooks ? { ...wired, store: journaledCustomers(wired.store, hooks) } : wired;
+};
 
-export const accountsContextFor = (tenantId: string, audit: AuditContext, hooks?: InsertHooks): AccountsContext => ({
-  tenantId,
-  audit,
-  clock: systemClock,
-  accounts: hooks ? journaledAccounts(hooks) : dynamoAccountStore,
-  templates: dynamoTemplateStore,
-  products: dynamoProductStore,
-  holders: dynamoHolderDirectory,
-  tenants: dynamoTenantDirectory,
-  numbers: randomAccountNumbers,
-});
+export const accountsContextFor = (tenantId: string, audit: AuditContext, hooks?: InsertHooks): AccountsContext => {
+  const wired = accountsContext(scope(tenantId, audit));
+  return hooks ? { ...wired, accounts: journaledAccounts(wired.accounts, hooks) } : wired;
+};
+
+/** The CLI holds the table's credentials: every mapping type is its to read and write. */
+const operatorAccess: MappingAccess = { require: () => undefined, readableTypes: () => [...RESOURCE_TYPES] };
 
 export const mappingsContextFor = (principal: Principal, audit: AuditContext): MappingsContext =>
-  mappingsContext({ principal, audit, clock: systemClock, access: mappingAccessOf(principal) });
+  mappingsContext({ ...scope(principal.tenantId, audit), organizationId: principal.organizationId, access: operatorAccess });

@@ -2,7 +2,12 @@ import { RAIL_FLAGS } from '../../functions/accounts/enums.js';
 import type { AccountRecord, HolderRole } from '../../functions/accounts/model.js';
 import { type CreateAccountInput, createAccountSchemaV2 } from '../../functions/accounts/schemas.js';
 import type { BusinessRecord, PersonRecord, StoredAddress } from '../../functions/customers/model.js';
-import { type CreateBusinessInput, createBusinessSchema, type CreatePersonInput, createPersonSchema } from '../../functions/customers/schemas.js';
+import {
+  type CreateBusinessInput,
+  createBusinessSchema,
+  type CreatePersonInput,
+  createPersonSchema,
+} from '../../functions/customers/schemas.js';
 import { parseWith } from '../../functions/shared/validation.js';
 
 // An old tenant's record as the create request that re-makes it on the new tenant: what the
@@ -109,7 +114,8 @@ export const accountInput = (a: AccountRecord, roles: readonly HolderRole[], lin
   }
   const floorLink = linked(a.balance_floor?.linked_account_id, 'balance_floor account');
   const ceilingLink = linked(a.balance_ceiling?.linked_account_id, 'balance_ceiling account');
-  if (a.interest_product_id) notes.push('interest product not copied: products belong to each tenant (set interest_product_id on the new account)');
+  if (a.interest_product_id)
+    notes.push('interest product not copied: products belong to each tenant (set interest_product_id on the new account)');
   const rails = Object.fromEntries(RAIL_FLAGS.map((flag) => [flag, a[flag]]));
   const input = defined({
     account_type: a.account_type,

@@ -1,6 +1,15 @@
 import type { BusinessRecord, PersonRecord } from '../../functions/customers/model.js';
 import { accountInput, businessInput, ENDED_STATUSES, NotCopyable, personInput } from './inputs.js';
-import { journalKey, type MigrationPlan, type MigrationSource, type Phase, PHASES, type PlannedOutcome, type PlannedRecord, type TenantRef } from './model.js';
+import {
+  journalKey,
+  type MigrationPlan,
+  type MigrationSource,
+  type Phase,
+  PHASES,
+  type PlannedOutcome,
+  type PlannedRecord,
+  type TenantRef,
+} from './model.js';
 
 // `--dry-run`: what a run would do, from the same source and the same input rules, writing
 // nothing. Holders and linked accounts the run would create count as present.
@@ -8,7 +17,14 @@ import { journalKey, type MigrationPlan, type MigrationSource, type Phase, PHASE
 // Stands in for ids a run would create, so the account inputs validate as they will.
 const PLANNED_ID = '00000000-0000-4000-8000-000000000000';
 
-const emptyCounts = (): Record<PlannedOutcome, number> & { total: number } => ({ total: 0, create: 0, resume: 0, already_mapped: 0, skip: 0, fail: 0 });
+const emptyCounts = (): Record<PlannedOutcome, number> & { total: number } => ({
+  total: 0,
+  create: 0,
+  resume: 0,
+  already_mapped: 0,
+  skip: 0,
+  fail: 0,
+});
 
 export function planMigration(from: TenantRef, to: TenantRef, source: MigrationSource): MigrationPlan {
   const phases = Object.fromEntries(PHASES.map((p) => [p, emptyCounts()])) as MigrationPlan['phases'];
@@ -37,8 +53,14 @@ export function planMigration(from: TenantRef, to: TenantRef, source: MigrationS
     return source.journal.has(journalKey(type, oldId)) ? 'resume' : 'create';
   };
 
-  for (const p of source.persons) plan('persons', { type: 'PERSON', old_resource_id: p.id }, () => toCreate('PERSON', p.id, () => personInput(p as PersonRecord, from.name)));
-  for (const b of source.businesses) plan('businesses', { type: 'BUSINESS', old_resource_id: b.id }, () => toCreate('BUSINESS', b.id, () => businessInput(b as BusinessRecord)));
+  for (const p of source.persons)
+    plan('persons', { type: 'PERSON', old_resource_id: p.id }, () =>
+      toCreate('PERSON', p.id, () => personInput(p as PersonRecord, from.name)),
+    );
+  for (const b of source.businesses)
+    plan('businesses', { type: 'BUSINESS', old_resource_id: b.id }, () =>
+      toCreate('BUSINESS', b.id, () => businessInput(b as BusinessRecord)),
+    );
 
   const links = {
     holder: (kind: 'PERSON' | 'BUSINESS', oldId: string) => (present.has(journalKey(kind, oldId)) ? PLANNED_ID : undefined),

@@ -38,17 +38,20 @@ export const progressPrinter = (stream: NodeJS.WriteStream = process.stderr): Pr
   };
 };
 
-const recordLine = (r: { type: string; old_resource_id: string; reason?: string | undefined }) => `  ${r.type.padEnd(8)} ${r.old_resource_id}  ${r.reason ?? ''}`;
+const recordLine = (r: { type: string; old_resource_id: string; reason?: string | undefined }) =>
+  `  ${r.type.padEnd(8)} ${r.old_resource_id}  ${r.reason ?? ''}`;
 
 export const reportText = (report: MigrationReport): string => {
   const lines = [`Migration "${report.from.name}" (${report.from.id}) → "${report.to.name}" (${report.to.id})`, ''];
-  for (const [phase, summary] of Object.entries(report.phases)) lines.push(`  ${phase.padEnd(LABEL_WIDTH)} ${String(summary.total).padStart(5)}: ${counts(summary)}`);
+  for (const [phase, summary] of Object.entries(report.phases))
+    lines.push(`  ${phase.padEnd(LABEL_WIDTH)} ${String(summary.total).padStart(5)}: ${counts(summary)}`);
   lines.push(`  ${'total'.padEnd(LABEL_WIDTH)} ${String(report.totals.total).padStart(5)}: ${counts(report.totals)}`);
   if (report.failed.length) lines.push('', 'Failed (re-run to retry; nothing was mapped for these):', ...report.failed.map(recordLine));
   if (report.skipped.length) lines.push('', 'Skipped:', ...report.skipped.map(recordLine));
   if (report.notes.length) {
     lines.push('', 'Notes:');
-    for (const n of report.notes) for (const note of n.notes) lines.push(`  ${n.type.padEnd(8)} ${n.old_resource_id} → ${n.resource_id ?? '?'}  ${note}`);
+    for (const n of report.notes)
+      for (const note of n.notes) lines.push(`  ${n.type.padEnd(8)} ${n.old_resource_id} → ${n.resource_id ?? '?'}  ${note}`);
   }
   return lines.join('\n');
 };
@@ -56,9 +59,15 @@ export const reportText = (report: MigrationReport): string => {
 export const planText = (plan: MigrationPlan): string => {
   const lines = [`Plan (dry run, nothing written): "${plan.from.name}" (${plan.from.id}) → "${plan.to.name}" (${plan.to.id})`, ''];
   for (const [phase, c] of Object.entries(plan.phases)) {
-    lines.push(`  ${phase.padEnd(LABEL_WIDTH)} ${String(c.total).padStart(5)}: ${c.create} to create, ${c.resume} to resume, ${c.already_mapped} already mapped, ${c.skip} to skip, ${c.fail} would fail`);
+    lines.push(
+      `  ${phase.padEnd(LABEL_WIDTH)} ${String(c.total).padStart(5)}: ${c.create} to create, ${c.resume} to resume, ${c.already_mapped} already mapped, ${c.skip} to skip, ${c.fail} would fail`,
+    );
   }
-  lines.push('', 'Steps: re-create persons (with their sandbox verification), then businesses, then accounts (deposit accounts first),', 'and map each old record to its new twin.');
+  lines.push(
+    '',
+    'Steps: re-create persons (with their sandbox verification), then businesses, then accounts (deposit accounts first),',
+    'and map each old record to its new twin.',
+  );
   if (plan.exceptions.length) lines.push('', 'Expected to skip or fail:', ...plan.exceptions.map(recordLine));
   return lines.join('\n');
 };

@@ -8,10 +8,20 @@ import type { MigrationJournal } from '../../functions/adapters/dynamodb/migrati
 import { createMapping, listMappings } from '../../functions/mappings/mappings.js';
 import type { MappingRecord, ResourceType } from '../../functions/mappings/model.js';
 import type { AuditContext } from '../../functions/shared/audit.js';
-import { ApiError } from '../../functions/shared/errors.js';
+import { AlreadyExists, DomainError, NotFound } from '../../functions/shared/errors.js';
 import { accountsContextFor, cliPrincipal, customersContextFor, type InsertHooks, mappingsContextFor } from './contexts.js';
 import { accountInput, businessInput, ENDED_STATUSES, NotCopyable, personInput } from './inputs.js';
-import { journalKey, type MigrationReport, type MigrationSource, type OldAccount, type Phase, PHASES, type PhaseSummary, type RecordResult, type TenantRef } from './model.js';
+import {
+  journalKey,
+  type MigrationReport,
+  type MigrationSource,
+  type OldAccount,
+  type Phase,
+  PHASES,
+  type PhaseSummary,
+  type RecordResult,
+  type TenantRef,
+} from './model.js';
 
 // Steps 2 and 3 of the guide for a whole tenant: re-create each old record on the new tenant
 // through the same use-cases the API runs (verification included), then map it. Resumable:
@@ -45,7 +55,11 @@ const DEPOSIT_TYPES = ['CHECKING', 'SAVING'];
 const emptySummary = (): PhaseSummary => ({ total: 0, created: 0, already_mapped: 0, skipped: 0, failed: 0 });
 
 const reasonOf = (error: unknown): string =>
-  error instanceof NotCopyable ? error.message : error instanceof ApiError ? `${error.status} ${error.code}: ${error.detail}` : `unexpected error: ${(error as Error).message}`;
+  error instanceof NotCopyable
+    ? error.message
+    : error instanceof DomainError
+      ? `${error.code}: ${error.detail}`
+      : `unexpected error: ${(error as Error).message}`;
 
 /** Runs `work` over `items`, at most `size` at a time. */
 const inPool = async <T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> => {
@@ -56,7 +70,7 @@ const inPool = async <T>(items: readonly T[], size: number, work: (item: T) => P
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 };
 
-const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+const isNotFound = (error: unknown) => error instanceof NotFound;
 
 export async function runMigration(options: RunOptions): Promise<MigrationReport> {
   const { from, to, audit, journal, source } = options;
@@ -90,11 +104,20 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
     try {
       return await createMapping(mappings, { resource_type: type, resource_id: newId, old_tenant: from.id, old_resource_id: oldId });
     } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'ALREADY_EXISTS')) throw error;
-      const page = await listMappings(mappings, { oldResourceIds: [oldId], oldTenants: [from.id], includeDeleted: false, sortBy: 'creation_time', ascending: true, limit: 10 });
+      if (!(error instanceof AlreadyExists)) throw error;
+      const page = await listMappings(mappings, {
+        oldResourceIds: [oldId],
+        oldTenants: [from.id],
+        includeDeleted: false,
+        sortBy: 'creation_time',
+        ascending: true,
+        limit: 10,
+      });
       const existing = page.items[0];
       if (existing?.resource_id === newId) return existing;
-      throw new NotCopyable(`the old resource is already mapped${existing ? ` to ${existing.resource_type} ${existing.resource_id} of tenant ${existing.tenant}` : ' to another tenant'}`);
+      throw new NotCopyable(
+        `the old resource is already mapped${existing ? ` to ${existing.resource_type} ${existing.resource_id} of tenant ${existing.tenant}` : ' to another tenant'}`,
+      );
     }
   };
 
@@ -115,7 +138,14 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
     try {
       const twin = await make();
       const mapping = await map(type, twin.id, oldId);
-      settle(phase, { type, old_resource_id: oldId, outcome: 'created', resource_id: twin.id, mapping_id: mapping.id, ...(twin.notes.length ? { notes: twin.notes } : {}) });
+      settle(phase, {
+        type,
+        old_resource_id: oldId,
+        outcome: 'created',
+        resource_id: twin.id,
+        mapping_id: mapping.id,
+        ...(twin.notes.length ? { notes: twin.notes } : {}),
+      });
     } catch (error) {
       settle(phase, { type, old_resource_id: oldId, outcome: 'failed', reason: reasonOf(error) });
     }
@@ -125,13 +155,19 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
    * The new bank runs its own sandbox KYC on the copied data rather than inheriting the old
    * bank's verdict: the status is re-derived, and any difference is reported.
    */
-  const verified = async (type: 'PERSON' | 'BUSINESS', old: PersonRecord | BusinessRecord, twin: PersonRecord | BusinessRecord): Promise<string[]> => {
+  const verified = async (
+    type: 'PERSON' | 'BUSINESS',
+    old: PersonRecord | BusinessRecord,
+    twin: PersonRecord | BusinessRecord,
+  ): Promise<string[]> => {
     let status: VerificationStatus = twin.verification_status;
     if (old.verification_status !== 'UNVERIFIED' && status === 'UNVERIFIED') {
       const ctx = customersContextFor(to.id, audit);
       status = (await runVerification(ctx, { subjectKind: type, subjectId: twin.id, consent: true, style: 'current' })).status;
     }
-    return status === old.verification_status ? [] : [`verification_status is ${status} at ${to.name} (${old.verification_status} at ${from.name})`];
+    return status === old.verification_status
+      ? []
+      : [`verification_status is ${status} at ${to.name} (${old.verification_status} at ${from.name})`];
   };
 
   const subjectPhase = async (phase: 'persons' | 'businesses', records: readonly (PersonRecord | BusinessRecord)[]) => {
@@ -161,14 +197,20 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
     };
     const migrateAccount = async ({ account, roles }: OldAccount) => {
       if (ENDED_STATUSES.includes(account.status) && !source.mapped.has(account.id)) {
-        settle('accounts', { type: 'ACCOUNT', old_resource_id: account.id, outcome: 'skipped', reason: `status ${account.status}: an ended account is not re-opened` });
+        settle('accounts', {
+          type: 'ACCOUNT',
+          old_resource_id: account.id,
+          outcome: 'skipped',
+          reason: `status ${account.status}: an ended account is not re-opened`,
+        });
         return;
       }
       await migrateOne('accounts', 'ACCOUNT', account.id, async () => {
         const prepared = accountInput(account, roles, links);
         const ctx = accountsContextFor(to.id, audit, hooksFor('ACCOUNT', account.id));
         const twin: AccountRecord =
-          (await journaledTwin('ACCOUNT', account.id, (id) => getAccountRecord(readNew.accounts, id))) ?? (await createAccount(ctx, prepared.input)).account;
+          (await journaledTwin('ACCOUNT', account.id, (id) => getAccountRecord(readNew.accounts, id))) ??
+          (await createAccount(ctx, prepared.input)).account;
         return { id: twin.id, notes: prepared.notes };
       });
     };
@@ -184,7 +226,8 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
   await accountPhase(source.accounts);
 
   const totals = emptySummary();
-  for (const summary of Object.values(summaries)) for (const key of Object.keys(totals) as (keyof PhaseSummary)[]) totals[key] += summary[key];
+  for (const summary of Object.values(summaries))
+    for (const key of Object.keys(totals) as (keyof PhaseSummary)[]) totals[key] += summary[key];
   return {
     from,
     to,
@@ -192,6 +235,13 @@ export async function runMigration(options: RunOptions): Promise<MigrationReport
     totals,
     failed: results.filter((r) => r.outcome === 'failed'),
     skipped: results.filter((r) => r.outcome === 'skipped'),
-    notes: results.filter((r) => r.notes).map((r) => ({ type: r.type, old_resource_id: r.old_resource_id, ...(r.resource_id ? { resource_id: r.resource_id } : {}), notes: r.notes! })),
+    notes: results
+      .filter((r) => r.notes)
+      .map((r) => ({
+        type: r.type,
+        old_resource_id: r.old_resource_id,
+        ...(r.resource_id ? { resource_id: r.resource_id } : {}),
+        notes: r.notes!,
+      })),
   };
 }

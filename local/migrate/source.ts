@@ -44,7 +44,13 @@ export async function readSource(input: {
     everyPage((cursor) => listBusinesses(customers, { filters: {}, ...paging(cursor) })),
     everyPage((cursor) => listAccounts(accountsCtx, paging(cursor))),
     everyPage((cursor) =>
-      listMappings(mappingsCtx, { tenants: [input.to.id], oldTenants: [input.from.id], includeDeleted: false, sortBy: 'creation_time', ...paging(cursor) }),
+      listMappings(mappingsCtx, {
+        tenants: [input.to.id],
+        oldTenants: [input.from.id],
+        includeDeleted: false,
+        sortBy: 'creation_time',
+        ...paging(cursor),
+      }),
     ),
     input.journal.load(),
   ]);

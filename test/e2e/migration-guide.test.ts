@@ -8,8 +8,10 @@ import { call, type InProcessTwin, startInProcessTwin } from './support/in-proce
 let twin: InProcessTwin;
 const ids = { oldPerson: '', newPerson: '', oldLine: '', newLine: '', personMapping: '', accountMapping: '' };
 
-const as = (bank: 'old' | 'new') => (path: string, init: { method?: string; body?: unknown } = {}) =>
-  call(`${twin.url}${path}`, { ...init, key: bank === 'old' ? twin.oldBank.api_key : twin.newBank.api_key });
+const as =
+  (bank: 'old' | 'new') =>
+  (path: string, init: { method?: string; body?: unknown } = {}) =>
+    call(`${twin.url}${path}`, { ...init, key: bank === 'old' ? twin.oldBank.api_key : twin.newBank.api_key });
 
 /** Step 1 at either bank: a verified customer with a line of credit. */
 const onboard = async (bank: 'old' | 'new') => {
@@ -20,7 +22,11 @@ const onboard = async (bank: 'old' | 'new') => {
   expect(verified.body.verification_status).toBe('ACCEPTED');
   const line = await api('/v0/accounts', {
     method: 'POST',
-    body: { account_type: 'LINE_OF_CREDIT', credit_limit: 300_000, relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: person.body.id }] },
+    body: {
+      account_type: 'LINE_OF_CREDIT',
+      credit_limit: 300_000,
+      relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: person.body.id }],
+    },
   });
   expect(line.status).toBe(201);
   return { person: person.body.id as string, line: line.body.id as string, openDate: line.body.open_date as string };
@@ -57,7 +63,13 @@ describe('migrating to a new bank, as the guide walks it', () => {
   it('maps the account with the old bank key, naming the new tenant', async () => {
     const response = await as('old')('/v0/migration_mappings', {
       method: 'POST',
-      body: { resource_type: 'ACCOUNT', tenant: twin.newBank.id, resource_id: ids.newLine, old_tenant: twin.oldBank.id, old_resource_id: ids.oldLine },
+      body: {
+        resource_type: 'ACCOUNT',
+        tenant: twin.newBank.id,
+        resource_id: ids.newLine,
+        old_tenant: twin.oldBank.id,
+        old_resource_id: ids.oldLine,
+      },
     });
     expect(response.status).toBe(201);
     ids.accountMapping = response.body.id;
@@ -72,13 +84,25 @@ describe('migrating to a new bank, as the guide walks it', () => {
     expect(both.body.migration_mappings.map((m: { id: string }) => m.id)).toEqual([ids.accountMapping, ids.personMapping]);
   });
 
-  it('the credit line\'s tradeline moves: a sale at the old bank, a purchase at the new one', async () => {
+  it("the credit line's tradeline moves: a sale at the old bank, a purchase at the new one", async () => {
     const sale = (await as('old')(`/v0/credit_reporting/tradeline_transfers?account_id=${ids.oldLine}`)).body.tradeline_transfers;
-    const purchase = (await as('new')(`/v0/credit_reporting/tradeline_transfers?account_id=${ids.newLine}&direction=PURCHASE`)).body.tradeline_transfers;
+    const purchase = (await as('new')(`/v0/credit_reporting/tradeline_transfers?account_id=${ids.newLine}&direction=PURCHASE`)).body
+      .tradeline_transfers;
     expect(sale).toHaveLength(1);
     expect(purchase).toHaveLength(1);
-    expect(sale[0]).toMatchObject({ direction: 'SALE', original_open_date: oldOpenDate, credit_limit: 300_000, seller_bank_name: 'old bank', buyer_bank_name: 'new bank', metro2: { account_status: '05' } });
-    expect(purchase[0]).toMatchObject({ direction: 'PURCHASE', original_open_date: oldOpenDate, metro2: { k2_segment: { purchased_from_sold_to_indicator: '1', purchased_from_sold_to_name: 'old bank' } } });
+    expect(sale[0]).toMatchObject({
+      direction: 'SALE',
+      original_open_date: oldOpenDate,
+      credit_limit: 300_000,
+      seller_bank_name: 'old bank',
+      buyer_bank_name: 'new bank',
+      metro2: { account_status: '05' },
+    });
+    expect(purchase[0]).toMatchObject({
+      direction: 'PURCHASE',
+      original_open_date: oldOpenDate,
+      metro2: { k2_segment: { purchased_from_sold_to_indicator: '1', purchased_from_sold_to_name: 'old bank' } },
+    });
   });
 
   it('a mistaken mapping is deleted (soft) and its tradeline transfer reversed', async () => {

@@ -1,17 +1,20 @@
-// events/: one sample per route, generated from the route table and up to date, and each one
-// replays successfully (2xx) through the real authorizer and handler on freshly seeded tenants.
+// events/: one sample per route and per non-HTTP function of the registry, generated and up to
+// date, and each one replays successfully (2xx, or the function's own success) through the real
+// authorizer and handlers on freshly seeded tenants.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoTenancyStore } from '../../functions/adapters/dynamodb/tenancy-repository.js';
+import { FUNCTIONS } from '../../functions/functions.js';
 import { ROUTES } from '../../functions/routes.js';
-import { AUTHORIZER_EVENT_FILE, EVENTS_DIR, eventFileFor, staleSampleEvents } from '../../local/generate-events.js';
+import { AUTHORIZER_EVENT_FILE, EVENTS_DIR, eventFileFor, eventFilesOf, staleSampleEvents } from '../../local/generate-events.js';
 import { createReplayer, loadEventFile, type ReplayOutcome } from '../../local/replay.js';
 import { seedDemoData } from '../../local/seed.js';
 import type { LocalState } from '../../local/state-file.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
 
 const eventFiles = ROUTES.map((route) => ({ route, file: eventFileFor(route) }));
+const functionEvents = FUNCTIONS.filter((fn) => fn.trigger.kind !== 'http').map((fn) => ({ name: fn.name, file: eventFilesOf(fn)[0]! }));
 
 describe('events/ covers the route table', () => {
   it.each(eventFiles)('$route.method $route.path has events/$file', ({ route, file }) => {
@@ -53,6 +56,13 @@ describe('every sample event replays with a 2xx', () => {
     const { status, body } = replayed(await replay(event));
     expect(status).toBe(200);
     expect(body.tenant).toBe(state.tenants.find((t) => t.name === 'new bank')!.id);
+  });
+
+  it.each(functionEvents)('$name: events/$file runs its function to success', async ({ file }) => {
+    const errors: unknown[] = [];
+    const outcome = await createReplayer({ state, onHandlerError: (_m, e) => errors.push(e) })(loadEventFile(file));
+    expect(errors).toEqual([]);
+    expect(['authorizer', 'function']).toContain(outcome.kind);
   });
 
   it(`events/${AUTHORIZER_EVENT_FILE} yields an Allow policy and the tenant context`, async () => {

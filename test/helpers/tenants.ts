@@ -8,7 +8,7 @@ import { dynamoTenancyStore } from '../../functions/adapters/dynamodb/tenancy-re
 import { PERMISSIONS, type Permission } from '../../functions/routes.js';
 import { parsePermissions } from '../../functions/tenancy/api-keys.js';
 import type { Organization, Tenant } from '../../functions/tenancy/model.js';
-import { createApiKey, createOrganization, createTenant } from '../../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../../functions/wiring/tenancy.js';
 
 void TEST_TABLE;
 

@@ -40,6 +40,7 @@ describe('acknowledgements', () => {
           `AwsSolutions-IAM4[Policy::${API_GATEWAY_CLOUDWATCH_POLICY}]`,
           'AwsSolutions-IAM5[Resource::*]',
           'AwsSolutions-L1',
+          'AwsSolutions-SMG4',
         ].sort(),
       );
       // The wildcard acknowledgement covers the X-Ray policies and nothing else.

@@ -73,6 +73,19 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
     );
   });
 
+  it('holds the page-token secret: generated (64 characters), named after the stage, retained', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: `bankline-${stage}/page-token`,
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false }),
+        SecretString: Match.absent(),
+      }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
   it('outputs the table name for the keys CLI', () => {
     template.hasOutput('TableName', { Value: { Ref: tableId } });
   });

@@ -38,6 +38,8 @@ describe('401: the authorizer rejects the key', () => {
     const res = await callApi({ method: 'POST', path: '/v0/customers', body: personBody(), headers });
     expect(res.status).toBe(401);
     expect(res.answeredBy).toBe('gateway');
+    // API Gateway stamps its own answers with the request id too.
+    expect(res.headers['x-amzn-requestid']).toBe(res.requestId);
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(res.body).toEqual(UNAUTHORIZED_BODY);
     expect(await tenantCounts(mine.id)).toEqual(before);

@@ -291,7 +291,7 @@ describe('a request that dies after its write', () => {
     const before = await tenantCounts(tenant.id);
     const held = { tenantId: tenant.id, keyHash, lockToken: 'slow-request', committed: false };
     const ctx = { tenantId: tenant.id, clock: systemClock, store: dynamoCustomerStore, audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' } };
-    await expect(runHoldingKey(held, () => createPerson(ctx, 'customer', body))).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_CONCURRENT_USE' });
+    await expect(runHoldingKey(held, () => createPerson(ctx, 'customer', body))).rejects.toMatchObject({ name: 'IdempotencyKeyInUse', code: 'IDEMPOTENCY_CONCURRENT_USE' });
     expect(await tenantCounts(tenant.id)).toEqual(before);
   });
 

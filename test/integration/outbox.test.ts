@@ -192,7 +192,7 @@ describe('rejected requests write no event', () => {
       expect((await eventsOf(tenant.id)).length).toBe(before);
       return res;
     }, 400],
-    ['401 unknown key', () => clientFor('bl_' + 'x'.repeat(43)).post('/v0/customers', personBody()), 401],
+    ['401 unknown key', () => clientFor(`bl_${'x'.repeat(43)}`).post('/v0/customers', personBody()), 401],
     ['403 read-only key', async () => clientFor((await tenant.issueKey('customer:read')).apiKey).post('/v0/customers', personBody()), 403],
   ] as const)('%s', async (_name, action, status) => {
     const before = (await eventsOf(tenant.id)).length;

@@ -2,6 +2,7 @@
 // this file). Tenant-owned items start with `TENANT#<id>#`, so a key built for one tenant can
 // never address another tenant's item.
 
+import { fromStoredItem } from './free-form-json.js';
 import { TABLE_DEFINITION } from './table-definition.js';
 
 const personKey = (tenantId: string, personId: string) => ({ pk: `TENANT#${tenantId}#PERSON#${personId}`, sk: 'PERSON' });
@@ -131,9 +132,9 @@ const KEY_ATTRIBUTES = [
   TABLE_DEFINITION.timeToLiveAttribute,
 ];
 
-/** Drops storage keys from an item, leaving the record the domain knows. */
+/** Drops storage keys from an item and decodes its client JSON (free-form-json.ts), leaving the record the domain knows. */
 export const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const copy: Record<string, unknown> = { ...item };
+  const copy: Record<string, unknown> = { ...fromStoredItem(item) };
   for (const key of KEY_ATTRIBUTES) delete copy[key];
   return copy as T;
 };

@@ -29,7 +29,10 @@ export const MAPPING_KEYS = {
   mappingsBySideIndex: (tenantId: string, side: MappingSide) => `TENANT#${tenantId}#MIGRATION_MAPPINGS#AS_${side}`,
   mappingsByLastUpdatedIndex: (tenantId: string) => `TENANT#${tenantId}#MIGRATION_MAPPINGS#LAST_UPDATED`,
   mappingsOfResourceIndex: (tenantId: string, resourceId: string) => `TENANT#${tenantId}#MIGRATION_MAPPINGS#RESOURCE#${resourceId}`,
-  claim: (tenantId: string, resourceId: string, side: MappingSide) => ({ pk: `TENANT#${tenantId}#MIGRATION_MAPPING_CLAIM#${resourceId}`, sk: side }),
+  claim: (tenantId: string, resourceId: string, side: MappingSide) => ({
+    pk: `TENANT#${tenantId}#MIGRATION_MAPPING_CLAIM#${resourceId}`,
+    sk: side,
+  }),
 
   tradeline: (tenantId: string, id: string) => ({ pk: `TENANT#${tenantId}#TRADELINE_TRANSFER#${id}`, sk: 'TRADELINE_TRANSFER' }),
   tradelinesIndex: (tenantId: string) => `TENANT#${tenantId}#TRADELINE_TRANSFERS`,

@@ -102,7 +102,8 @@ const PARALLEL_LOOKUPS = 8;
 
 const inBatches = async <T, R>(inputs: readonly T[], run: (input: T) => Promise<R>): Promise<R[]> => {
   const results: R[] = [];
-  for (let i = 0; i < inputs.length; i += PARALLEL_LOOKUPS) results.push(...(await Promise.all(inputs.slice(i, i + PARALLEL_LOOKUPS).map(run))));
+  for (let i = 0; i < inputs.length; i += PARALLEL_LOOKUPS)
+    results.push(...(await Promise.all(inputs.slice(i, i + PARALLEL_LOOKUPS).map(run))));
   return results;
 };
 
@@ -111,7 +112,10 @@ const invalidCursor = () => badRequest('page_token is invalid or does not belong
 const listByResource = async (tenantId: string, c: MappingListCriteria): Promise<Page<MappingRecord>> => {
   // Read the smallest set of partitions that covers the filters; the rest is checked per item.
   const lookups: Array<{ index: 'gsi2' | 'gsi3'; id: string }> = c.anyResourceIds
-    ? c.anyResourceIds.flatMap((id) => [{ index: 'gsi2' as const, id }, { index: 'gsi3' as const, id }])
+    ? c.anyResourceIds.flatMap((id) => [
+        { index: 'gsi2' as const, id },
+        { index: 'gsi3' as const, id },
+      ])
     : c.resourceIds && (!c.oldResourceIds || c.resourceIds.length <= c.oldResourceIds.length)
       ? c.resourceIds.map((id) => ({ index: 'gsi2' as const, id }))
       : c.oldResourceIds!.map((id) => ({ index: 'gsi3' as const, id }));
@@ -169,7 +173,9 @@ export const dynamoMappingStore: MappingStore = {
   },
 
   listMappings: (tenantId, criteria) =>
-    criteria.resourceIds || criteria.oldResourceIds || criteria.anyResourceIds ? listByResource(tenantId, criteria) : listByIndex(tenantId, criteria),
+    criteria.resourceIds || criteria.oldResourceIds || criteria.anyResourceIds
+      ? listByResource(tenantId, criteria)
+      : listByIndex(tenantId, criteria),
 
   async getTradeline(tenantId, id) {
     const item = await getItem(MAPPING_KEYS.tradeline(tenantId, id));
@@ -179,7 +185,9 @@ export const dynamoMappingStore: MappingStore = {
   async listTradelines(tenantId, criteria) {
     const page = await queryPage<Record<string, unknown>>({
       index: criteria.accountId ? 'gsi2' : 'gsi1',
-      partitionValue: criteria.accountId ? MAPPING_KEYS.accountTradelinesIndex(tenantId, criteria.accountId) : MAPPING_KEYS.tradelinesIndex(tenantId),
+      partitionValue: criteria.accountId
+        ? MAPPING_KEYS.accountTradelinesIndex(tenantId, criteria.accountId)
+        : MAPPING_KEYS.tradelinesIndex(tenantId),
       where: criteria.direction ? [{ op: 'eq', field: 'direction', value: criteria.direction }] : [],
       limit: criteria.limit,
       ascending: criteria.ascending,

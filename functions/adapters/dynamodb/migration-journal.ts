@@ -41,7 +41,12 @@ export const dynamoMigrationJournal = (newTenantId: string, oldTenantId: string)
           TableName: tableName(),
           Key: { pk, sk: key },
           UpdateExpression: 'ADD candidate_ids :id SET entity = :entity, tenant = :tenant, old_tenant = :old',
-          ExpressionAttributeValues: { ':id': new Set([newId]), ':entity': 'MIGRATION_JOURNAL', ':tenant': newTenantId, ':old': oldTenantId },
+          ExpressionAttributeValues: {
+            ':id': new Set([newId]),
+            ':entity': 'MIGRATION_JOURNAL',
+            ':tenant': newTenantId,
+            ':old': oldTenantId,
+          },
         }),
       );
     },

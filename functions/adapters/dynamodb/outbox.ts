@@ -1,18 +1,20 @@
 import type { OutboxEvent } from '../../events/model.js';
 import { KEYS, timeOrdered } from './keys.js';
 import { tableName } from './client.js';
+import { toStoredItem } from './free-form-json.js';
 
 /** The Put that records an event; always part of the transaction that made the change. */
 export const outboxPut = (event: OutboxEvent) => ({
   Put: {
     TableName: tableName(),
-    Item: {
+    // The resource, its changed fields and the device info carry client JSON (free-form-json.ts).
+    Item: toStoredItem({
       ...KEYS.event(event.tenant, event.id),
       gsi1pk: KEYS.eventsIndex(event.tenant),
       gsi1sk: timeOrdered(event.event_time, event.id),
       entity: 'EVENT',
       ...event,
-    },
+    }),
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });

@@ -1,5 +1,5 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../../shared/errors.js';
+import { InvalidInput } from '../../shared/domain-errors.js';
 import type { Condition, ListCriteria } from '../../shared/list-criteria.js';
 import type { Cursor, Page } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
@@ -67,7 +67,7 @@ const assertCursorFits = <T>(query: PageQuery<T>, partitionAttr: string, sortAtt
     cursor[partitionAttr] === query.partitionValue &&
     (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix)) &&
     (tenant === undefined || cursor.pk!.startsWith(tenant));
-  if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
+  if (!valid) throw new InvalidInput('page_token is invalid or does not belong to this query', { code: 'BAD_QUERY_PARAMETER', field: 'page_token' });
 };
 
 export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { heldKey } from '../../idempotency/held-key.js';
-import { ApiError } from '../../shared/errors.js';
+import { IdempotencyKeyInUse } from '../../shared/domain-errors.js';
 import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
+import { toStoredItem } from './free-form-json.js';
 import { KEYS } from './keys.js';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -55,7 +56,7 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (marker && reasons[items.length]?.Code === 'ConditionalCheckFailed') {
-      throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'this Idempotency-Key was taken over by a later request');
+      throw new IdempotencyKeyInUse('this Idempotency-Key was taken over by a later request');
     }
     for (const [index, claimed] of claims) {
       if (reasons[index]?.Code === 'ConditionalCheckFailed') throw claimed();
@@ -65,11 +66,11 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
   }
 };
 
-/** Put guarded by the version the caller read; a create expects no item at all. */
+/** Put guarded by the version the caller read; a create expects no item at all. Client JSON is stored encoded (free-form-json.ts). */
 export const versionedPut = (table: string, item: Record<string, unknown>, expectedVersion?: number) => ({
   Put: {
     TableName: table,
-    Item: item,
+    Item: toStoredItem(item),
     ...(expectedVersion === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),

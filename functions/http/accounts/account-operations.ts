@@ -37,7 +37,7 @@ const patch: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   const { where, match, empty } = accountListFilters(request);
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   const page = empty ? { items: [] } : await listAccounts(accountsContext(request), { ...paging, where, ...(match ? { match } : {}) });
   return ok(listBody(request, 'accounts', scope, page, viewFor(request)));
 };

@@ -38,7 +38,7 @@ const patch: Operation = async (request) =>
 const list: Operation = async (request) => {
   const q = parseQuery(request, productListQuery);
   const ids = uuidsOf('id', q.id);
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   // No FEE product can exist here, so that list is empty without a read.
   const page =
     q.product_type === 'FEE'

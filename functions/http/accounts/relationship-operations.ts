@@ -35,7 +35,7 @@ const remove: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   parseQuery(request, z.strictObject(pagingParams));
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   const page = await listRelationships(accountsContext(request), pathId(request, 'account_id'), paging);
   return ok(listBody(request, 'relationships', scope, page, relationshipView));
 };

@@ -32,7 +32,7 @@ const remove: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   const q = parseQuery(request, templateListQuery);
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   const type = q.account_type;
   const page = await listTemplates(accountsContext(request), { ...paging, ...(type ? { match: (t) => t.template.account_type === type } : {}) });
   return ok(listBody(request, 'account_templates', scope, page, templateView));

@@ -66,7 +66,7 @@ export const personOperations = (style: PersonStyle, idParam: string, listKey: s
   };
   const list: Operation = async (request) => {
     const filters = filtersOf(request, style);
-    const { scope, ...paging } = pagingOf(request, filters, PERSON_SORTS);
+    const { scope, ...paging } = await pagingOf(request, filters, PERSON_SORTS);
     const page = await listPersons(customersContext(request), { filters, ...paging });
     return ok(listBody(request, listKey, scope, page, view));
   };

@@ -60,7 +60,7 @@ export const listVerificationsOperation: Operation = async (request) => {
     result: enumsOf('result', q.result, CHECK_RESULTS),
     superseded: booleanOf('include_history', q.include_history) ? undefined : false,
   };
-  const { scope, ...paging } = pagingOf(request, filters);
+  const { scope, ...paging } = await pagingOf(request, filters);
   const page = await listVerifications(customersContext(request), subjects.length === 1 ? subjects[0] : undefined, { filters, ...paging });
   return ok(listBody(request, 'verifications', scope, page, verificationView));
 };

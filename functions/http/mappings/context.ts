@@ -1,11 +1,10 @@
 import type { MappingsContext } from '../../mappings/context.js';
-import { systemClock } from '../../shared/clock.js';
 import { mappingsContext } from '../../wiring/mappings.js';
-import type { ApiRequest } from '../api-request.js';
+import { type ApiRequest, scopeOf } from '../api-request.js';
 import { mappingAccessOf } from './permissions.js';
 
 export const mappingsContextOf = (request: ApiRequest): MappingsContext =>
-  mappingsContext({ principal: request.principal, audit: request.audit, clock: systemClock, access: mappingAccessOf(request.principal) });
+  mappingsContext({ ...scopeOf(request), organizationId: request.principal.organizationId, access: mappingAccessOf(request) });
 
 /** Path parameters are validated as UUIDs before any operation runs. */
 export const pathId = (request: ApiRequest, name: string): string => {

@@ -51,11 +51,12 @@ const patch: Operation = async (request) => {
   return ok(mappingView(await updateMapping(mappingsContextOf(request), pathId(request, 'mapping_id'), input)));
 };
 
-const remove: Operation = async (request) => ok(deletedView(await deleteMapping(mappingsContextOf(request), pathId(request, 'mapping_id'))));
+const remove: Operation = async (request) =>
+  ok(deletedView(await deleteMapping(mappingsContextOf(request), pathId(request, 'mapping_id'))));
 
 const list: Operation = async (request) => {
   const filters = filtersOf(request);
-  const { scope, limit, sortBy, ascending, cursor } = pagingOf(request, filters, MAPPING_SORTS);
+  const { scope, limit, sortBy, ascending, cursor } = await pagingOf(request, filters, MAPPING_SORTS);
   const page = await listMappings(mappingsContextOf(request), {
     ...(filters.resource_id ? { resourceIds: filters.resource_id } : {}),
     ...(filters.old_resource_id ? { oldResourceIds: filters.old_resource_id } : {}),

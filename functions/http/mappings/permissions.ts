@@ -1,33 +1,29 @@
-import type { MappingAccess } from '../../mappings/ports.js';
-import { RESOURCE_TYPES, type ResourceType } from '../../mappings/model.js';
-import { permissionFamilyOf } from '../../mappings/rules.js';
-import type { Permission } from '../../routes.js';
-import { forbidden } from '../../shared/errors.js';
-import type { Principal } from '../../tenancy/model.js';
+import type { ResourceType } from '../../mappings/model.js';
+import type { AccessAction, MappingAccess } from '../../mappings/ports.js';
+import { possiblePermissions } from '../../routes.js';
+import type { ApiRequest } from '../api-request.js';
+import { permittedResourceTypes, requirePermissionFor } from '../permissions.js';
 
-// A migration mapping's permission follows the resource it maps (contract §10.6): PERSON and
-// BUSINESS need customer:read/write, ACCOUNT account:read/write. The route table cannot say
-// that (it depends on the body or the stored mapping), so the operations check it here.
+// A migration mapping's permission follows the resource it maps (contract §10.6): the routes
+// declare it per resource type (routes.ts followsResourceType), and the use-cases ask here once
+// they know the type (from the body, or from the stored mapping).
 
-type Action = 'read' | 'write';
-
-const permissionFor = (type: ResourceType, action: Action): Permission => `${permissionFamilyOf(type)}:${action}`;
-
-/** 403 naming the first missing permission unless the key may `action` mappings of every type given. */
-export const requireMappingPermission = (request: { principal: Principal }, types: readonly ResourceType[], action: Action): void => {
-  for (const permission of new Set(types.map((type) => permissionFor(type, action)))) {
-    if (!request.principal.permissions.includes(permission)) throw forbidden(`this API key lacks the ${permission} permission`);
-  }
+export const mappingAccessOf = (request: ApiRequest): MappingAccess => {
+  // The route fixes the action (read on GET, write otherwise); a use-case asking for another is a bug.
+  const assertAction = (action: AccessAction) => {
+    if (!possiblePermissions(request.route.permission).every((p) => p.endsWith(`:${action}`))) {
+      throw new Error(`${request.route.operation} checks ${action} permissions its route does not declare`);
+    }
+  };
+  return {
+    require: (types, action) => {
+      assertAction(action);
+      const [first, ...rest] = types;
+      if (first !== undefined) requirePermissionFor(request, first, ...rest);
+    },
+    readableTypes: () => {
+      assertAction('read');
+      return permittedResourceTypes(request) as ResourceType[];
+    },
+  };
 };
-
-/** The types whose mappings the key may read; a key that may read none is refused. */
-export const readableMappingTypes = (request: { principal: Principal }): ResourceType[] => {
-  const types = RESOURCE_TYPES.filter((type) => request.principal.permissions.includes(permissionFor(type, 'read')));
-  if (types.length === 0) throw forbidden('this API key lacks the customer:read or account:read permission');
-  return types;
-};
-
-export const mappingAccessOf = (principal: Principal): MappingAccess => ({
-  require: (types, action) => requireMappingPermission({ principal }, types, action),
-  readableTypes: () => readableMappingTypes({ principal }),
-});

@@ -26,7 +26,7 @@ const list: Operation = async (request) => {
     account_id: single('account_id', uuidsOf('account_id', q.account_id)),
     direction: single('direction', enumsOf('direction', q.direction, TRADELINE_DIRECTIONS)),
   };
-  const { scope, limit, ascending, cursor } = pagingOf(request, filters);
+  const { scope, limit, ascending, cursor } = await pagingOf(request, filters);
   const page = await listTradelineTransfers(mappingsContextOf(request), {
     ...(filters.account_id ? { accountId: filters.account_id } : {}),
     ...(filters.direction ? { direction: filters.direction } : {}),

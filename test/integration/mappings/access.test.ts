@@ -49,7 +49,12 @@ describe('both tenants of a mapping, and no one else', () => {
 
   it('PATCH of old_tenant is for the new tenant key only (a caller never edits itself out of a mapping)', async () => {
     const mapping = await personMapping(world);
-    expectProblem(await world.old.api.patch(path(mapping.id), { old_tenant: world.stranger.id }), 400, 'BAD_REQUEST_BODY', 'old_tenant can only be changed with an API key of the new tenant');
+    expectProblem(
+      await world.old.api.patch(path(mapping.id), { old_tenant: world.stranger.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'old_tenant can only be changed with an API key of the new tenant',
+    );
     expectProblem(await world.new.api.patch(path(mapping.id), { old_tenant: world.stranger.id }), 404, 'NOT_FOUND', 'old_tenant');
   });
 
@@ -64,7 +69,12 @@ describe('both tenants of a mapping, and no one else', () => {
 
   it('POST: a third tenant cannot map resources of a tenant outside its organization', async () => {
     const [oldId, newId] = await Promise.all([person(world.old), person(world.stranger)]);
-    expectProblem(await world.stranger.api.post('/v0/migration_mappings', mappingBody(world, 'PERSON', newId, oldId)), 404, 'NOT_FOUND', 'old_tenant');
+    expectProblem(
+      await world.stranger.api.post('/v0/migration_mappings', mappingBody(world, 'PERSON', newId, oldId)),
+      404,
+      'NOT_FOUND',
+      'old_tenant',
+    );
   });
 
   it('tradeline transfers: each tenant reads its own side; the other side and a third tenant get 404', async () => {
@@ -110,7 +120,12 @@ describe('permissions follow resource_type', () => {
   });
 
   it('POST: PERSON needs customer:write and ACCOUNT account:write; an account-only key is not stopped at the door', async () => {
-    const [oldAccount, newAccount, oldId, newId] = await Promise.all([account(world.old), account(world.new), person(world.old), person(world.new)]);
+    const [oldAccount, newAccount, oldId, newId] = await Promise.all([
+      account(world.old),
+      account(world.new),
+      person(world.old),
+      person(world.new),
+    ]);
     const accountBody = mappingBody(world, 'ACCOUNT', newAccount.id, oldAccount.id);
     const personBody = mappingBody(world, 'PERSON', newId, oldId);
     expectProblem(await customerOnly.post('/v0/migration_mappings', accountBody), 403, 'FORBIDDEN', 'account:write');
@@ -120,7 +135,7 @@ describe('permissions follow resource_type', () => {
     expect((await customerOnly.post('/v0/migration_mappings', personBody)).status).toBe(201);
   });
 
-  it('GET: the mapped type\'s read permission', async () => {
+  it("GET: the mapped type's read permission", async () => {
     expect((await accountOnly.get(path(accountMap.id))).status).toBe(200);
     expectProblem(await accountOnly.get(path(personMap.id)), 403, 'FORBIDDEN', 'customer:read');
     expect((await customerOnly.get(path(personMap.id))).status).toBe(200);
@@ -128,15 +143,21 @@ describe('permissions follow resource_type', () => {
     expectProblem(await webhooksOnly.get(path(personMap.id)), 403, 'FORBIDDEN');
   });
 
-  it('list: an unfiltered list holds only readable types; a filter needs its types\' permission', async () => {
-    const mine = async (api: ApiClient, query = {}) => (await api.get('/v0/migration_mappings', { limit: 100, ...query })).body.migration_mappings as any[];
+  it("list: an unfiltered list holds only readable types; a filter needs its types' permission", async () => {
+    const mine = async (api: ApiClient, query = {}) =>
+      (await api.get('/v0/migration_mappings', { limit: 100, ...query })).body.migration_mappings as any[];
     const customerTypes = new Set((await mine(customerOnly)).map((m) => m.resource_type));
     expect(customerTypes.has('PERSON')).toBe(true);
     expect(customerTypes.has('ACCOUNT')).toBe(false);
     expect(new Set((await mine(accountOnly)).map((m) => m.resource_type))).toEqual(new Set(['ACCOUNT']));
     expect((await mine(accountOnly, { resource_type: 'ACCOUNT' })).length).toBeGreaterThan(0);
     expectProblem(await accountOnly.get('/v0/migration_mappings', { resource_type: 'PERSON' }), 403, 'FORBIDDEN', 'customer:read');
-    expectProblem(await accountOnly.get('/v0/migration_mappings', { resource_type: 'ACCOUNT,BUSINESS' }), 403, 'FORBIDDEN', 'customer:read');
+    expectProblem(
+      await accountOnly.get('/v0/migration_mappings', { resource_type: 'ACCOUNT,BUSINESS' }),
+      403,
+      'FORBIDDEN',
+      'customer:read',
+    );
     expectProblem(await webhooksOnly.get('/v0/migration_mappings'), 403, 'FORBIDDEN', 'customer:read or account:read');
   });
 

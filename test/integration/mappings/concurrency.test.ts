@@ -33,7 +33,9 @@ describe('parallel creates', () => {
   it('50 creates for the same new resource leave exactly one mapping', async () => {
     const newId = await person(world.new);
     const oldIds = await Promise.all(Array.from({ length: 50 }, () => person(world.old)));
-    const responses = await Promise.all(oldIds.map((oldId) => world.new.api.post('/v0/migration_mappings', mappingBody(world, 'PERSON', newId, oldId))));
+    const responses = await Promise.all(
+      oldIds.map((oldId) => world.new.api.post('/v0/migration_mappings', mappingBody(world, 'PERSON', newId, oldId))),
+    );
     expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(49);
     const listed = await world.new.api.get('/v0/migration_mappings', { resource_id: newId, include_deleted: 'true' });

@@ -28,8 +28,23 @@ describe('the two tenants', () => {
     const [oldId, newId] = await Promise.all([person(world.old), person(world.new)]);
     const response = await post(mappingBody(world, 'PERSON', newId, oldId));
     expect(response.status, response.rawBody).toBe(201);
-    expect(Object.keys(response.body).sort()).toEqual(['creation_time', 'id', 'last_updated_time', 'old_resource_id', 'old_tenant', 'resource_id', 'resource_type', 'tenant']);
-    expect(response.body).toMatchObject({ tenant: world.new.id, resource_id: newId, old_tenant: world.old.id, old_resource_id: oldId, resource_type: 'PERSON' });
+    expect(Object.keys(response.body).sort()).toEqual([
+      'creation_time',
+      'id',
+      'last_updated_time',
+      'old_resource_id',
+      'old_tenant',
+      'resource_id',
+      'resource_type',
+      'tenant',
+    ]);
+    expect(response.body).toMatchObject({
+      tenant: world.new.id,
+      resource_id: newId,
+      old_tenant: world.old.id,
+      old_resource_id: oldId,
+      resource_type: 'PERSON',
+    });
     expect(response.body.creation_time).toBe(response.body.last_updated_time);
   });
 
@@ -43,15 +58,25 @@ describe('the two tenants', () => {
 
   it('refuses the old tenant key without tenant (the mapping would map the old tenant onto itself)', async () => {
     const [oldId, newId] = await Promise.all([person(world.old), person(world.new)]);
-    expectProblem(await post(mappingBody(world, 'PERSON', newId, oldId), world.old.api), 400, 'BAD_REQUEST_BODY', 'old_tenant must differ from tenant');
+    expectProblem(
+      await post(mappingBody(world, 'PERSON', newId, oldId), world.old.api),
+      400,
+      'BAD_REQUEST_BODY',
+      'old_tenant must differ from tenant',
+    );
   });
 
   it('refuses old_tenant equal to tenant', async () => {
     const id = await person(world.new);
-    expectProblem(await post(mappingBody(world, 'PERSON', id, id, { old_tenant: world.new.id })), 400, 'BAD_REQUEST_BODY', 'old_tenant must differ from tenant');
+    expectProblem(
+      await post(mappingBody(world, 'PERSON', id, id, { old_tenant: world.new.id })),
+      400,
+      'BAD_REQUEST_BODY',
+      'old_tenant must differ from tenant',
+    );
   });
 
-  it('refuses a body where the key\'s tenant is neither tenant nor old_tenant', async () => {
+  it("refuses a body where the key's tenant is neither tenant nor old_tenant", async () => {
     const [oldId, newId] = await Promise.all([person(world.old), person(world.new)]);
     const body = mappingBody(world, 'PERSON', newId, oldId, { tenant: world.old.id, old_tenant: world.stranger.id });
     expectProblem(await post(body), 400, 'BAD_REQUEST_BODY', "tenant or old_tenant must be the API key's tenant");
@@ -60,7 +85,12 @@ describe('the two tenants', () => {
   it('answers 404 naming the field for a tenant of another organization or an unknown tenant, and writes nothing', async () => {
     const [oldId, newId, oldPerson] = await Promise.all([person(world.stranger), person(world.new), person(world.old)]);
     const before = await footprint(oldId, newId);
-    expectProblem(await post(mappingBody(world, 'PERSON', newId, oldId, { old_tenant: world.stranger.id })), 404, 'NOT_FOUND', `old_tenant ${world.stranger.id}`);
+    expectProblem(
+      await post(mappingBody(world, 'PERSON', newId, oldId, { old_tenant: world.stranger.id })),
+      404,
+      'NOT_FOUND',
+      `old_tenant ${world.stranger.id}`,
+    );
     expectProblem(await post(mappingBody(world, 'PERSON', newId, oldId, { old_tenant: randomUUID() })), 404, 'NOT_FOUND', 'old_tenant');
     const fromOld = mappingBody(world, 'PERSON', newId, oldPerson, { tenant: world.stranger.id });
     expectProblem(await post(fromOld, world.old.api), 404, 'NOT_FOUND', `tenant ${world.stranger.id}`);
@@ -77,7 +107,12 @@ describe('the mapped resources', () => {
   });
 
   it('requires the given type: a person is not a business, an account not a person', async () => {
-    const [oldPerson, newPerson, oldBusiness, newBusiness] = await Promise.all([person(world.old), person(world.new), business(world.old), business(world.new)]);
+    const [oldPerson, newPerson, oldBusiness, newBusiness] = await Promise.all([
+      person(world.old),
+      person(world.new),
+      business(world.old),
+      business(world.new),
+    ]);
     expectProblem(await post(mappingBody(world, 'BUSINESS', newPerson, oldPerson)), 404, 'NOT_FOUND', 'BUSINESS');
     expectProblem(await post(mappingBody(world, 'PERSON', newBusiness, oldBusiness)), 404, 'NOT_FOUND', 'PERSON');
     const created = await post(mappingBody(world, 'BUSINESS', newBusiness, oldBusiness));
@@ -115,7 +150,12 @@ describe('the mapped resources', () => {
 
 describe('one live mapping per resource', () => {
   it('answers 409 for a second mapping of the old resource or of the new resource; a deleted mapping frees both', async () => {
-    const [oldId, newId, otherOld, otherNew] = await Promise.all([person(world.old), person(world.new), person(world.old), person(world.new)]);
+    const [oldId, newId, otherOld, otherNew] = await Promise.all([
+      person(world.old),
+      person(world.new),
+      person(world.old),
+      person(world.new),
+    ]);
     const first = await post(mappingBody(world, 'PERSON', newId, oldId));
     expect(first.status).toBe(201);
     expectProblem(await post(mappingBody(world, 'PERSON', otherNew, oldId)), 409, 'ALREADY_EXISTS', `old_resource_id ${oldId}`);
@@ -130,7 +170,16 @@ describe('one live mapping per resource', () => {
     const [oldId, newId] = await Promise.all([person(world.old), person(world.new)]);
     expect((await post(mappingBody(world, 'PERSON', newId, oldId))).status).toBe(201);
     // The new bank's person moves on again: it is now the OLD side, mapped back to a fresh person of the old bank.
-    const onward = await post({ resource_type: 'PERSON', resource_id: await person(world.old), old_tenant: world.new.id, old_resource_id: newId, tenant: world.old.id }, world.new.api);
+    const onward = await post(
+      {
+        resource_type: 'PERSON',
+        resource_id: await person(world.old),
+        old_tenant: world.new.id,
+        old_resource_id: newId,
+        tenant: world.old.id,
+      },
+      world.new.api,
+    );
     expect(onward.status, onward.rawBody).toBe(201);
   });
 });
@@ -143,7 +192,10 @@ describe('events', () => {
     const [newSide, oldSide] = await Promise.all([forTenant(world.new.id), forTenant(world.old.id)]);
     expect(newSide).toHaveLength(1);
     expect(oldSide).toHaveLength(1);
-    for (const [event, tenant] of [[newSide[0], world.new.id], [oldSide[0], world.old.id]] as const) {
+    for (const [event, tenant] of [
+      [newSide[0], world.new.id],
+      [oldSide[0], world.old.id],
+    ] as const) {
       expect(event).toMatchObject({ type: 'RESOURCE_MAPPING.CREATED', tenant, event_resource: response.body });
       expect(event!.audit.api_key_id).toBe(world.new.tenant.keyId);
     }

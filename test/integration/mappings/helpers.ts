@@ -40,7 +40,13 @@ export const business = (b: Bank) => acceptedBusiness(b.api);
 export const account = async (b: Bank, type = 'CHECKING', extra: Record<string, unknown> = {}): Promise<any> =>
   createAccount(b.api, { account_type: type, relationships: primary(await acceptedPerson(b.api)), ...extra });
 
-export const mappingBody = (world: MigrationWorld, type: string, resourceId: string, oldResourceId: string, extra: Record<string, unknown> = {}) => ({
+export const mappingBody = (
+  world: MigrationWorld,
+  type: string,
+  resourceId: string,
+  oldResourceId: string,
+  extra: Record<string, unknown> = {},
+) => ({
   resource_type: type,
   resource_id: resourceId,
   old_tenant: world.old.id,

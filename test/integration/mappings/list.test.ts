@@ -37,7 +37,13 @@ beforeAll(async () => {
   await world.new.api.call({ method: 'DELETE', path: `/v0/migration_mappings/${m.deleted.id}` });
   m.deleted = (await world.new.api.get(`/v0/migration_mappings/${m.deleted.id}`)).body;
   // The new bank's p1 person moves on to the old bank again: new bank is the OLD tenant here.
-  reverse = await create(world.new.api, { resource_type: 'PERSON', resource_id: await person(world.old), tenant: world.old.id, old_tenant: world.new.id, old_resource_id: ids.p1[0] });
+  reverse = await create(world.new.api, {
+    resource_type: 'PERSON',
+    resource_id: await person(world.old),
+    tenant: world.old.id,
+    old_tenant: world.new.id,
+    old_resource_id: ids.p1[0],
+  });
 });
 
 const list = async (api: ApiClient, query: Record<string, string | number | readonly string[]> = {}) => {
@@ -62,7 +68,11 @@ describe('filters', () => {
 
   it('old_resource_id, and both together', async () => {
     expect(idsOf(await list(world.old.api, { old_resource_id: m.b1.old_resource_id }))).toEqual([m.b1.id]);
-    expect(idsOf(await list(world.new.api, { old_resource_id: `${m.p1.old_resource_id},${m.p2.old_resource_id}`, resource_id: m.p2.resource_id }))).toEqual([m.p2.id]);
+    expect(
+      idsOf(
+        await list(world.new.api, { old_resource_id: `${m.p1.old_resource_id},${m.p2.old_resource_id}`, resource_id: m.p2.resource_id }),
+      ),
+    ).toEqual([m.p2.id]);
     expect(idsOf(await list(world.new.api, { old_resource_id: m.p1.old_resource_id, resource_id: m.p2.resource_id }))).toEqual([]);
   });
 
@@ -87,7 +97,10 @@ describe('filters', () => {
 
   it('tenant filters no mapping of the caller can match answer empty without reading', async () => {
     // The caller is party to every mapping it lists; a mapping never has one tenant on both sides.
-    for (const query of [{ tenant: world.stranger.id, old_tenant: world.stranger.id }, { tenant: world.new.id, old_tenant: world.new.id }]) {
+    for (const query of [
+      { tenant: world.stranger.id, old_tenant: world.stranger.id },
+      { tenant: world.new.id, old_tenant: world.new.id },
+    ]) {
       const response = await list(world.new.api, query);
       expect(response.body).toEqual({ migration_mappings: [] });
       expect(response.dynamoCalls).toEqual({});
@@ -118,7 +131,10 @@ describe('sort_by', () => {
     const byUpdate = idsOf(await list(world.new.api, { sort_by: 'last_updated_time:asc' }));
     expect(byUpdate.at(-1)).toBe(m.p2.id);
     expect(idsOf(await list(world.new.api, { sort_by: 'last_updated_time:desc' }))[0]).toBe(m.p2.id);
-    const filtered = await list(world.new.api, { old_resource_id: `${m.p2.old_resource_id},${m.p3.old_resource_id}`, sort_by: 'last_updated_time:desc' });
+    const filtered = await list(world.new.api, {
+      old_resource_id: `${m.p2.old_resource_id},${m.p3.old_resource_id}`,
+      sort_by: 'last_updated_time:desc',
+    });
     expect(idsOf(filtered)).toEqual([m.p2.id, m.p3.id]);
   });
 });
@@ -152,8 +168,18 @@ describe('paging', () => {
   it('a page token belongs to its tenant and its filters', async () => {
     const first = await list(world.new.api, { limit: 1 });
     const token = first.body.next_page_token as string;
-    expectProblem(await world.old.api.get('/v0/migration_mappings', { limit: 1, page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
-    expectProblem(await world.new.api.get('/v0/migration_mappings', { limit: 1, page_token: token, resource_type: 'PERSON' }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+    expectProblem(
+      await world.old.api.get('/v0/migration_mappings', { limit: 1, page_token: token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
+    expectProblem(
+      await world.new.api.get('/v0/migration_mappings', { limit: 1, page_token: token, resource_type: 'PERSON' }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
   });
 });
 
@@ -180,7 +206,9 @@ describe('DynamoDB calls', () => {
     ['by resource', { resource_id: 'P1' }],
     ['by either side', { any_resource_id: 'P1' }],
   ])('%s: Query only', async (_name, query) => {
-    const resolved = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, v === 'NEW' ? world.new.id : v === 'P1' ? m.p1.resource_id : v]));
+    const resolved = Object.fromEntries(
+      Object.entries(query).map(([k, v]) => [k, v === 'NEW' ? world.new.id : v === 'P1' ? m.p1.resource_id : v]),
+    );
     const response = await list(world.new.api, resolved);
     expect(Object.keys(response.dynamoCalls)).toEqual(['QueryCommand']);
   });

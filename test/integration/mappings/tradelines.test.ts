@@ -25,43 +25,52 @@ const mapAccounts = async (newId: string, oldId: string) => {
 };
 
 describe('a credit account mapping', () => {
-  it.each(['LINE_OF_CREDIT', 'CHARGE_UNSECURED', 'CREDIT_CARD'])('%s: records a SALE on the old bank and a PURCHASE on the new bank with the Metro 2 fields', async (type) => {
-    const [oldLine, newLine] = await Promise.all([account(world.old, type, type === 'LINE_OF_CREDIT' ? { credit_limit: 250_000 } : {}), account(world.new, type)]);
-    const mapping = (await mapAccounts(newLine.id, oldLine.id)).body;
-    const [sale] = await transfersOf(world.old.api, oldLine.id);
-    const [purchase] = await transfersOf(world.new.api, newLine.id);
-    const oldBank = world.old.tenant.tenant.name;
-    const newBank = world.new.tenant.tenant.name;
-    const common = {
-      kind: 'TRANSFER',
-      mapping_id: mapping.id,
-      account_type: type,
-      original_open_date: oldLine.open_date,
-      seller_bank_name: oldBank,
-      buyer_bank_name: newBank,
-      transfer_date: mapping.creation_time.slice(0, 10),
-      currency: 'USD',
-    };
-    expect(sale).toMatchObject({
-      ...common,
-      tenant: world.old.id,
-      direction: 'SALE',
-      account_id: oldLine.id,
-      counterparty_tenant: world.new.id,
-      counterparty_account_id: newLine.id,
-      metro2: { account_status: '05', k2_segment: { segment_identifier: 'K2', purchased_from_sold_to_indicator: '2', purchased_from_sold_to_name: newBank } },
-    });
-    expect(purchase).toMatchObject({
-      ...common,
-      tenant: world.new.id,
-      direction: 'PURCHASE',
-      account_id: newLine.id,
-      counterparty_account_id: oldLine.id,
-      metro2: { k2_segment: { segment_identifier: 'K2', purchased_from_sold_to_indicator: '1', purchased_from_sold_to_name: oldBank } },
-    });
-    expect(sale.credit_limit).toBe(oldLine.credit_limit ?? null);
-    expect(sale.highest_credit).toBe(oldLine.credit_limit ?? 0);
-  });
+  it.each(['LINE_OF_CREDIT', 'CHARGE_UNSECURED', 'CREDIT_CARD'])(
+    '%s: records a SALE on the old bank and a PURCHASE on the new bank with the Metro 2 fields',
+    async (type) => {
+      const [oldLine, newLine] = await Promise.all([
+        account(world.old, type, type === 'LINE_OF_CREDIT' ? { credit_limit: 250_000 } : {}),
+        account(world.new, type),
+      ]);
+      const mapping = (await mapAccounts(newLine.id, oldLine.id)).body;
+      const [sale] = await transfersOf(world.old.api, oldLine.id);
+      const [purchase] = await transfersOf(world.new.api, newLine.id);
+      const oldBank = world.old.tenant.tenant.name;
+      const newBank = world.new.tenant.tenant.name;
+      const common = {
+        kind: 'TRANSFER',
+        mapping_id: mapping.id,
+        account_type: type,
+        original_open_date: oldLine.open_date,
+        seller_bank_name: oldBank,
+        buyer_bank_name: newBank,
+        transfer_date: mapping.creation_time.slice(0, 10),
+        currency: 'USD',
+      };
+      expect(sale).toMatchObject({
+        ...common,
+        tenant: world.old.id,
+        direction: 'SALE',
+        account_id: oldLine.id,
+        counterparty_tenant: world.new.id,
+        counterparty_account_id: newLine.id,
+        metro2: {
+          account_status: '05',
+          k2_segment: { segment_identifier: 'K2', purchased_from_sold_to_indicator: '2', purchased_from_sold_to_name: newBank },
+        },
+      });
+      expect(purchase).toMatchObject({
+        ...common,
+        tenant: world.new.id,
+        direction: 'PURCHASE',
+        account_id: newLine.id,
+        counterparty_account_id: oldLine.id,
+        metro2: { k2_segment: { segment_identifier: 'K2', purchased_from_sold_to_indicator: '1', purchased_from_sold_to_name: oldBank } },
+      });
+      expect(sale.credit_limit).toBe(oldLine.credit_limit ?? null);
+      expect(sale.highest_credit).toBe(oldLine.credit_limit ?? 0);
+    },
+  );
 
   it('a deposit account mapping records no tradeline', async () => {
     const [oldChecking, newChecking] = await Promise.all([account(world.old), account(world.new)]);
@@ -91,8 +100,19 @@ describe('reversal', () => {
     expect(newSide).toHaveLength(2);
     expect(oldSide[0]).toEqual(sale);
     expect(newSide[0]).toEqual(purchase);
-    expect(oldSide[1]).toMatchObject({ kind: 'REVERSAL', direction: 'SALE', reverses_id: sale.id, account_id: oldLine.id, metro2: { account_status: null, k2_segment: { purchased_from_sold_to_indicator: '9' } } });
-    expect(newSide[1]).toMatchObject({ kind: 'REVERSAL', direction: 'PURCHASE', reverses_id: purchase.id, metro2: { k2_segment: { purchased_from_sold_to_indicator: '9' } } });
+    expect(oldSide[1]).toMatchObject({
+      kind: 'REVERSAL',
+      direction: 'SALE',
+      reverses_id: sale.id,
+      account_id: oldLine.id,
+      metro2: { account_status: null, k2_segment: { purchased_from_sold_to_indicator: '9' } },
+    });
+    expect(newSide[1]).toMatchObject({
+      kind: 'REVERSAL',
+      direction: 'PURCHASE',
+      reverses_id: purchase.id,
+      metro2: { k2_segment: { purchased_from_sold_to_indicator: '9' } },
+    });
   });
 
   it('re-pointing a credit mapping reverses the old transfer and records a new one', async () => {
@@ -118,8 +138,8 @@ describe('listing', () => {
   it('filters by direction and pages; bad filters are 400', async () => {
     const [oldLine, newLine] = await Promise.all([account(world.old, 'CREDIT_CARD'), account(world.new, 'CREDIT_CARD')]);
     await mapAccounts(newLine.id, oldLine.id);
-    expect((await transfersOf(world.old.api, oldLine.id, { direction: 'PURCHASE' }))).toEqual([]);
-    expect((await transfersOf(world.old.api, oldLine.id, { direction: 'SALE' }))).toHaveLength(1);
+    expect(await transfersOf(world.old.api, oldLine.id, { direction: 'PURCHASE' })).toEqual([]);
+    expect(await transfersOf(world.old.api, oldLine.id, { direction: 'SALE' })).toHaveLength(1);
     const all = await world.old.api.get(TRANSFERS, { direction: 'SALE', limit: 1 });
     expect(all.body.tradeline_transfers).toHaveLength(1);
     expect(all.body.next_page_token).toEqual(expect.any(String));

@@ -44,9 +44,19 @@ describe('PATCH', () => {
     expectProblem(await world.new.api.patch(path(mapping.id), { resource_id: randomUUID() }), 404, 'NOT_FOUND', 'resource_id');
     expectProblem(await world.new.api.patch(path(mapping.id), { resource_id: aBusiness }), 404, 'NOT_FOUND', 'resource_id (PERSON');
     expectProblem(await world.new.api.patch(path(mapping.id), { resource_type: 'BUSINESS' }), 404, 'NOT_FOUND', 'BUSINESS');
-    expectProblem(await world.new.api.patch(path(mapping.id), { old_resource_id: taken.old_resource_id }), 409, 'ALREADY_EXISTS', 'old_resource_id');
+    expectProblem(
+      await world.new.api.patch(path(mapping.id), { old_resource_id: taken.old_resource_id }),
+      409,
+      'ALREADY_EXISTS',
+      'old_resource_id',
+    );
     expectProblem(await world.new.api.patch(path(mapping.id), { resource_id: taken.resource_id }), 409, 'ALREADY_EXISTS', 'resource_id');
-    expectProblem(await world.new.api.patch(path(mapping.id), { old_tenant: world.new.id }), 400, 'BAD_REQUEST_BODY', 'old_tenant must differ from tenant');
+    expectProblem(
+      await world.new.api.patch(path(mapping.id), { old_tenant: world.new.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'old_tenant must differ from tenant',
+    );
     expect((await world.new.api.get(path(mapping.id))).body).toEqual(mapping);
   });
 
@@ -63,7 +73,12 @@ describe('PATCH', () => {
     // Nothing changed: no write, the same timestamps, no event.
     expect(echoed.body).toEqual(mapping);
     expect((await eventsFor(world.new.id, mapping.id)).map((e) => e.type)).toEqual(['RESOURCE_MAPPING.CREATED']);
-    expectProblem(await world.new.api.patch(path(mapping.id), { tenant: world.old.id }), 400, 'BAD_REQUEST_BODY', 'tenant cannot be changed');
+    expectProblem(
+      await world.new.api.patch(path(mapping.id), { tenant: world.old.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'tenant cannot be changed',
+    );
     expectProblem(await world.new.api.patch(path(mapping.id), { resource_type: 'CARD' }), 400, 'BAD_REQUEST_BODY', 'resource_type');
   });
 
@@ -87,7 +102,10 @@ describe('PATCH', () => {
     expect(moved.status, moved.rawBody).toBe(200);
     expectProblem(await world.old.api.get(path(mapping.id)), 404, 'NOT_FOUND');
     expect((await thirdApi.get(path(mapping.id))).body).toEqual(moved.body);
-    expect((await eventsFor(world.old.id, mapping.id)).map((e) => e.type)).toEqual(['RESOURCE_MAPPING.CREATED', 'RESOURCE_MAPPING.UPDATED']);
+    expect((await eventsFor(world.old.id, mapping.id)).map((e) => e.type)).toEqual([
+      'RESOURCE_MAPPING.CREATED',
+      'RESOURCE_MAPPING.UPDATED',
+    ]);
     expect((await eventsFor(third.id, mapping.id)).map((e) => e.type)).toEqual(['RESOURCE_MAPPING.UPDATED']);
     expect(await getItem(MAPPING_KEYS.claim(world.old.id, mapping.old_resource_id, 'OLD'))).toBeUndefined();
   });
@@ -116,7 +134,12 @@ describe('DELETE', () => {
     expect((await remove(mapping.id)).status).toBe(200);
     expect((await world.new.api.get(path(mapping.id))).body).toEqual(deleted);
     expect((await eventsFor(world.new.id, mapping.id)).filter((e) => e.type === 'RESOURCE_MAPPING.DELETED')).toHaveLength(1);
-    expectProblem(await world.new.api.patch(path(mapping.id), { resource_id: await person(world.new) }), 422, 'UNPROCESSABLE_ENTITY', 'deleted');
+    expectProblem(
+      await world.new.api.patch(path(mapping.id), { resource_id: await person(world.new) }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'deleted',
+    );
     expectProblem(await remove(randomUUID()), 404, 'NOT_FOUND');
     expectProblem(await world.new.api.get('/v0/migration_mappings/not-a-uuid'), 400, 'BAD_PATH_PARAMETER', 'mapping_id');
   });

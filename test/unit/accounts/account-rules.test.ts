@@ -96,7 +96,7 @@ describe('patchAccount', () => {
 
   it('checks the transition and the zero balance it needs', () => {
     expect(() => patchAccount(accountRecord({ account_balance: 10 }), { status: 'IN_CLOSING' }, at)).toThrow(
-      expect.objectContaining({ status: 422, code: 'NON_ZERO_BALANCE', detail: expect.stringContaining('ACCOUNT_BALANCE 10') }),
+      expect.objectContaining({ name: 'NonZeroBalance', code: 'NON_ZERO_BALANCE', detail: expect.stringContaining('ACCOUNT_BALANCE 10') }),
     );
     expect(patchAccount(accountRecord(), { status: 'IN_CLOSING' }, at).next).toMatchObject({ status: 'IN_CLOSING', in_closing_date: TODAY });
     const suspended = patchAccount(accountRecord(), { status: 'SUSPENDED', note: 'fraud' }, at).next;

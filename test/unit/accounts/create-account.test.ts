@@ -66,8 +66,8 @@ describe('createAccount', () => {
     world.onCreate = () => {
       throw new AccountNumberTaken();
     };
-    await expect(createAccount(world.ctx, { ...body, manual_account_number: '1234567' })).rejects.toMatchObject({ status: 409, code: 'ALREADY_EXISTS' });
-    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION' });
+    await expect(createAccount(world.ctx, { ...body, manual_account_number: '1234567' })).rejects.toMatchObject({ name: 'AlreadyExists', code: 'ALREADY_EXISTS' });
+    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ name: 'ConcurrentModification', code: 'CONCURRENT_MODIFICATION' });
   });
 
   it('re-reads and retries when a holder changed under it', async () => {
@@ -81,7 +81,7 @@ describe('createAccount', () => {
 
   it('writes nothing when a rule fails', async () => {
     const world = fakes({ persons: [{ ...holder, verification_status: 'REVIEW' }], templates: [templateRecord()] });
-    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ status: 422 });
+    await expect(createAccount(world.ctx, body)).rejects.toMatchObject({ name: 'RuleViolation' });
     expect(world.created).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { AccountsContext } from '../../../functions/accounts/context.js';
 import type { AccountRecord, InterestProductRecord, TemplateRecord } from '../../../functions/accounts/model.js';
 import type { AccountCreation, AccountStore, ProductStore, TemplateStore } from '../../../functions/accounts/ports.js';
 import type { BusinessRecord, PersonRecord } from '../../../functions/customers/model.js';
+import { holderDirectoryOver } from '../../../functions/wiring/holder-directory.js';
 import { NOW, TENANT } from './records.js';
 
 export interface Fakes {
@@ -62,10 +63,10 @@ export const fakes = (options: { persons?: PersonRecord[]; businesses?: Business
     accounts: accountStore,
     templates,
     products,
-    holders: {
+    holders: holderDirectoryOver({
       getPerson: async (_t, id) => options.persons?.find((p) => p.id === id),
       getBusiness: async (_t, id) => options.businesses?.find((b) => b.id === id),
-    },
+    }),
     tenants: { bankRouting: async () => '021000021' },
     numbers: { next: (prefix) => numbers.shift() ?? `${prefix}000000001` },
   };

@@ -4,6 +4,7 @@ import type { AccountRecord, HolderRole } from '../../../functions/accounts/mode
 import { KYC_BATCH_ITEMS, type KycWriteBatch } from '../../../functions/accounts/ports.js';
 import type { VerificationStatus } from '../../../functions/customers/model.js';
 import { VersionConflict } from '../../../functions/shared/page.js';
+import { personHolder } from '../../../functions/wiring/holder-directory.js';
 import { personRecord } from '../customers/records.js';
 import { accountRecord, NOW, TENANT } from './records.js';
 
@@ -40,8 +41,7 @@ const world = (accounts: AccountRecord[], statuses: Record<string, VerificationS
       },
     },
     holders: {
-      getPerson: async (_t, id) => personRecord({ id, tenant: TENANT, verification_status: statuses[id] ?? 'ACCEPTED' }),
-      getBusiness: async () => undefined,
+      getHolder: async (_t, kind, id) => (kind === 'PERSON' ? personHolder(personRecord({ id, tenant: TENANT, verification_status: statuses[id] ?? 'ACCEPTED' })) : undefined),
     },
   };
   return { ports, stored, batches };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenBusiness, screenPerson } from '../../../functions/accounts/ofac-sandbox.js';
 import { assertEligible, assertOnePrimary, customerTypeOf, holderIdsOf, holderRefOf } from '../../../functions/accounts/relationship-rules.js';
+import { personHolder } from '../../../functions/wiring/holder-directory.js';
 import { businessRecord, personRecord } from '../customers/records.js';
 import { relationshipRecord } from './records.js';
 
@@ -24,19 +25,19 @@ describe('holderRefOf', () => {
 
 describe('assertEligible', () => {
   it.each(['PRIMARY_ACCOUNT_HOLDER', 'ACCOUNT_HOLDER', 'JOINT_ACCOUNT_HOLDER', 'AUTHORIZED_SIGNER'] as const)('requires ACCEPTED KYC of a %s', (type) => {
-    expect(() => assertEligible({ kind: 'PERSON', record: personRecord({ verification_status: 'ACCEPTED' }) }, type, ref)).not.toThrow();
+    expect(() => assertEligible(personHolder(personRecord({ verification_status: 'ACCEPTED' })), type, ref)).not.toThrow();
     for (const status of ['UNVERIFIED', 'PENDING', 'PROVISIONAL', 'REVIEW', 'REJECTED'] as const) {
-      expect(() => assertEligible({ kind: 'PERSON', record: personRecord({ verification_status: status }) }, type, ref)).toThrow(
-        expect.objectContaining({ status: 422, detail: `relationships.0.customer_id: customer c1 has verification_status ${status}; a ${type} must be ACCEPTED` }),
+      expect(() => assertEligible(personHolder(personRecord({ verification_status: status })), type, ref)).toThrow(
+        expect.objectContaining({ name: 'RuleViolation', detail: `relationships.0.customer_id: customer c1 has verification_status ${status}; a ${type} must be ACCEPTED` }),
       );
     }
   });
 
   it('screens an AUTHORIZED_USER against OFAC instead of KYC', () => {
     const unverified = personRecord({ verification_status: 'UNVERIFIED' });
-    expect(() => assertEligible({ kind: 'PERSON', record: unverified }, 'AUTHORIZED_USER', ref)).not.toThrow();
-    expect(() => assertEligible({ kind: 'PERSON', record: { ...unverified, last_name: 'Sanctioned' } }, 'AUTHORIZED_USER', ref)).toThrow(/OFAC/);
-    expect(() => assertEligible({ kind: 'PERSON', record: { ...unverified, legal_address: undefined, shipping_address: undefined } }, 'AUTHORIZED_USER', ref)).toThrow(
+    expect(() => assertEligible(personHolder(unverified), 'AUTHORIZED_USER', ref)).not.toThrow();
+    expect(() => assertEligible(personHolder({ ...unverified, last_name: 'Sanctioned' }), 'AUTHORIZED_USER', ref)).toThrow(/OFAC/);
+    expect(() => assertEligible(personHolder({ ...unverified, legal_address: undefined, shipping_address: undefined }), 'AUTHORIZED_USER', ref)).toThrow(
       expect.objectContaining({ code: 'PREREQUISITES_MISSING', detail: expect.stringContaining('legal_address') }),
     );
   });
@@ -53,9 +54,9 @@ describe('assertEligible', () => {
 describe('derived fields', () => {
   it('counts primary holders (ACCOUNT_HOLDER is an alias)', () => {
     expect(() => assertOnePrimary([{ relationship_type: 'ACCOUNT_HOLDER' }], 'relationships', 400)).not.toThrow();
-    expect(() => assertOnePrimary([{ relationship_type: 'JOINT_ACCOUNT_HOLDER' }], 'relationships', 400)).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => assertOnePrimary([{ relationship_type: 'JOINT_ACCOUNT_HOLDER' }], 'relationships', 400)).toThrow(expect.objectContaining({ name: 'InvalidInput' }));
     expect(() => assertOnePrimary([{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }, { relationship_type: 'ACCOUNT_HOLDER' }], 'the account', 422)).toThrow(
-      expect.objectContaining({ status: 422, detail: 'the account must have exactly one PRIMARY_ACCOUNT_HOLDER (found 2)' }),
+      expect.objectContaining({ name: 'RuleViolation', detail: 'the account must have exactly one PRIMARY_ACCOUNT_HOLDER (found 2)' }),
     );
   });
 

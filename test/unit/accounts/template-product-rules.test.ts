@@ -24,7 +24,7 @@ describe('templates', () => {
   });
 
   it('refuses GENERAL_LEDGER and fields of another type', () => {
-    expect(() => newTemplate(template({ account_type: 'GENERAL_LEDGER' }), meta)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => newTemplate(template({ account_type: 'GENERAL_LEDGER' }), meta)).toThrow(expect.objectContaining({ name: 'Forbidden' }));
     expect(() => newTemplate(template({ account_type: 'SAVING', minimum_payment: { type: 'FULL' } }), meta)).toThrow(/template.minimum_payment is not applicable/);
     expect(() => newTemplate(template({ account_type: 'CHARGE_UNSECURED' }), meta)).toThrow(/template.minimum_payment is required/);
     expect(newTemplate(template({ account_type: 'CHARGE_UNSECURED', minimum_payment: { type: 'FULL' } }), meta).template.grace_period).toBe(21);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertDob, newPerson, patchPerson, replacedPerson } from '../../../functions/customers/person-rules.js';
 import type { CreatePersonInput } from '../../../functions/customers/schemas.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { NOW, TODAY, legalAddress, personRecord } from './records.js';
 
 const META = { id: 'new-person-id', tenant: 'tenant_a', now: NOW, today: TODAY };
@@ -13,9 +13,8 @@ const badRequestDetail = (run: () => unknown): string => {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).detail;
+    expect(error).toBeInstanceOf(InvalidInput);
+    return (error as InvalidInput).detail;
   }
   throw new Error('expected a 400');
 };

@@ -9,7 +9,7 @@ import {
   patchPersonSchema,
   verifyRequestSchema,
 } from '../../../functions/customers/schemas.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { withoutReadOnly } from '../../../functions/shared/schemas/common.js';
 import { parseWith } from '../../../functions/shared/validation.js';
 
@@ -19,9 +19,9 @@ const detailOf = (schema: Schema, input: unknown): string => {
   try {
     parseWith(schema, input);
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('BAD_REQUEST_BODY');
-    return (error as ApiError).detail;
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect((error as InvalidInput).code).toBe('BAD_REQUEST_BODY');
+    return (error as InvalidInput).detail;
   }
   throw new Error(`expected ${JSON.stringify(input).slice(0, 80)} to be rejected`);
 };

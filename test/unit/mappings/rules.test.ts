@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MappingRecord } from '../../../functions/mappings/model.js';
-import { listSideOf, partiesOf, patchMapping, relinks } from '../../../functions/mappings/rules.js';
+import { listSideOf, partiesOf, patchMapping } from '../../../functions/mappings/rules.js';
 import { reversalRecord, transferRecords } from '../../../functions/mappings/tradelines.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { DomainError } from '../../../functions/shared/errors.js';
 
 const OLD = '11111111-1111-4111-8111-111111111111';
 const NEW = '22222222-2222-4222-8222-222222222222';
@@ -12,7 +12,7 @@ const detailOf = (fn: () => unknown): string => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof ApiError) return `${error.status} ${error.detail}`;
+    if (error instanceof DomainError) return `${error.code} ${error.detail}`;
     throw error;
   }
   return 'no error';
@@ -41,8 +41,10 @@ describe('partiesOf', () => {
   });
 
   it('refuses the same tenant on both sides, and a caller that is neither', () => {
-    expect(detailOf(() => partiesOf(OLD, { old_tenant: OLD }))).toMatch(/^400 old_tenant must differ from tenant/);
-    expect(detailOf(() => partiesOf(NEW, { old_tenant: OLD, tenant: OTHER }))).toBe("400 tenant or old_tenant must be the API key's tenant");
+    expect(detailOf(() => partiesOf(OLD, { old_tenant: OLD }))).toMatch(/^BAD_REQUEST_BODY old_tenant must differ from tenant/);
+    expect(detailOf(() => partiesOf(NEW, { old_tenant: OLD, tenant: OTHER }))).toBe(
+      "BAD_REQUEST_BODY tenant or old_tenant must be the API key's tenant",
+    );
   });
 
   it('compares ids case-insensitively', () => {
@@ -57,7 +59,6 @@ describe('patchMapping', () => {
     const { next, changed } = patchMapping(mapping(), { resource_id: 'r2' }, meta);
     expect(changed).toEqual({ resource_id: 'r-new' });
     expect(next).toMatchObject({ resource_id: 'r2', version: 2, last_updated_time: meta.now });
-    expect(relinks(changed)).toEqual({ newSide: true, oldSide: false });
   });
 
   it('an unchanged body changes nothing', () => {
@@ -66,9 +67,11 @@ describe('patchMapping', () => {
   });
 
   it('refuses another tenant, and old_tenant changes from the old tenant key', () => {
-    expect(detailOf(() => patchMapping(mapping(), { tenant: OTHER }, meta))).toMatch(/^400 tenant cannot be changed/);
-    expect(detailOf(() => patchMapping(mapping(), { old_tenant: OTHER }, { ...meta, callerTenant: OLD }))).toMatch(/^400 old_tenant can only be changed/);
-    expect(detailOf(() => patchMapping(mapping(), { old_tenant: NEW }, meta))).toBe('400 old_tenant must differ from tenant');
+    expect(detailOf(() => patchMapping(mapping(), { tenant: OTHER }, meta))).toMatch(/^BAD_REQUEST_BODY tenant cannot be changed/);
+    expect(detailOf(() => patchMapping(mapping(), { old_tenant: OTHER }, { ...meta, callerTenant: OLD }))).toMatch(
+      /^BAD_REQUEST_BODY old_tenant can only be changed/,
+    );
+    expect(detailOf(() => patchMapping(mapping(), { old_tenant: NEW }, meta))).toBe('BAD_REQUEST_BODY old_tenant must differ from tenant');
     expect(patchMapping(mapping(), { old_tenant: OTHER }, meta).changed).toEqual({ old_tenant: OLD });
   });
 });
@@ -141,7 +144,10 @@ describe('tradeline records', () => {
   it('a reversal is a new record pointing at the original, with K2 indicator 9', () => {
     const reversal = reversalRecord(sale, { id: 'r1', now: '2026-04-01T00:00:00.000Z' });
     expect(reversal).toMatchObject({ id: 'r1', kind: 'REVERSAL', reverses_id: 's1', direction: 'SALE', transfer_date: '2026-04-01' });
-    expect(reversal.metro2).toEqual({ account_status: null, k2_segment: { ...sale.metro2.k2_segment, purchased_from_sold_to_indicator: '9' } });
+    expect(reversal.metro2).toEqual({
+      account_status: null,
+      k2_segment: { ...sale.metro2.k2_segment, purchased_from_sold_to_indicator: '9' },
+    });
     expect(sale.kind).toBe('TRANSFER');
     expect(reversalRecord(purchase, { id: 'r2', now: '2026-04-01T00:00:00.000Z' }).metro2).not.toHaveProperty('account_status');
   });
