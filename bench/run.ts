@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { measureLists, printListFigures } from './lists.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
 // whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
@@ -39,6 +40,9 @@ try {
     })),
   );
   console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
+
+  console.log('Lists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
+  printListFigures(await measureLists(console.log));
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

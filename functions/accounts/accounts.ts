@@ -9,7 +9,7 @@ import type { AccountRecord } from './model.js';
 import { fintechIdOf } from './numbers.js';
 import { acceptanceGuards, type KycPorts, reconcileAccounts } from './holder-kyc.js';
 import { holderRolesOf, ownersOf, storedHolderRoles } from './holder-roles.js';
-import { AccountNumberTaken, HolderNotAccepted, type ListCriteria } from './ports.js';
+import { type AccountListCriteria, AccountNumberTaken, HolderNotAccepted } from './ports.js';
 import { assertReferences } from './references.js';
 import type { CreateAccountInput, PatchAccountInput } from './schemas.js';
 import { assertNotTerminal } from './status-rules.js';
@@ -175,7 +175,7 @@ export const updateAccount = (ctx: AccountsContext, id: string, input: PatchAcco
   });
 
 /** Query-only; a CHARGE_SECURED on the page adds one read of its security account. */
-export const listAccounts = async (ctx: AccountsContext, criteria: ListCriteria<AccountRecord>): Promise<Page<LoadedAccount>> => {
+export const listAccounts = async (ctx: AccountsContext, criteria: AccountListCriteria): Promise<Page<LoadedAccount>> => {
   const page = await ctx.accounts.listAccounts(ctx.tenantId, criteria);
   const securityIds = [...new Set(page.items.flatMap((a) => (a.security ? [a.security.linked_account_id] : [])))];
   const securities = new Map<string, AccountRecord>();

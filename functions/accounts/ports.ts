@@ -134,12 +134,23 @@ export interface KycWriteBatch {
 /** Most items one KYC batch may hold (2 per account, 1 per holder): far below DynamoDB's 100. */
 export const KYC_BATCH_ITEMS = 40;
 
+/** Persons or businesses whose accounts a list is limited to (`customer_id`, `business_id`). */
+export interface HolderSet {
+  kind: 'PERSON' | 'BUSINESS';
+  ids: readonly string[];
+}
+
+export interface AccountListCriteria extends ListCriteria<AccountRecord> {
+  /** Only accounts one of these holds, in any relationship; read from their memberships, not the tenant's list. */
+  heldBy?: HolderSet;
+}
+
 export interface AccountStore {
   getAccount(tenantId: string, id: string): Promise<AccountRecord | undefined>;
   /** Claims `BANK#<routing>#ACCOUNT_NUMBER#<n>` in the same transaction. */
   createAccount(creation: AccountCreation): Promise<void>;
   replaceAccount(change: AccountChange): Promise<void>;
-  listAccounts(tenantId: string, criteria: ListCriteria<AccountRecord>): Promise<Page<AccountRecord>>;
+  listAccounts(tenantId: string, criteria: AccountListCriteria): Promise<Page<AccountRecord>>;
 
   getRelationship(tenantId: string, accountId: string, id: string): Promise<RelationshipRecord | undefined>;
   /** Every relationship of one account (a handful): rule checks need them all. */

@@ -23,11 +23,12 @@ export const relationshipItem = (r: RelationshipRecord) => ({
 
 /**
  * The holder's side of a relationship, in the holder's own partition: what the KYC hook reads
- * (consistently) to find the accounts a verification outcome affects. Always written and
- * deleted in the relationship's transaction, so it never disagrees with the relationship.
+ * (consistently) to find the accounts a verification outcome affects, and what the account list
+ * filtered by holder reads, in the account's creation order (held-accounts-page.ts). Always
+ * written and deleted in the relationship's transaction, so it never disagrees with it.
  */
-export const membershipItem = (r: RelationshipRecord) => ({
-  ...KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, r.account_id),
+export const membershipItem = (r: RelationshipRecord, account: AccountRecord) => ({
+  ...KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, account),
   entity: 'HELD_ACCOUNT',
   tenant: r.tenant,
   holder_kind: r.holder_kind,
@@ -37,8 +38,8 @@ export const membershipItem = (r: RelationshipRecord) => ({
   relationship_type: r.relationship_type,
 });
 
-export const membershipDelete = (r: RelationshipRecord) => ({
-  Delete: { TableName: tableName(), Key: KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, r.account_id) },
+export const membershipDelete = (r: RelationshipRecord, account: AccountRecord) => ({
+  Delete: { TableName: tableName(), Key: KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, account) },
 });
 
 /** The bank-wide claim on an account number; its conditional put is what makes numbers unique. */

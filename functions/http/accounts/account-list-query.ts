@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { ACCESS_STATUSES, ACCOUNT_STATUSES, CUSTOMER_TYPES, KNOWN_ACCOUNT_TYPES } from '../../accounts/enums.js';
 import type { AccountRecord } from '../../accounts/model.js';
-import type { Condition } from '../../accounts/ports.js';
+import type { Condition, HolderSet } from '../../accounts/ports.js';
 import { badRequest } from '../../shared/errors.js';
 import type { ApiRequest } from '../api-request.js';
 import { booleanOf, csvOf, enumsOf, pagingParams, parseQuery, uuidsOf } from '../list-query.js';
 
-// `GET /v0/accounts` filters (contract §2.6). Equality and any-of go to DynamoDB as a
-// FilterExpression; list membership (holders, spend controls), wildcards and nested fields are
-// matched in memory on the Query's results. Still Query-only: the tenant's time-ordered index.
+// `GET /v0/accounts` filters (contract §2.6). A holder filter (customer_id / person_id, else
+// business_id) is answered from the holders' memberships, not the tenant's list (`heldBy`).
+// Equality and any-of go to DynamoDB as a FilterExpression; list membership (spend controls,
+// the other holder kind), wildcards and nested fields are matched in memory on what is read.
 //
 // Each filter takes at most 100 values, aliases counted together (DynamoDB's IN takes 100
 // operands). "List contains any of 100" would be 100 contains() calls per filter, and a few such
@@ -45,6 +46,7 @@ const accountListQuery = z.strictObject({
 export interface AccountListFilters {
   where: Condition[];
   match?: (account: AccountRecord) => boolean;
+  heldBy?: HolderSet;
   /** No account can match (GENERAL_LEDGER accounts are never created here): answer without a read. */
   empty: boolean;
 }
@@ -96,9 +98,11 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   if (q.customer_type) where.push({ op: 'eq', field: 'customer_type', value: q.customer_type });
   // person_id and customer_id name the same records (contract §7).
   const people = together(['customer_id', 'person_id'], [uuidsOf('customer_id', q.customer_id), uuidsOf('person_id', q.person_id)]);
-  if (people.length > 0) matchers.push((a) => containsAnyOf(people)(a.customer_ids));
   const businesses = uuidsOf('business_id', q.business_id);
-  if (businesses) matchers.push((a) => containsAnyOf(businesses)(a.business_ids));
+  // One holder kind is read by key; the other, when both are given, is checked on what it finds.
+  const heldBy: HolderSet | undefined =
+    people.length > 0 ? { kind: 'PERSON', ids: people } : businesses ? { kind: 'BUSINESS', ids: businesses } : undefined;
+  if (people.length > 0 && businesses) matchers.push((a) => containsAnyOf(businesses)(a.business_ids));
   const number = accountNumberFilter(q.account_number);
   if (number.where) where.push(number.where);
   if (number.match) matchers.push(number.match);
@@ -115,5 +119,10 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   if (spendControls) matchers.push((a) => containsAnyOf(spendControls)(a.spend_control_ids));
   booleanOf('include_general_ledger', q.include_general_ledger);
   const empty = q.account_type === 'GENERAL_LEDGER' || q.general_ledger_type !== undefined;
-  return { where, empty, ...(matchers.length > 0 ? { match: (a: AccountRecord) => matchers.every((m) => m(a)) } : {}) };
+  return {
+    where,
+    empty,
+    ...(heldBy ? { heldBy } : {}),
+    ...(matchers.length > 0 ? { match: (a: AccountRecord) => matchers.every((m) => m(a)) } : {}),
+  };
 };
