@@ -90,6 +90,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   },
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
+  httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -120,6 +120,18 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('POST', '/accounts/products', 'accounts', 'createAccountProduct', 'account:write'),
   ...bothVersions('GET', '/accounts/products', 'accounts', 'listAccountProducts', 'account:read'),
   ...bothVersions('PATCH', '/accounts/products/{product_id}', 'accounts', 'patchAccountProduct', 'account:write'),
+
+  // Migration mappings (contract §10): the permission follows the mapped resource_type (PERSON
+  // and BUSINESS customer:*, ACCOUNT account:*), checked by the operations.
+  route('POST', '/v0/migration_mappings', 'mappings', 'createMigrationMapping', followsResourceType('write')),
+  route('GET', '/v0/migration_mappings', 'mappings', 'listMigrationMappings', followsResourceType('read')),
+  route('GET', '/v0/migration_mappings/{mapping_id}', 'mappings', 'getMigrationMapping', followsResourceType('read')),
+  route('PATCH', '/v0/migration_mappings/{mapping_id}', 'mappings', 'patchMigrationMapping', followsResourceType('write')),
+  route('DELETE', '/v0/migration_mappings/{mapping_id}', 'mappings', 'deleteMigrationMapping', followsResourceType('write')),
+  // Bankline extension (not in Synctera's API): the tradeline transfer records credit-account
+  // mappings write, read-only, each tenant its own side.
+  route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
+  route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

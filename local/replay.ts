@@ -11,7 +11,7 @@ import { authorizerHandler } from './function-modules.js';
 import { EVENTS_DIR } from './generate-events.js';
 import { type GatewayResponse, type HandlerErrorReporter, reportToStderr, runIntegration } from './integration.js';
 import { invokeFunction } from './lambda-invoke.js';
-import { API_KEY_PLACEHOLDER, DEFAULT_SAMPLE_TENANT, ID_FIXTURES, ID_PLACEHOLDER, UNIQUE_PLACEHOLDER } from './placeholders.js';
+import { API_KEY_PLACEHOLDER, DEFAULT_SAMPLE_TENANT, ID_FIXTURES, ID_PLACEHOLDER, TENANT_PLACEHOLDER, UNIQUE_PLACEHOLDER } from './placeholders.js';
 import { routeForResource } from './route-matcher.js';
 import type { LocalState } from './state-file.js';
 
@@ -106,6 +106,12 @@ const withAuthorization = (event: Record<string, unknown>, value: string): Recor
   return { ...event, headers: set(event.headers, value), multiValueHeaders: set(event.multiValueHeaders, [value]) };
 };
 
+/** The event with fields merged into its JSON body. */
+const withBody = (event: Record<string, unknown>, fields: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const body = typeof event.body === 'string' && event.body ? (JSON.parse(event.body) as Record<string, unknown>) : {};
+  return { ...event, body: JSON.stringify({ ...body, ...fields }) };
+};
+
 /** `events/customers/x.json` from the repository root, or `customers/x.json` relative to events/. */
 export const loadEventFile = (file: string, eventsDir = EVENTS_DIR): unknown => {
   const path = isAbsolute(file) ? file : ([resolve(file), join(eventsDir, file)].find((p) => existsSync(p)) ?? resolve(file));
@@ -130,23 +136,27 @@ export const createReplayer = (options: ReplayOptions) => {
   /** `<authorization>|<placeholder>` → id, so one replay creates each fixture once per tenant. */
   const created = new Map<string, string>();
 
-  const apiKeyFor = (tenantName: string): string => {
+  const tenantNamed = (tenantName: string) => {
     const tenant = options.state.tenants.find((t) => t.name.toLowerCase() === tenantName.toLowerCase());
     if (!tenant) throw new ReplayError(`no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`);
-    return tenant.api_key;
+    return tenant;
   };
+  const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
 
   const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
     const fixture = ID_FIXTURES[name];
     if (!fixture) throw new ReplayError(`unknown placeholder {{${name}}}; known: ${Object.keys(ID_FIXTURES).join(', ')}`);
-    const memo = `${authorization}|${name}`;
+    // A fixture may belong to another demo tenant (the other side of a migration mapping).
+    const actingAs = fixture.tenant ? `Bearer ${apiKeyFor(fixture.tenant)}` : authorization;
+    const memo = `${actingAs}|${name}`;
     const known = created.get(memo);
     if (known) return known;
     let event = loadEventFile(fixture.event, eventsDir);
     for (const [from, to] of Object.entries(fixture.rename ?? {})) {
       event = mapStrings(event, (s) => s.replaceAll(`{{${from}}}`, `{{${to}}}`));
     }
-    const { outcome, used } = await replay(event, authorization, depth + 1);
+    if (fixture.body) event = withBody(event as Record<string, unknown>, fixture.body);
+    const { outcome, used } = await replay(event, actingAs, depth + 1);
     const response = outcome.kind === 'proxy' ? outcome.response : undefined;
     const text = response?.body.toString('utf8') ?? '';
     const body = text ? JSON.parse(text) : undefined;
@@ -188,7 +198,10 @@ export const createReplayer = (options: ReplayOptions) => {
     if (depth > MAX_FIXTURE_DEPTH) throw new ReplayError('placeholder fixtures nest too deeply');
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ReplayError('an event must be a JSON object');
     let event = mapStrings(raw, (s) =>
-      s.replace(API_KEY_PLACEHOLDER, (_m, tenant: string) => apiKeyFor(tenant)).replace(UNIQUE_PLACEHOLDER, () => randomBytes(3).toString('hex')),
+      s
+        .replace(API_KEY_PLACEHOLDER, (_m, tenant: string) => apiKeyFor(tenant))
+        .replace(TENANT_PLACEHOLDER, (_m, tenant: string) => tenantNamed(tenant).id)
+        .replace(UNIQUE_PLACEHOLDER, () => randomBytes(3).toString('hex')),
     ) as Record<string, unknown>;
 
     const target = targetOf(event);

@@ -92,6 +92,29 @@ const account = {
 const bothVersions = (samples: Record<string, OperationSample>): Record<string, OperationSample> =>
   Object.fromEntries(Object.entries(samples).flatMap(([operation, sample]) => [[operation, sample], [`${operation}V2`, sample]]));
 
+/**
+ * Migration mappings, sent with the OLD bank's key as the guide allows (the body names the new
+ * tenant): a line of credit moving banks, so its tradeline transfer records exist too.
+ */
+const mapping = {
+  create: {
+    body: {
+      resource_type: 'ACCOUNT',
+      tenant: '{{tenant:new bank}}',
+      resource_id: '{{new_bank_credit_account_id}}',
+      old_tenant: '{{tenant:old bank}}',
+      old_resource_id: '{{credit_account_id}}',
+    },
+  },
+  list: { query: 'resource_type=ACCOUNT&limit=10' },
+  get: {},
+  // Re-point the old side: the first transfer is reversed and a new one recorded.
+  patch: { body: { old_resource_id: '{{other_credit_account_id}}' } },
+  remove: {},
+  listTradelineTransfers: { query: 'account_id={{mapped_account_id}}&direction=SALE&limit=10' },
+  getTradelineTransfer: {},
+} satisfies Record<string, OperationSample>;
+
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
 export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   createCustomer: { body: PERSON_BODY },
@@ -137,4 +160,12 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
     listAccountProducts: account.listProducts,
     patchAccountProduct: account.patchProduct,
   }),
+
+  createMigrationMapping: mapping.create,
+  listMigrationMappings: mapping.list,
+  getMigrationMapping: mapping.get,
+  patchMigrationMapping: mapping.patch,
+  deleteMigrationMapping: mapping.remove,
+  listTradelineTransfers: mapping.listTradelineTransfers,
+  getTradelineTransfer: mapping.getTradelineTransfer,
 };

@@ -21,7 +21,12 @@ export type EventType =
   | 'ACCOUNT_TEMPLATE.UPDATED'
   | 'ACCOUNT_TEMPLATE.DELETED'
   | 'ACCOUNT_PRODUCT.CREATED'
-  | 'ACCOUNT_PRODUCT.UPDATED';
+  | 'ACCOUNT_PRODUCT.UPDATED'
+  // Migration mappings (contract §10.6 names them; not in Synctera's published catalog). Written
+  // for the new tenant and, as a copy, for the old tenant: both sides' integrators automate on them.
+  | 'RESOURCE_MAPPING.CREATED'
+  | 'RESOURCE_MAPPING.UPDATED'
+  | 'RESOURCE_MAPPING.DELETED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook
