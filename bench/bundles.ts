@@ -21,8 +21,18 @@ const coldRequire = (file: string): number =>
     Array.from({ length: COLD_RUNS }, () => {
       const out = execFileSync(
         process.execPath,
-        ['-e', `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`],
-        { env: { ...process.env, TABLE_NAME: 'bench-table', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+        [
+          '-e',
+          `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`,
+        ],
+        {
+          env: {
+            ...process.env,
+            TABLE_NAME: 'bench-table',
+            AWS_REGION: 'us-east-1',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
+        },
       );
       return Number(out.toString());
     }),

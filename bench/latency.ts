@@ -26,7 +26,8 @@ const TABLE = 'bankline-bench';
 // Every create adds an account to one holder; fewer samples keep the run short.
 const ACCOUNT_CREATES = 300;
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 const measure = async (name: string, run: () => Promise<void>, samples = SAMPLES): Promise<LatencyFigure> => {
   for (let i = 0; i < WARMUP; i++) await run();
@@ -60,7 +61,10 @@ export const withBenchTwin = async <T>(work: (endpoint: Endpoint, raw: DynamoDBD
     const { api_key } = await createApiKey(dynamoTenancyStore, { tenantId: tenant.id, permissions: [...PERMISSIONS] });
     const server = await startServer();
     try {
-      return await work({ url: server.url, apiKey: api_key, tenantId: tenant.id }, DynamoDBDocumentClient.from(localClient(dynamo.endpoint)));
+      return await work(
+        { url: server.url, apiKey: api_key, tenantId: tenant.id },
+        DynamoDBDocumentClient.from(localClient(dynamo.endpoint)),
+      );
     } finally {
       await server.close();
     }
@@ -123,7 +127,13 @@ export const measureCustomerGet = async (endpoint: Endpoint, raw: DynamoDBDocume
   const apiCalls = callCounts();
   const figure = (name: string, values: number[], dynamoCalls?: Record<string, number>): LatencyFigure => {
     values.sort((a, b) => a - b);
-    return { name, p50: percentile(values, 50), p99: percentile(values, 99), samples: values.length, ...(dynamoCalls ? { dynamoCalls } : {}) };
+    return {
+      name,
+      p50: percentile(values, 50),
+      p99: percentile(values, 99),
+      samples: values.length,
+      ...(dynamoCalls ? { dynamoCalls } : {}),
+    };
   };
   return [figure('GET /v0/customers/{id} via local server', times.api, apiCalls), figure('raw GetItem, same item', times.raw)];
 };

@@ -61,12 +61,14 @@ interface Tenant {
 
 type Call = (tenant: Tenant, path: string, query?: Record<string, string>) => Promise<any>;
 
-const caller = (url: string): Call => async (tenant, path, query = {}) => {
-  const response = await fetch(`${url}${path}?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${tenant.apiKey}` } });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`GET ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text);
-};
+const caller =
+  (url: string): Call =>
+  async (tenant, path, query = {}) => {
+    const response = await fetch(`${url}${path}?${new URLSearchParams(query)}`, { headers: { Authorization: `Bearer ${tenant.apiKey}` } });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`GET ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text);
+  };
 
 const post = async (url: string, tenant: Tenant, path: string, body: unknown): Promise<any> => {
   const response = await fetch(`${url}${path}`, {
@@ -94,9 +96,16 @@ const PERSON_BODY = {
 const templatesOf = async (url: string, tenant: Tenant, raw: DynamoDBDocumentClient) => {
   const person = await post(url, tenant, '/v0/persons', PERSON_BODY);
   await post(url, tenant, '/v0/verifications/verify', { customer_consent: true, person_id: person.id });
-  const account = await post(url, tenant, '/v0/accounts', { account_type: 'CHECKING', relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: person.id }] });
-  const read = async <T>(key: { pk: string; sk: string }) => stripKeys<T>((await raw.send(new GetCommand({ TableName: TABLE, Key: key }))).Item!);
-  return { person: await read<PersonRecord>(KEYS.person(tenant.id, person.id)), account: await read<AccountRecord>(KEYS.account(tenant.id, account.id)) };
+  const account = await post(url, tenant, '/v0/accounts', {
+    account_type: 'CHECKING',
+    relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: person.id }],
+  });
+  const read = async <T>(key: { pk: string; sk: string }) =>
+    stripKeys<T>((await raw.send(new GetCommand({ TableName: TABLE, Key: key }))).Item!);
+  return {
+    person: await read<PersonRecord>(KEYS.person(tenant.id, person.id)),
+    account: await read<AccountRecord>(KEYS.account(tenant.id, account.id)),
+  };
 };
 
 const at = (base: number, seconds: number) => new Date(base + seconds * 1000).toISOString();
@@ -160,8 +169,11 @@ const load = async (client: DynamoDBClient, items: readonly Record<string, unkno
     while (next < items.length) {
       const chunk = items.slice(next, next + 25);
       next += 25;
-      let request: BatchWriteItemCommandInput['RequestItems'] = { [TABLE]: chunk.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })) };
-      while (request && Object.keys(request).length > 0) request = (await client.send(new BatchWriteItemCommand({ RequestItems: request }))).UnprocessedItems;
+      let request: BatchWriteItemCommandInput['RequestItems'] = {
+        [TABLE]: chunk.map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } })),
+      };
+      while (request && Object.keys(request).length > 0)
+        request = (await client.send(new BatchWriteItemCommand({ RequestItems: request }))).UnprocessedItems;
     }
   };
   await Promise.all(Array.from({ length: WRITERS }, writer));
@@ -223,24 +235,42 @@ export const measureLists = async (log: (line: string) => void = () => {}): Prom
     try {
       const started = Date.now();
       const bulk = new Map<Tenant, ReturnType<typeof bulkOf>>();
-      for (const [tenant, numberBase] of [[large, 400_000_000_000], [small, 500_000_000_000]] as const) {
+      for (const [tenant, numberBase] of [
+        [large, 400_000_000_000],
+        [small, 500_000_000_000],
+      ] as const) {
         const data = bulkOf(tenant, await templatesOf(server.url, tenant, raw), numberBase);
         await load(client, data.items);
         bulk.set(tenant, data);
       }
       const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-      log(`loaded ${LARGE + SMALL} accounts, ${(LARGE + SMALL) / ACCOUNTS_PER_PERSON} persons and their memberships in ${seconds(started)}`);
+      log(
+        `loaded ${LARGE + SMALL} accounts, ${(LARGE + SMALL) / ACCOUNTS_PER_PERSON} persons and their memberships in ${seconds(started)}`,
+      );
       const get = caller(server.url);
       const walked = Date.now();
       const deep = { large: await tokenAt(get, large, 0.9), small: await tokenAt(get, small, 0.9) };
       log(`walked to 90% of both account lists (${(0.9 * (LARGE + SMALL)) / PAGE} pages) in ${seconds(walked)}`);
-      const both = (name: string, request: (tenant: Tenant) => Promise<unknown>) => compare(name, () => request(small), () => request(large));
+      const both = (name: string, request: (tenant: Tenant) => Promise<unknown>) =>
+        compare(
+          name,
+          () => request(small),
+          () => request(large),
+        );
       const figures: ListFigure[] = [];
       const persons = (tenant: Tenant, query: Record<string, string>) => get(tenant, '/v0/persons', query);
       figures.push(await both('accounts: first page (100)', (t) => get(t, '/v0/accounts', { limit: String(PAGE) })));
-      figures.push(await both('accounts: page at 90% depth', (t) => get(t, '/v0/accounts', { limit: String(PAGE), page_token: t === large ? deep.large : deep.small })));
-      figures.push(await both(`accounts by customer_id (${ACCOUNTS_PER_PERSON})`, (t) => get(t, '/v0/accounts', { customer_id: bulk.get(t)!.holder })));
-      figures.push(await both(`persons by first_name ${PREFIX}* (${PREFIX_MATCHES}, 0.1% at 100k)`, (t) => persons(t, { first_name: `${PREFIX}*` })));
+      figures.push(
+        await both('accounts: page at 90% depth', (t) =>
+          get(t, '/v0/accounts', { limit: String(PAGE), page_token: t === large ? deep.large : deep.small }),
+        ),
+      );
+      figures.push(
+        await both(`accounts by customer_id (${ACCOUNTS_PER_PERSON})`, (t) => get(t, '/v0/accounts', { customer_id: bulk.get(t)!.holder })),
+      );
+      figures.push(
+        await both(`persons by first_name ${PREFIX}* (${PREFIX_MATCHES}, 0.1% at 100k)`, (t) => persons(t, { first_name: `${PREFIX}*` })),
+      );
       figures.push(await both('persons by email', (t) => persons(t, { email: bulk.get(t)!.email })));
       figures.push(await both('persons by phone_number', (t) => persons(t, { phone_number: bulk.get(t)!.phone })));
       return figures;
@@ -261,7 +291,9 @@ export const printListFigures = (figures: readonly ListFigure[]): void => {
       'p50 at 1k': ms(f.smallP50),
       'p50 at 100k': ms(f.largeP50),
       ratio: f.ratio.toFixed(2),
-      'DynamoDB calls per page': Object.entries(f.dynamoCalls).map(([c, n]) => `${c.replace('Command', '')}: ${n}`).join(', '),
+      'DynamoDB calls per page': Object.entries(f.dynamoCalls)
+        .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
+        .join(', '),
     })),
   );
 };

@@ -36,7 +36,11 @@ try {
       samples: f.samples,
       p50: ms(f.p50),
       p99: ms(f.p99),
-      'DynamoDB calls per request': f.name.startsWith('raw') ? 'GetItem: 1' : Object.entries(f.dynamoCalls ?? {}).map(([c, n]) => `${c.replace('Command', '')}: ${n}`).join(', '),
+      'DynamoDB calls per request': f.name.startsWith('raw')
+        ? 'GetItem: 1'
+        : Object.entries(f.dynamoCalls ?? {})
+            .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
+            .join(', '),
     })),
   );
   console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);

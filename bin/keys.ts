@@ -64,7 +64,11 @@ const run = async (command: string | undefined, local: LocalData | undefined): P
     case 'create-org':
       return createOrg(store, opts.name);
     case 'create-tenant':
-      return createTenantCommand(store, { organizationId: opts.organization ?? state?.organization?.id, name: opts.name, routing: opts.routing });
+      return createTenantCommand(store, {
+        organizationId: opts.organization ?? state?.organization?.id,
+        name: opts.name,
+        routing: opts.routing,
+      });
     default:
       throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
   }

@@ -39,7 +39,13 @@ let stopping: Promise<never> | undefined;
 /** Forget the running-process fields so keys/replay do not probe a dead endpoint. */
 const markStopped = (): void => {
   updateState((current) => {
-    const { url: _url, pid: _pid, dynamodb_pid: _javaPid, dynamodb_endpoint: _endpoint, ...kept } = current ?? {
+    const {
+      url: _url,
+      pid: _pid,
+      dynamodb_pid: _javaPid,
+      dynamodb_endpoint: _endpoint,
+      ...kept
+    } = current ?? {
       table_name: tableName,
       in_memory: inMemory,
       tenants: [],

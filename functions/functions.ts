@@ -36,13 +36,7 @@ export type EnvName = (typeof ENV_NAMES)[number];
  * - `state-machine:<name>`: start executions of one state machine;
  * - `queue:<name>`: send to one SQS queue.
  */
-export type Grant =
-  | 'table:read'
-  | 'table:write'
-  | 'apikey:read'
-  | `secret:${SecretName}`
-  | `state-machine:${string}`
-  | `queue:${string}`;
+export type Grant = 'table:read' | 'table:write' | 'apikey:read' | `secret:${SecretName}` | `state-machine:${string}` | `queue:${string}`;
 
 export const SECRET_NAMES = ['page-token'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];

@@ -54,13 +54,14 @@ export interface Route {
   readonly idempotent: boolean;
 }
 
-const route = (
-  method: HttpMethod,
-  path: string,
-  domain: Domain,
-  operation: string,
-  permission: RoutePermission,
-): Route => ({ method, path, domain, operation, permission, idempotent: method === 'POST' || method === 'PATCH' });
+const route = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route => ({
+  method,
+  path,
+  domain,
+  operation,
+  permission,
+  idempotent: method === 'POST' || method === 'PATCH',
+});
 
 /**
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
@@ -106,8 +107,20 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('GET', '/accounts/{account_id}/relationships', 'accounts', 'listAccountRelationships', 'account:read'),
   ...bothVersions('POST', '/accounts/{account_id}/relationships', 'accounts', 'createAccountRelationship', 'account:write'),
   ...bothVersions('GET', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'getAccountRelationship', 'account:read'),
-  ...bothVersions('PUT', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'updateAccountRelationship', 'account:write'),
-  ...bothVersions('DELETE', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'deleteAccountRelationship', 'account:write'),
+  ...bothVersions(
+    'PUT',
+    '/accounts/{account_id}/relationships/{relationship_id}',
+    'accounts',
+    'updateAccountRelationship',
+    'account:write',
+  ),
+  ...bothVersions(
+    'DELETE',
+    '/accounts/{account_id}/relationships/{relationship_id}',
+    'accounts',
+    'deleteAccountRelationship',
+    'account:write',
+  ),
 
   ...bothVersions('POST', '/accounts/templates', 'accounts', 'createAccountTemplate', 'account:write'),
   ...bothVersions('GET', '/accounts/templates', 'accounts', 'listAccountTemplates', 'account:read'),

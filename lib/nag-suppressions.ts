@@ -24,8 +24,7 @@ export function acknowledgeXrayWildcard(xrayPolicy: IConstruct): void {
   });
 }
 
-export const API_GATEWAY_CLOUDWATCH_POLICY =
-  'arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';
+export const API_GATEWAY_CLOUDWATCH_POLICY = 'arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';
 
 /** The account-level role API Gateway needs before a stage can write access or execution logs. */
 export function acknowledgeApiGatewayLoggingRole(role: IConstruct): void {

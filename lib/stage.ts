@@ -48,8 +48,7 @@ const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resour
   },
 };
 
-export const isStage = (value: unknown): value is Stage =>
-  typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+export const isStage = (value: unknown): value is Stage => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 
 /** Validates a stage name from CDK context; a typo must fail synth, not deploy a third stage. */
 export function parseStage(value: unknown): Stage {

@@ -17,7 +17,12 @@ export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 
  * `table:write`. TransactWriteItems is authorised per contained item by these same actions.
  * No BatchWriteItem: multi-item writes go through transactions.
  */
-export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'] as const;
+export const TABLE_WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
 
 /** Indexes only serve queries. */
 export const INDEX_ACTIONS = ['dynamodb:Query'] as const;

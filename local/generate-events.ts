@@ -44,7 +44,9 @@ const KIND_FILES: Readonly<Record<Exclude<TriggerKind, 'http'>, string>> = {
 /** The sample files of a registry function: one per route for an HTTP domain, else one. */
 export const eventFilesOf = (fn: FunctionDefinition): string[] => {
   const { trigger } = fn;
-  return trigger.kind === 'http' ? ROUTES.filter((r) => r.domain === trigger.domain).map(eventFileFor) : [`${fn.name}/${KIND_FILES[trigger.kind]}`];
+  return trigger.kind === 'http'
+    ? ROUTES.filter((r) => r.domain === trigger.domain).map(eventFileFor)
+    : [`${fn.name}/${KIND_FILES[trigger.kind]}`];
 };
 
 export const AUTHORIZER_EVENT_FILE = eventFilesOf(authorizerFunction())[0]!;
@@ -103,7 +105,8 @@ const functionSample = (fn: FunctionDefinition): unknown => {
   const event = build({ proxyEvent: proxyEventOf, now: GENERATED_AT, seed: fn.name });
   const kind = triggerKindOf(event);
   // Workflow task inputs are recognised by their context fields only when built with workflowTaskEvent.
-  if (kind !== fn.trigger.kind) throw new Error(`its sample is ${kind ? `a ${kind} event` : 'not a recognisable event'}, not a ${fn.trigger.kind} event`);
+  if (kind !== fn.trigger.kind)
+    throw new Error(`its sample is ${kind ? `a ${kind} event` : 'not a recognisable event'}, not a ${fn.trigger.kind} event`);
   return withMarker({ function: fn.name }, event);
 };
 
@@ -119,7 +122,8 @@ export const renderSampleEvents = (): RenderedEvents => {
   }
   for (const fn of FUNCTIONS) {
     if (fn.trigger.kind === 'http') {
-      if (eventFilesOf(fn).length === 0) problems.push(`function ${fn.name}: domain ${fn.trigger.domain} has no route in functions/routes.ts`);
+      if (eventFilesOf(fn).length === 0)
+        problems.push(`function ${fn.name}: domain ${fn.trigger.domain} has no route in functions/routes.ts`);
       continue;
     }
     try {

@@ -58,7 +58,10 @@ export const isProxyResult = (value: unknown): value is APIGatewayProxyResult =>
   if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return false;
   if (r.headers !== undefined && (typeof r.headers !== 'object' || !Object.values(r.headers ?? {}).every(isScalar))) return false;
   const multi = r.multiValueHeaders;
-  if (multi !== undefined && (typeof multi !== 'object' || !Object.values(multi ?? {}).every((v) => Array.isArray(v) && v.every(isScalar)))) {
+  if (
+    multi !== undefined &&
+    (typeof multi !== 'object' || !Object.values(multi ?? {}).every((v) => Array.isArray(v) && v.every(isScalar)))
+  ) {
     return false;
   }
   return true;
@@ -91,7 +94,10 @@ export const MAX_WORKFLOW_PAYLOAD_BYTES = 256 * 1024;
  * A batch response as Lambda reads it: nothing, `{}` or an empty list means the whole batch
  * succeeded; a failure naming a record outside the batch fails the whole batch (malformed).
  */
-const batchResponse = (value: unknown, identifiers: readonly string[]): { batchItemFailures: Array<{ itemIdentifier: string }> } | undefined => {
+const batchResponse = (
+  value: unknown,
+  identifiers: readonly string[],
+): { batchItemFailures: Array<{ itemIdentifier: string }> } | undefined => {
   if (value === undefined || value === null) return { batchItemFailures: [] };
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const failures = (value as { batchItemFailures?: unknown }).batchItemFailures;

@@ -24,7 +24,9 @@ export const formatReplayOutcome = (outcome: ReplayOutcome): string => {
       return `${outcome.function} (${outcome.trigger}) failed: ${outcome.error}`;
     case 'proxy': {
       const { statusCode, headers, body } = outcome.response;
-      const headerLines = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`));
+      const headerLines = Object.entries(headers).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`),
+      );
       return [`HTTP ${statusCode}`, ...headerLines, '', prettyBody(body.toString('utf8'))].join('\n');
     }
   }

@@ -11,7 +11,14 @@ import { authorizerHandler } from './function-modules.js';
 import { EVENTS_DIR } from './generate-events.js';
 import { type GatewayResponse, type HandlerErrorReporter, reportToStderr, runIntegration } from './integration.js';
 import { invokeFunction } from './lambda-invoke.js';
-import { API_KEY_PLACEHOLDER, DEFAULT_SAMPLE_TENANT, ID_FIXTURES, ID_PLACEHOLDER, TENANT_PLACEHOLDER, UNIQUE_PLACEHOLDER } from './placeholders.js';
+import {
+  API_KEY_PLACEHOLDER,
+  DEFAULT_SAMPLE_TENANT,
+  ID_FIXTURES,
+  ID_PLACEHOLDER,
+  TENANT_PLACEHOLDER,
+  UNIQUE_PLACEHOLDER,
+} from './placeholders.js';
 import { routeForResource } from './route-matcher.js';
 import type { LocalState } from './state-file.js';
 
@@ -77,8 +84,12 @@ const targetOf = (event: Record<string, unknown>): FunctionDefinition | undefine
   const kind = triggerKindOf(withoutMarker(event));
   if (marker) {
     const named = FUNCTIONS.find((fn) => fn.name === marker.function);
-    if (!named) throw new ReplayError(`the event names function ${marker.function}, which functions/functions.ts does not have (functions: ${names(FUNCTIONS)})`);
-    if (kind && kind !== named.trigger.kind) throw new ReplayError(`the event is a ${kind} event, but function ${named.name} is triggered by ${named.trigger.kind}`);
+    if (!named)
+      throw new ReplayError(
+        `the event names function ${marker.function}, which functions/functions.ts does not have (functions: ${names(FUNCTIONS)})`,
+      );
+    if (kind && kind !== named.trigger.kind)
+      throw new ReplayError(`the event is a ${kind} event, but function ${named.name} is triggered by ${named.trigger.kind}`);
     return named;
   }
   const marked = (hint: string) => `add "_bankline": {"function": "<name>"} to the event (${hint})`;
@@ -89,7 +100,10 @@ const targetOf = (event: Record<string, unknown>): FunctionDefinition | undefine
     const queue = queueNameOf(String((event as unknown as EventOfKind['queue']).Records[0]?.eventSourceARN ?? ''));
     candidates = functionsOfKind('queue').filter((fn) => fn.trigger.queue === queue);
   }
-  if (candidates.length !== 1) throw new ReplayError(`${candidates.length === 0 ? 'no' : 'more than one'} ${kind} function fits this event: ${marked(`${kind} functions: ${names(candidates)}`)}`);
+  if (candidates.length !== 1)
+    throw new ReplayError(
+      `${candidates.length === 0 ? 'no' : 'more than one'} ${kind} function fits this event: ${marked(`${kind} functions: ${names(candidates)}`)}`,
+    );
   return candidates[0]!;
 };
 
@@ -138,7 +152,10 @@ export const createReplayer = (options: ReplayOptions) => {
 
   const tenantNamed = (tenantName: string) => {
     const tenant = options.state.tenants.find((t) => t.name.toLowerCase() === tenantName.toLowerCase());
-    if (!tenant) throw new ReplayError(`no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`);
+    if (!tenant)
+      throw new ReplayError(
+        `no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`,
+      );
     return tenant;
   };
   const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
@@ -162,14 +179,20 @@ export const createReplayer = (options: ReplayOptions) => {
     const body = text ? JSON.parse(text) : undefined;
     const id = response && response.statusCode < 300 ? fixture.pick(body, used) : undefined;
     if (typeof id !== 'string') {
-      throw new ReplayError(`could not create {{${name}}} by replaying events/${fixture.event} (status ${response?.statusCode ?? outcome.kind}): ${text}`);
+      throw new ReplayError(
+        `could not create {{${name}}} by replaying events/${fixture.event} (status ${response?.statusCode ?? outcome.kind}): ${text}`,
+      );
     }
     created.set(memo, id);
     return id;
   };
 
   /** Replaces `{{..._id}}` placeholders by ids created under the authorization (asked for only if needed). */
-  const resolveIds = async <T>(event: T, authorization: () => string | undefined, depth: number): Promise<{ resolved: T; used: Record<string, string> }> => {
+  const resolveIds = async <T>(
+    event: T,
+    authorization: () => string | undefined,
+    depth: number,
+  ): Promise<{ resolved: T; used: Record<string, string> }> => {
     const used: Record<string, string> = {};
     for (const name of placeholdersIn(event, ID_PLACEHOLDER)) used[name] = await createFixture(name, authorization(), depth);
     return { resolved: mapStrings(event, (s) => s.replace(ID_PLACEHOLDER, (m, name: string) => used[name] ?? m)) as T, used };
@@ -181,12 +204,16 @@ export const createReplayer = (options: ReplayOptions) => {
     const { resolved, used } = await resolveIds(withoutMarker(raw), () => `Bearer ${apiKeyFor(tenant)}`, depth);
     const outcome = await invokeFunction(fn, resolved as never);
     if (outcome.ok) {
-      const result = fn.trigger.kind === 'authorizer'
-        ? ({ kind: 'authorizer', result: outcome.result as APIGatewayAuthorizerResult } as const)
-        : ({ kind: 'function', function: fn.name, trigger: fn.trigger.kind, result: outcome.result } as const);
+      const result =
+        fn.trigger.kind === 'authorizer'
+          ? ({ kind: 'authorizer', result: outcome.result as APIGatewayAuthorizerResult } as const)
+          : ({ kind: 'function', function: fn.name, trigger: fn.trigger.kind, result: outcome.result } as const);
       return { outcome: result, used };
     }
-    const error = outcome.reason === 'error' ? String(outcome.error instanceof Error ? outcome.error.message : outcome.error) : `${outcome.reason} result`;
+    const error =
+      outcome.reason === 'error'
+        ? String(outcome.error instanceof Error ? outcome.error.message : outcome.error)
+        : `${outcome.reason} result`;
     // API Gateway's reading of the authorizer: exactly "Unauthorized" is a 401, anything else a 500.
     if (fn.trigger.kind === 'authorizer') return { outcome: { kind: 'authorizer-denied', error }, used };
     if (outcome.reason === 'error') report(`${fn.name} failed`, outcome.error);

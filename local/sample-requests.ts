@@ -75,11 +75,18 @@ const account = {
   getRelationship: {},
   updateRelationship: { body: { relationship_type: 'AUTHORIZED_USER' } },
   deleteRelationship: {},
-  createTemplate: { body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires', template: CHECKING_TEMPLATE } },
+  createTemplate: {
+    body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires', template: CHECKING_TEMPLATE },
+  },
   listTemplates: { query: 'account_type=CHECKING&limit=10' },
   getTemplate: {},
   updateTemplate: {
-    body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires, no cards', template: { ...CHECKING_TEMPLATE, is_card_enabled: false } },
+    body: {
+      name: 'Premium checking {{unique}}',
+      is_enabled: true,
+      description: 'Checking with wires, no cards',
+      template: { ...CHECKING_TEMPLATE, is_card_enabled: false },
+    },
   },
   patchTemplate: { body: { is_enabled: false } },
   deleteTemplate: {},
@@ -90,7 +97,12 @@ const account = {
 
 /** `/v0` and `/v2` serve the same operation (the v2 name ends in V2) with the same sample. */
 const bothVersions = (samples: Record<string, OperationSample>): Record<string, OperationSample> =>
-  Object.fromEntries(Object.entries(samples).flatMap(([operation, sample]) => [[operation, sample], [`${operation}V2`, sample]]));
+  Object.fromEntries(
+    Object.entries(samples).flatMap(([operation, sample]) => [
+      [operation, sample],
+      [`${operation}V2`, sample],
+    ]),
+  );
 
 /**
  * Migration mappings, sent with the OLD bank's key as the guide allows (the body names the new
@@ -122,7 +134,9 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   getCustomer: {},
   patchCustomer: { body: { email: 'jane.doe@example.com', phone_number: '+14155550101' } },
   // The whole customer: fields left out are cleared (server-owned ones, ssn and ban_status kept).
-  replaceCustomer: { body: { ...PERSON_BODY, email: 'jane.doe@example.com', shipping_address: { ...LEGAL_ADDRESS, address_line_1: '2 Main St' } } },
+  replaceCustomer: {
+    body: { ...PERSON_BODY, email: 'jane.doe@example.com', shipping_address: { ...LEGAL_ADDRESS, address_line_1: '2 Main St' } },
+  },
   verifyCustomer: { body: { customer_consent: true, customer_ip_address: '203.0.113.10' } },
   listCustomerVerifications: {},
 

@@ -29,9 +29,7 @@ const readBody = (req: IncomingMessage): Promise<{ body: string | null; tooLarge
       size += chunk.length;
       if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
     });
-    req.on('end', () =>
-      resolve({ body: size === 0 ? null : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_PAYLOAD_BYTES }),
-    );
+    req.on('end', () => resolve({ body: size === 0 ? null : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_PAYLOAD_BYTES }));
     req.on('error', reject);
   });
 

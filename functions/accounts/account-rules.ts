@@ -17,7 +17,15 @@ import { checkTransition, INITIAL_STATUSES, statusDates } from './status-rules.j
 const COPIED = [
   ...TYPE_FIELDS,
   ...RAIL_FLAGS,
-  'nickname', 'account_purpose', 'metadata', 'iban', 'swift_code', 'exchange_rate_type', 'is_account_pool', 'application_id', 'account_program_id',
+  'nickname',
+  'account_purpose',
+  'metadata',
+  'iban',
+  'swift_code',
+  'exchange_rate_type',
+  'is_account_pool',
+  'application_id',
+  'account_program_id',
 ] as const;
 
 type Writable = Partial<Pick<AccountRecord, (typeof COPIED)[number]>>;
@@ -135,7 +143,9 @@ const PATCHABLE: readonly string[] = [...COPIED, 'status', 'access_status'];
 export const patchAccount = (current: AccountRecord, input: PatchAccountInput, meta: { now: string; today: string }): PatchOutcome => {
   const sent = PATCHABLE.filter((field) => (input as Record<string, unknown>)[field] !== undefined);
   if (input.access_status !== undefined && sent.length > 1) {
-    throw badRequest(`access_status must be patched on its own; this request also sends ${sent.filter((f) => f !== 'access_status').join(', ')}`);
+    throw badRequest(
+      `access_status must be patched on its own; this request also sends ${sent.filter((f) => f !== 'access_status').join(', ')}`,
+    );
   }
   if (current.access_status === 'FROZEN' && input.access_status === undefined && sent.length > 0) {
     throw new RuleViolation('the account is FROZEN: only access_status can change until it is set back to ACTIVE');

@@ -51,7 +51,9 @@ export const accountEvent = (
     ...(extra.before
       ? {
           event_resource_changed_fields: {
-            ...changedFields(accountEventView(extra.before, after.security), accountEventView(after.account, after.security), ['last_updated_time']),
+            ...changedFields(accountEventView(extra.before, after.security), accountEventView(after.account, after.security), [
+              'last_updated_time',
+            ]),
             ...extra.changed,
           },
         }
@@ -80,9 +82,20 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
     const manual = input.manual_account_number;
     const numberFor = () => manual ?? ctx.numbers.next(fintechIdOf(ctx.tenantId));
     const build = (accountNumber: string) =>
-      newAccount(input, template, relationships, { id, tenant: ctx.tenantId, now, today: todayOf(ctx), bankRouting, accountNumber, generatedNumber: !manual });
+      newAccount(input, template, relationships, {
+        id,
+        tenant: ctx.tenantId,
+        now,
+        today: todayOf(ctx),
+        bankRouting,
+        accountNumber,
+        generatedNumber: !manual,
+      });
     let account = build(numberFor());
-    const { product, linkedAccountIds } = await assertReferences(ctx, account.account_type, account, { selfId: id, owners: ownersOf(holderRolesOf(relationships)) });
+    const { product, linkedAccountIds } = await assertReferences(ctx, account.account_type, account, {
+      selfId: id,
+      owners: ownersOf(holderRolesOf(relationships)),
+    });
     const result = await loaded(ctx, account);
     for (let attempt = 1; ; attempt++) {
       try {

@@ -18,7 +18,11 @@ const missingOf = (fields: Record<string, unknown>): string[] =>
     .map(([name]) => name);
 
 export const screenPerson = (person: PersonHolderRecord): OfacResult => {
-  const missing = missingOf({ first_name: person.first_name, last_name: person.last_name, legal_address: person.legal_address ?? person.shipping_address });
+  const missing = missingOf({
+    first_name: person.first_name,
+    last_name: person.last_name,
+    legal_address: person.legal_address ?? person.shipping_address,
+  });
   if (missing.length > 0) return { outcome: 'INCOMPLETE', missing };
   return person.last_name!.trim().toLowerCase() === MATCHING_PERSON_LAST_NAME ? { outcome: 'MATCH' } : { outcome: 'CLEAR' };
 };

@@ -14,7 +14,13 @@ import { productView } from './views.js';
 
 export const createProduct = async (ctx: AccountsContext, input: CreateInterestInput): Promise<InterestProductRecord> => {
   const product = newInterestProduct(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
-  const event = newEvent(ctx.clock, { type: 'ACCOUNT_PRODUCT.CREATED', tenant: ctx.tenantId, resource_id: product.id, event_resource: productView(product), audit: ctx.audit });
+  const event = newEvent(ctx.clock, {
+    type: 'ACCOUNT_PRODUCT.CREATED',
+    tenant: ctx.tenantId,
+    resource_id: product.id,
+    event_resource: productView(product),
+    audit: ctx.audit,
+  });
   await ctx.products.insertProduct(product, event);
   return product;
 };

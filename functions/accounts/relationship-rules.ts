@@ -9,7 +9,12 @@ import type { RelationshipInput } from './schemas.js';
 // Who may be related to an account, and how (contract §2.3 relationship_type, §4.3).
 
 /** Owners and signers must have passed KYC/KYB; an AUTHORIZED_USER is OFAC-screened instead. */
-export const KYC_RELATIONSHIPS: readonly RelationshipType[] = ['PRIMARY_ACCOUNT_HOLDER', 'ACCOUNT_HOLDER', 'JOINT_ACCOUNT_HOLDER', 'AUTHORIZED_SIGNER'];
+export const KYC_RELATIONSHIPS: readonly RelationshipType[] = [
+  'PRIMARY_ACCOUNT_HOLDER',
+  'ACCOUNT_HOLDER',
+  'JOINT_ACCOUNT_HOLDER',
+  'AUTHORIZED_SIGNER',
+];
 
 /** ACCOUNT_HOLDER is Synctera's deprecated alias of PRIMARY_ACCOUNT_HOLDER. */
 export const isPrimary = (type: RelationshipType): boolean => type === 'PRIMARY_ACCOUNT_HOLDER' || type === 'ACCOUNT_HOLDER';
@@ -57,7 +62,9 @@ export const assertEligible = (holder: Holder, type: RelationshipType, ref: Hold
   }
   const screen = holder.kind === 'PERSON' ? screenPerson(holder.record) : screenBusiness(holder.record);
   if (screen.outcome === 'INCOMPLETE') {
-    throw new RuleViolation(`${who} needs ${screen.missing.join(', ')} for the OFAC screen an AUTHORIZED_USER requires`, { code: 'PREREQUISITES_MISSING' });
+    throw new RuleViolation(`${who} needs ${screen.missing.join(', ')} for the OFAC screen an AUTHORIZED_USER requires`, {
+      code: 'PREREQUISITES_MISSING',
+    });
   }
   if (screen.outcome === 'MATCH') {
     throw new RuleViolation(`${who} matched the OFAC sanctions screen and cannot be an AUTHORIZED_USER`);
@@ -81,7 +88,11 @@ export const newRelationship = (
 });
 
 /** Contract §4.3: exactly one primary holder per account. */
-export const assertOnePrimary = (relationships: readonly { relationship_type: RelationshipType }[], where: string, status: 400 | 422): void => {
+export const assertOnePrimary = (
+  relationships: readonly { relationship_type: RelationshipType }[],
+  where: string,
+  status: 400 | 422,
+): void => {
   const primaries = relationships.filter((r) => isPrimary(r.relationship_type)).length;
   if (primaries !== 1) {
     const detail = `${where} must have exactly one PRIMARY_ACCOUNT_HOLDER (found ${primaries})`;

@@ -9,7 +9,11 @@ import type { AccountRecord } from './model.js';
 
 /** Statuses before the customer first transacts. */
 export const PRE_ACTIVE: readonly AccountStatus[] = [
-  'APPLICATION_SUBMITTED', 'ACCOUNT_NEVER_ACTIVE', 'ACTIVATED_NOT_DISBURSED', 'AWAITING_FIXING', 'ACCOUNT_NOT_DESIRED',
+  'APPLICATION_SUBMITTED',
+  'ACCOUNT_NEVER_ACTIVE',
+  'ACTIVATED_NOT_DISBURSED',
+  'AWAITING_FIXING',
+  'ACCOUNT_NOT_DESIRED',
 ];
 /** Set and cleared by the platform only (KYC outcome, credit servicing, write-off). */
 export const PLATFORM_STATUSES: readonly AccountStatus[] = ['RESTRICTED', 'FAILED_KYC', 'DELINQUENT', 'CHARGED_OFF'];

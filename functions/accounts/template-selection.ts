@@ -17,7 +17,9 @@ export const selectTemplate = async (ctx: AccountsContext, input: CreateAccountI
       throw new RuleViolation(`account_template_id: account template ${id} is disabled and cannot be used to create accounts`);
     }
     if (requestedType !== undefined && requestedType !== template.template.account_type) {
-      throw badRequest(`account_type ${requestedType} does not match account_type ${template.template.account_type} of account template ${id}`);
+      throw badRequest(
+        `account_type ${requestedType} does not match account_type ${template.template.account_type} of account template ${id}`,
+      );
     }
     return template;
   }
@@ -27,7 +29,9 @@ export const selectTemplate = async (ctx: AccountsContext, input: CreateAccountI
     throw badRequest(`no enabled account template of account_type ${requestedType}; create or enable one, or send account_template_id`);
   }
   if (enabled.length > 1) {
-    throw badRequest(`${enabled.length} enabled account templates of account_type ${requestedType} match; send account_template_id to choose one`);
+    throw badRequest(
+      `${enabled.length} enabled account templates of account_type ${requestedType} match; send account_template_id to choose one`,
+    );
   }
   return enabled[0]!;
 };

@@ -34,14 +34,17 @@ const withNameClaim = async <T>(name: string, write: () => Promise<T>): Promise<
   }
 };
 
-const checkReferences = (ctx: AccountsContext, template: TemplateRecord) => assertReferences(ctx, template.template.account_type, template.template);
+const checkReferences = (ctx: AccountsContext, template: TemplateRecord) =>
+  assertReferences(ctx, template.template.account_type, template.template);
 
 export const createTemplate = (ctx: AccountsContext, input: TemplateInput): Promise<TemplateRecord> =>
   retryOnConflict(async () => {
     const template = newTemplate(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
     // A line-of-credit template's product is guarded like an account's (products.ts).
     const { product } = await checkReferences(ctx, template);
-    await withNameClaim(template.name, () => ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template), product));
+    await withNameClaim(template.name, () =>
+      ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template), product),
+    );
     return template;
   });
 
@@ -51,7 +54,11 @@ export const getTemplate = async (ctx: AccountsContext, id: string): Promise<Tem
   return template;
 };
 
-const update = (ctx: AccountsContext, id: string, change: (current: TemplateRecord, now: string) => TemplateRecord): Promise<TemplateRecord> =>
+const update = (
+  ctx: AccountsContext,
+  id: string,
+  change: (current: TemplateRecord, now: string) => TemplateRecord,
+): Promise<TemplateRecord> =>
   retryOnConflict(async () => {
     const current = await getTemplate(ctx, id);
     const next = change(current, ctx.clock.now().toISOString());

@@ -102,7 +102,12 @@ export const templateView = (t: TemplateRecord) => ({
   description: t.description,
   is_enabled: t.is_enabled,
   application_type: t.application_type,
-  template: { ...t.template, ...railDefaults(t.template), balance_floor: floorView(t.template.balance_floor), balance_ceiling: ceilingView(t.template.balance_ceiling) },
+  template: {
+    ...t.template,
+    ...railDefaults(t.template),
+    balance_floor: floorView(t.template.balance_floor),
+    balance_ceiling: ceilingView(t.template.balance_ceiling),
+  },
   tenant: t.tenant,
 });
 

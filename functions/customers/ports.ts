@@ -9,7 +9,12 @@ import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord, Ver
  * sort key is exactly that: names case-insensitively with missing names after all others, then
  * creation_time, then id; times then id. Descending is the exact reverse.
  */
-export const PERSON_SORTS = { creation_time: null, first_name: 'creation_time', last_name: 'creation_time', last_updated_time: null } as const;
+export const PERSON_SORTS = {
+  creation_time: null,
+  first_name: 'creation_time',
+  last_name: 'creation_time',
+  last_updated_time: null,
+} as const;
 export const BUSINESS_SORTS = { creation_time: null, entity_name: 'creation_time', last_updated_time: null } as const;
 export type PersonSortField = keyof typeof PERSON_SORTS;
 export type BusinessSortField = keyof typeof BUSINESS_SORTS;

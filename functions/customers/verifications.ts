@@ -30,7 +30,12 @@ export interface VerificationOutcome {
 
 const SANDBOX_VENDOR = 'BANKLINE_SANDBOX';
 
-const toRecord = (ctx: CustomersContext, subject: { kind: SubjectKind; id: string }, check: CheckOutcome, now: string): VerificationRecord => ({
+const toRecord = (
+  ctx: CustomersContext,
+  subject: { kind: SubjectKind; id: string },
+  check: CheckOutcome,
+  now: string,
+): VerificationRecord => ({
   id: newId(),
   tenant: ctx.tenantId,
   subject_kind: subject.kind,
@@ -54,7 +59,12 @@ const loadSubject = async (ctx: CustomersContext, command: VerifyCommand): Promi
   return subject;
 };
 
-const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: PersonRecord | BusinessRecord, before: VerificationStatus): OutboxEvent => {
+const outcomeEvent = (
+  ctx: CustomersContext,
+  command: VerifyCommand,
+  subject: PersonRecord | BusinessRecord,
+  before: VerificationStatus,
+): OutboxEvent => {
   const [type, resource]: [EventType, unknown] =
     command.subjectKind === 'BUSINESS'
       ? ['BUSINESS.VERIFICATION_OUTCOME.UPDATED', businessView(subject as BusinessRecord)]
@@ -103,7 +113,8 @@ export const runVerification = async (ctx: CustomersContext, command: VerifyComm
     if (missing.length > 0) {
       throw new PrerequisitesMissing(`missing required fields for verification: ${missing.join(', ')}`, missing);
     }
-    const outcomes = command.subjectKind === 'PERSON' ? sandboxPersonChecks(subject as PersonRecord) : sandboxBusinessChecks(subject as BusinessRecord);
+    const outcomes =
+      command.subjectKind === 'PERSON' ? sandboxPersonChecks(subject as PersonRecord) : sandboxBusinessChecks(subject as BusinessRecord);
     const now = ctx.clock.now().toISOString();
     const checks = outcomes.map((check) => toRecord(ctx, { kind: command.subjectKind, id: subject.id }, check, now));
     const status = overallStatus(checks.map((c) => c.result));
@@ -135,5 +146,8 @@ export const getVerification = async (ctx: CustomersContext, id: string): Promis
   return record;
 };
 
-export const listVerifications = (ctx: CustomersContext, subjectId: string | undefined, criteria: CustomerListCriteria): Promise<Page<VerificationRecord>> =>
-  ctx.store.listVerifications(ctx.tenantId, subjectId, criteria);
+export const listVerifications = (
+  ctx: CustomersContext,
+  subjectId: string | undefined,
+  criteria: CustomerListCriteria,
+): Promise<Page<VerificationRecord>> => ctx.store.listVerifications(ctx.tenantId, subjectId, criteria);

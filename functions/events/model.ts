@@ -47,13 +47,18 @@ export interface OutboxEvent {
   audit: AuditContext;
 }
 
-export const newEvent = (
-  clock: Clock,
-  input: Omit<OutboxEvent, 'id' | 'event_time'>,
-): OutboxEvent => ({ id: newId(), event_time: clock.now().toISOString(), ...input });
+export const newEvent = (clock: Clock, input: Omit<OutboxEvent, 'id' | 'event_time'>): OutboxEvent => ({
+  id: newId(),
+  event_time: clock.now().toISOString(),
+  ...input,
+});
 
 /** Fields whose value differs between two views, keyed with the old value. */
-export const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = []): Record<string, unknown> => {
+export const changedFields = (
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ignore: readonly string[] = [],
+): Record<string, unknown> => {
   const changed: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (ignore.includes(key)) continue;

@@ -24,7 +24,10 @@ const PAGING = ['limit', 'page_token'];
 
 export const csvOf = (name: string, raw: string | undefined, max = 100): string[] | undefined => {
   if (raw === undefined) return undefined;
-  const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length === 0) throw badRequest(`${name} must not be empty`, 'BAD_QUERY_PARAMETER');
   if (values.length > max) throw badRequest(`${name} accepts at most ${max} values`, 'BAD_QUERY_PARAMETER');
   return values;

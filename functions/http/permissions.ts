@@ -52,5 +52,4 @@ export const permittedResourceTypes = (request: ApiRequest): string[] => {
  * a successful operation, so a forgotten check fails every test of the route instead of
  * quietly letting an account key act on customers.
  */
-export const permissionWasDecided = (request: ApiRequest): boolean =>
-  !decidedByOperation(request.route.permission) || decided.has(request);
+export const permissionWasDecided = (request: ApiRequest): boolean => !decidedByOperation(request.route.permission) || decided.has(request);

@@ -36,9 +36,11 @@ export const MIN_LOCAL_SECRET_LENGTH = 32;
 const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
   TABLE_NAME: {
     read: ({ TABLE_NAME: name }) =>
-      !name ? problem('TABLE_NAME is not set (the DynamoDB table name)')
-      : name.length < 3 ? problem('TABLE_NAME must be the DynamoDB table name (3 or more characters)')
-      : ok(name),
+      !name
+        ? problem('TABLE_NAME is not set (the DynamoDB table name)')
+        : name.length < 3
+          ? problem('TABLE_NAME must be the DynamoDB table name (3 or more characters)')
+          : ok(name),
   },
   // The twin and the tests have no Secrets Manager: they hand the value itself in PAGE_TOKEN_SECRET.
   PAGE_TOKEN_SECRET_ARN: {
@@ -49,7 +51,9 @@ const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
           : problem(`PAGE_TOKEN_SECRET must be at least ${MIN_LOCAL_SECRET_LENGTH} characters`);
       }
       if (!arn) return problem('PAGE_TOKEN_SECRET_ARN is not set (the page-token secret in Secrets Manager; locally PAGE_TOKEN_SECRET)');
-      return SECRET_ARN.test(arn) ? ok({ kind: 'secrets-manager', arn }) : problem('PAGE_TOKEN_SECRET_ARN is not a Secrets Manager secret ARN');
+      return SECRET_ARN.test(arn)
+        ? ok({ kind: 'secrets-manager', arn })
+        : problem('PAGE_TOKEN_SECRET_ARN is not a Secrets Manager secret ARN');
     },
   },
 };

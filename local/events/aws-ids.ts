@@ -7,7 +7,10 @@ import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from '../apigw-event.js';
 export { LOCAL_ACCOUNT_ID, LOCAL_REGION };
 
 export const hexId = (seed: string | undefined, length: number): string =>
-  (seed === undefined ? randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '') : createHash('sha256').update(seed).digest('hex')).slice(0, length);
+  (seed === undefined
+    ? randomUUID().replaceAll('-', '') + randomUUID().replaceAll('-', '')
+    : createHash('sha256').update(seed).digest('hex')
+  ).slice(0, length);
 
 /** A v4-shaped UUID. */
 export const uuidFor = (seed: string | undefined): string => {

@@ -23,7 +23,10 @@ export const markerOf = (event: Record<string, unknown>): SampleMarker | undefin
   return { function: name, ...(tenant === undefined ? {} : { tenant }) };
 };
 
-export const withMarker = (marker: SampleMarker, event: unknown): Record<string, unknown> => ({ [MARKER_KEY]: marker, ...(event as object) });
+export const withMarker = (marker: SampleMarker, event: unknown): Record<string, unknown> => ({
+  [MARKER_KEY]: marker,
+  ...(event as object),
+});
 
 export const withoutMarker = (event: Record<string, unknown>): Record<string, unknown> => {
   const { [MARKER_KEY]: _marker, ...rest } = event;

@@ -25,7 +25,10 @@ const md5 = (text: string): string => createHash('md5').update(text, 'utf8').dig
 
 const messageAttributes = (attributes: Readonly<Record<string, string>> = {}): SQSMessageAttributes =>
   Object.fromEntries(
-    Object.entries(attributes).map(([name, value]) => [name, { stringValue: value, stringListValues: [], binaryListValues: [], dataType: 'String' }]),
+    Object.entries(attributes).map(([name, value]) => [
+      name,
+      { stringValue: value, stringListValues: [], binaryListValues: [], dataType: 'String' },
+    ]),
   );
 
 export const sqsEvent = (queueName: string, messages: readonly QueueMessage[], options: QueueEventOptions = {}): SQSEvent => {

@@ -58,7 +58,11 @@ describe('customers over HTTP', () => {
   });
 
   it('patches it', async () => {
-    const patch = await call(`${customers()}/${customerId}`, { method: 'PATCH', key: twin.oldBank.api_key, body: { email: 'jane.doe@example.com' } });
+    const patch = await call(`${customers()}/${customerId}`, {
+      method: 'PATCH',
+      key: twin.oldBank.api_key,
+      body: { email: 'jane.doe@example.com' },
+    });
     expect(patch.status).toBe(200);
     expect(patch.body.email).toBe('jane.doe@example.com');
     const { body } = await call(`${customers()}/${customerId}`, { key: twin.oldBank.api_key });
@@ -128,7 +132,11 @@ describe('API Gateway behaviour in front of the handlers', () => {
   });
 
   it('404 "no such route" for an unknown path and for a known path with another method, before any auth', async () => {
-    for (const [method, path] of [['GET', '/v0/nothing-here'], ['DELETE', '/v0/customers'], ['GET', '/']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v0/nothing-here'],
+      ['DELETE', '/v0/customers'],
+      ['GET', '/'],
+    ] as const) {
       const { status, headers, body } = await call(`${twin.url}${path}`, { method });
       expect(status, `${method} ${path}`).toBe(404);
       expect(headers.get('content-type')).toBe(PROBLEM);
@@ -137,7 +145,11 @@ describe('API Gateway behaviour in front of the handlers', () => {
   });
 
   it('413 for a payload over API Gateway’s 10 MB limit', async () => {
-    const { status, body } = await call(customers(), { method: 'POST', key: twin.oldBank.api_key, rawBody: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    const { status, body } = await call(customers(), {
+      method: 'POST',
+      key: twin.oldBank.api_key,
+      rawBody: 'x'.repeat(10 * 1024 * 1024 + 1),
+    });
     expect(status).toBe(413);
     expect(body).toMatchObject({ status: 413, code: 'REQUEST_TOO_LARGE' });
   });

@@ -95,8 +95,18 @@ describe('npm start (tsx bin/local.ts --in-memory)', () => {
       in_memory: true,
       organization: { id: expect.any(String), name: 'Demo Fintech' },
       tenants: [
-        { id: expect.any(String), name: 'old bank', bank_routing: expect.stringMatching(/^\d{9}$/), api_key: expect.stringMatching(/^bl_/) },
-        { id: expect.any(String), name: 'new bank', bank_routing: expect.stringMatching(/^\d{9}$/), api_key: expect.stringMatching(/^bl_/) },
+        {
+          id: expect.any(String),
+          name: 'old bank',
+          bank_routing: expect.stringMatching(/^\d{9}$/),
+          api_key: expect.stringMatching(/^bl_/),
+        },
+        {
+          id: expect.any(String),
+          name: 'new bank',
+          bank_routing: expect.stringMatching(/^\d{9}$/),
+          api_key: expect.stringMatching(/^bl_/),
+        },
       ],
     });
     expect(state.tenants[0]!.bank_routing).not.toBe(state.tenants[1]!.bank_routing);

@@ -52,7 +52,9 @@ describe('every sample event replays with a 2xx', () => {
 
   it('resolves id placeholders under the event’s own tenant', async () => {
     const replay = createReplayer({ state });
-    const event = JSON.parse(JSON.stringify(loadEventFile('customers/get-customer.json')).replaceAll('{{api_key:old bank}}', '{{api_key:new bank}}'));
+    const event = JSON.parse(
+      JSON.stringify(loadEventFile('customers/get-customer.json')).replaceAll('{{api_key:old bank}}', '{{api_key:new bank}}'),
+    );
     const { status, body } = replayed(await replay(event));
     expect(status).toBe(200);
     expect(body.tenant).toBe(state.tenants.find((t) => t.name === 'new bank')!.id);

@@ -60,8 +60,7 @@ type Json = Record<string, unknown>;
 /** A raw table item as the tests read it. */
 export type Item = Record<string, any>;
 
-const fixture = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`../integration/fixtures/${name}`, import.meta.url), 'utf8')) as T;
+const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../integration/fixtures/${name}`, import.meta.url), 'utf8')) as T;
 
 /** Reads a JSON fixture from test/integration/fixtures/. */
 export const readFixture = <T = unknown>(name: string): T => fixture<T>(name);
@@ -200,9 +199,11 @@ export async function callApi<B = any>(call: ApiCall): Promise<ApiResult<B>> {
 
 /** Shorthands bound to one API key. */
 export const clientFor = (key: string | null) => ({
-  get: <B = any>(path: string, query?: ApiCall['query'], extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'GET', path, key, query, ...extra }),
+  get: <B = any>(path: string, query?: ApiCall['query'], extra: Partial<ApiCall> = {}) =>
+    callApi<B>({ method: 'GET', path, key, query, ...extra }),
   post: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'POST', path, key, body, ...extra }),
-  patch: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'PATCH', path, key, body, ...extra }),
+  patch: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) =>
+    callApi<B>({ method: 'PATCH', path, key, body, ...extra }),
   put: <B = any>(path: string, body?: unknown, extra: Partial<ApiCall> = {}) => callApi<B>({ method: 'PUT', path, key, body, ...extra }),
   call: <B = any>(call: Omit<ApiCall, 'key'>) => callApi<B>({ ...call, key }),
 });
@@ -273,7 +274,8 @@ export async function tenantCounts(tenantId: string): Promise<TenantCounts> {
 }
 
 /** The tenant's outbox event items (keys included, client JSON decoded), oldest first. */
-export const eventsOf = async (tenantId: string): Promise<Item[]> => (await queryPartition(KEYS.eventsIndex(tenantId), 'gsi1')).map(fromStoredItem);
+export const eventsOf = async (tenantId: string): Promise<Item[]> =>
+  (await queryPartition(KEYS.eventsIndex(tenantId), 'gsi1')).map(fromStoredItem);
 
 /** One raw item by its primary key. */
 export async function getItem(key: { pk: string; sk: string }): Promise<Item | undefined> {
@@ -298,9 +300,12 @@ export interface ProblemBody {
 export function expectProblem(result: ApiResult, status: number, code?: string, detailIncludes?: string | readonly string[]): ProblemBody {
   const describe = () => `${result.status} ${result.rawBody}`;
   if (result.status !== status) throw new Error(`expected ${status}, got ${describe()}`);
-  if (!/^application\/problem\+json/.test(result.headers['content-type'] ?? '')) throw new Error(`content-type ${result.headers['content-type']} for ${describe()}`);
+  if (!/^application\/problem\+json/.test(result.headers['content-type'] ?? ''))
+    throw new Error(`content-type ${result.headers['content-type']} for ${describe()}`);
   const body = result.body as ProblemBody;
-  const keys = Object.keys(body ?? {}).sort().join(',');
+  const keys = Object.keys(body ?? {})
+    .sort()
+    .join(',');
   if (keys !== 'code,detail,status,title,type') throw new Error(`error body keys ${keys}: ${describe()}`);
   if (body.status !== status) throw new Error(`body.status ${body.status}: ${describe()}`);
   if (!body.type.startsWith('https://dev.synctera.com/errors/')) throw new Error(`type ${body.type}`);

@@ -17,8 +17,7 @@ beforeAll(() => {
 afterAll(() => bankline?.dispose());
 
 const api = () => bankline.apiTemplate;
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  bankline.api.getLogicalId(construct.node.defaultChild as never);
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => bankline.api.getLogicalId(construct.node.defaultChild as never);
 
 /** Full path of every API Gateway resource, by following ParentId up to the root. */
 function resourcePaths(): Map<string, string> {
@@ -169,7 +168,11 @@ describe('functions, one per registry entry', () => {
   const deployed = (name: string) => functions().find((f) => f.Properties.FunctionName === `bankline-dev-${name}`)!;
 
   it('deploys exactly the registry (functions/functions.ts), one HTTP function per domain', () => {
-    expect(functions().map((f) => f.Properties.FunctionName).sort()).toEqual(FUNCTIONS.map((fn) => `bankline-dev-${fn.name}`).sort());
+    expect(
+      functions()
+        .map((f) => f.Properties.FunctionName)
+        .sort(),
+    ).toEqual(FUNCTIONS.map((fn) => `bankline-dev-${fn.name}`).sort());
     expect([...bankline.api.domainFunctions.keys()].sort()).toEqual([...DOMAINS].sort());
   });
 
@@ -211,7 +214,8 @@ function labelOf(reference: unknown, owner?: BanklineFunction): string {
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.table)}Arn`)) return 'table';
   if (text.includes(`ExportsOutputRef${data(bankline.data.table)}`)) return 'table-name';
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.tableKey)}Arn`)) return 'table-key';
-  for (const [name, secret] of Object.entries(bankline.data.secrets)) if (text.includes(`ExportsOutputRef${data(secret)}`)) return `secret:${name}`;
+  for (const [name, secret] of Object.entries(bankline.data.secrets))
+    if (text.includes(`ExportsOutputRef${data(secret)}`)) return `secret:${name}`;
   if (owner && text.includes(`"${logicalId(owner.logGroup)}"`)) return 'own-logs';
   return text;
 }
@@ -246,14 +250,18 @@ describe('least privilege: each role holds exactly what its registry grants impl
   const statementsOf = (fn: BanklineFunction) =>
     Object.values(resourcesOf(api(), 'AWS::IAM::Policy'))
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalId(fn.role)))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: unknown; Resource: unknown; Condition?: unknown }>);
+      .flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: unknown; Resource: unknown; Condition?: unknown }>,
+      );
 
   /** `action resource[ if condition]`, one per action and resource. */
   const permissionsOf = (fn: BanklineFunction): string[] =>
     statementsOf(fn).flatMap((statement) => {
       expect(statement.Effect).toBe('Allow');
       const condition = statement.Condition ? ` if ${JSON.stringify(statement.Condition)}` : '';
-      return [statement.Action].flat().flatMap((action) => [statement.Resource].flat().map((resource) => `${action} ${labelOf(resource, fn)}${condition}`));
+      return [statement.Action]
+        .flat()
+        .flatMap((action) => [statement.Resource].flat().map((resource) => `${action} ${labelOf(resource, fn)}${condition}`));
     });
 
   it.each(FUNCTIONS.map((fn) => [fn.name, fn.grants] as const))('%s', (name, grants) => {

@@ -68,9 +68,7 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
       TABLE_DEFINITION.sortKey,
       ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
     ];
-    expect(table.Properties.AttributeDefinitions).toEqual(
-      keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
-    );
+    expect(table.Properties.AttributeDefinitions).toEqual(keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })));
   });
 
   it('holds the page-token secret: generated (64 characters), named after the stage, retained', () => {

@@ -66,9 +66,15 @@ describe('grants on encrypted targets', () => {
     const key = new kms.Key(stack, 'SecretKey');
     const secret = new secretsmanager.Secret(stack, 'Secret', { encryptionKey: key });
     const { resources } = setup({ 'page-token': secret }, stack);
-    const statements = grantStatements(definition(['secret:page-token']), resources, stack).map((st) => stack.resolve(st.toStatementJson()));
+    const statements = grantStatements(definition(['secret:page-token']), resources, stack).map((st) =>
+      stack.resolve(st.toStatementJson()),
+    );
     expect(statements).toEqual([
-      { Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: { Ref: stack.getLogicalId(secret.node.defaultChild as never) } },
+      {
+        Action: 'secretsmanager:GetSecretValue',
+        Effect: 'Allow',
+        Resource: { Ref: stack.getLogicalId(secret.node.defaultChild as never) },
+      },
       {
         Action: 'kms:Decrypt',
         Effect: 'Allow',

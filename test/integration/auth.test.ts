@@ -80,7 +80,12 @@ describe('403: the key lacks the route’s permission', () => {
     expectProblem(await reader.post('/v0/customers', personBody()), 403, 'FORBIDDEN', 'customer:write');
     expectProblem(await reader.patch(`/v0/customers/${c.id}`, { first_name: 'X' }), 403, 'FORBIDDEN', 'customer:write');
     expectProblem(await reader.post('/v0/businesses', businessBody()), 403, 'FORBIDDEN', 'customer:write');
-    expectProblem(await reader.post('/v0/verifications/verify', { customer_consent: true, person_id: c.id }), 403, 'FORBIDDEN', 'customer:write');
+    expectProblem(
+      await reader.post('/v0/verifications/verify', { customer_consent: true, person_id: c.id }),
+      403,
+      'FORBIDDEN',
+      'customer:write',
+    );
     expectProblem(await reader.post(`/v0/customers/${c.id}/verify`, { customer_consent: true }), 403, 'FORBIDDEN', 'customer:write');
     expect(await tenantCounts(mine.id)).toEqual(before);
     expect((await api.get(`/v0/customers/${c.id}`)).body.first_name).toBe('Jane');

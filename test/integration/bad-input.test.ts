@@ -1,4 +1,15 @@
-import { businessBody, callApi, clientFor, expectProblem, getItem, KEYS, personBody, readFixture, tenantCounts, type ApiCall } from '../helpers/api.js';
+import {
+  businessBody,
+  callApi,
+  clientFor,
+  expectProblem,
+  getItem,
+  KEYS,
+  personBody,
+  readFixture,
+  tenantCounts,
+  type ApiCall,
+} from '../helpers/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../helpers/tenants.js';
 
@@ -54,7 +65,8 @@ const expand = (value: unknown): unknown => {
     return value.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
   }
   if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [expand(k) as string, expand(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [expand(k) as string, expand(v)]));
   return value;
 };
 

@@ -24,7 +24,13 @@ beforeAll(async () => {
   api = clientFor(tenant.key);
   for (let i = 0; i < FILLERS; i += 40) {
     const batch = Array.from({ length: Math.min(40, FILLERS - i) }, (_, j) =>
-      create('/v0/persons', { status: 'PROSPECT', first_name: `Filler${i + j}`, last_name: 'Filler', email: `filler${i + j}@example.com`, phone_number: `+1415555${String(1000 + i + j)}` }),
+      create('/v0/persons', {
+        status: 'PROSPECT',
+        first_name: `Filler${i + j}`,
+        last_name: 'Filler',
+        email: `filler${i + j}@example.com`,
+        phone_number: `+1415555${String(1000 + i + j)}`,
+      }),
     );
     await Promise.all(batch);
   }
@@ -57,7 +63,10 @@ const allPages = async (path: string, query: Record<string, string | number>, ke
   do {
     const res = await api.get(path, { ...query, ...(token ? { page_token: token } : {}) });
     expect(res.status, res.rawBody).toBe(200);
-    expect(Object.values(res.dynamoCalls).reduce((a: number, b) => a + (b as number), 0), JSON.stringify(query)).toBeLessThanOrEqual(maxCalls);
+    expect(
+      Object.values(res.dynamoCalls).reduce((a: number, b) => a + (b as number), 0),
+      JSON.stringify(query),
+    ).toBeLessThanOrEqual(maxCalls);
     seen.push(...ids(res, key));
     token = res.body.next_page_token;
     expect(++pages).toBeLessThan(20);
@@ -87,13 +96,17 @@ describe('text filters answered from an index key', () => {
 
   it('exact values list in creation order, both directions, paged one by one', async () => {
     expect(await allPages('/v0/customers', { last_name: 'Quill', limit: 1 })).toEqual(idsOf('zed', 'zelda', 'nophone'));
-    expect(await allPages('/v0/customers', { phone_number: '+14155550001', limit: 1, sort_by: 'creation_time:desc' })).toEqual(idsOf('zed2', 'zed'));
+    expect(await allPages('/v0/customers', { phone_number: '+14155550001', limit: 1, sort_by: 'creation_time:desc' })).toEqual(
+      idsOf('zed2', 'zed'),
+    );
   });
 
   it('a prefix lists in the field’s order (case-insensitive), ties by creation time, paged', async () => {
     // Ze*: Zed, zed, Zed (names fold to "zed": creation order), Zelda, Zeno.
     const expected = idsOf('zed', 'zedLower', 'zed2', 'zelda', 'nophone');
-    expect(await allPages('/v0/persons', { first_name: 'Ze*', limit: 2 }, 'persons')).toEqual(expected.filter((id) => id !== made.zedLower.id));
+    expect(await allPages('/v0/persons', { first_name: 'Ze*', limit: 2 }, 'persons')).toEqual(
+      expected.filter((id) => id !== made.zedLower.id),
+    );
     expect(await allPages('/v0/persons', { first_name: 'ze*', limit: 2 }, 'persons')).toEqual([made.zedLower.id]);
     expect(await allPages('/v0/customers', { first_name: 'Ze*', sort_by: 'first_name:desc', limit: 3 })).toEqual(
       expected.filter((id) => id !== made.zedLower.id).reverse(),
@@ -111,13 +124,20 @@ describe('text filters answered from an index key', () => {
   });
 
   it('follows PATCH and PUT: a changed email moves, a cleared phone number leaves the phone index', async () => {
-    const person = await create('/v0/customers', personBody({ first_name: 'Mover', email: 'mover.before@example.com', phone_number: '+14155550777' }));
+    const person = await create(
+      '/v0/customers',
+      personBody({ first_name: 'Mover', email: 'mover.before@example.com', phone_number: '+14155550777' }),
+    );
     const patched = await api.patch(`/v0/customers/${person.id}`, { email: 'mover.after@example.com' });
     expect(patched.status, patched.rawBody).toBe(200);
     expect(ids(await api.get('/v0/customers', { email: 'mover.before@example.com' }))).toEqual([]);
     expect(ids(await api.get('/v0/customers', { email: 'mover.after@example.com' }))).toEqual([person.id]);
     expect(ids(await api.get('/v0/customers', { phone_number: '+14155550777' }))).toEqual([person.id]);
-    const replaced = await api.put(`/v0/customers/${person.id}`, { status: 'ACTIVE', first_name: 'Mover', email: 'mover.after@example.com' });
+    const replaced = await api.put(`/v0/customers/${person.id}`, {
+      status: 'ACTIVE',
+      first_name: 'Mover',
+      email: 'mover.after@example.com',
+    });
     expect(replaced.status, replaced.rawBody).toBe(200);
     expect(ids(await api.get('/v0/customers', { phone_number: '+14155550777' }))).toEqual([]);
     expect(ids(await api.get('/v0/customers', { first_name: 'Mover' }))).toEqual([person.id]);
@@ -135,6 +155,11 @@ describe('text filters answered from an index key', () => {
 
   it('a page_token from one filter does not resume another', async () => {
     const first = await api.get('/v0/customers', { last_name: 'Quill', limit: 1 });
-    expectProblem(await api.get('/v0/customers', { last_name: 'Quillon', limit: 1, page_token: first.body.next_page_token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+    expectProblem(
+      await api.get('/v0/customers', { last_name: 'Quillon', limit: 1, page_token: first.body.next_page_token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
   });
 });

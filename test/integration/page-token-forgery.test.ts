@@ -58,7 +58,8 @@ describe('a page_token handed out by a list', () => {
   it('is refused with one bit flipped anywhere', async () => {
     const token = await firstToken();
     const length = Buffer.from(token, 'base64url').length;
-    for (const byte of [0, 5, Math.floor(length / 2), length - 1]) refused(await api.get('/v0/customers', { page_token: flipBit(token, byte) }));
+    for (const byte of [0, 5, Math.floor(length / 2), length - 1])
+      refused(await api.get('/v0/customers', { page_token: flipBit(token, byte) }));
   });
 
   it('is refused with other filters or another order', async () => {
@@ -79,18 +80,24 @@ describe('a hand-made page_token', () => {
   };
 
   it('in the old readable format (base64 JSON and a checksum) is a 400', async () => {
-    const payload = Buffer.from(JSON.stringify({ gsi1pk: mineCursor.gsi1pk(), gsi1sk: '2000-01-01T00:00:00.000Z#x' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ gsi1pk: mineCursor.gsi1pk(), gsi1sk: '2000-01-01T00:00:00.000Z#x' })).toString(
+      'base64url',
+    );
     refused(await api.get('/v0/customers', { page_token: `${payload}.${'A'.repeat(22)}` }));
   });
 
   it('sealed under another secret is a 400', async () => {
     const otherKey = pageTokenKeyFrom('a forger’s guess at the secret, 32+ characters');
-    const token = encodePageToken(otherKey, { callerTenantId: mine.id, scope }, {
-      pk: mineCursor.pk(),
-      sk: 'PERSON',
-      gsi1pk: mineCursor.gsi1pk(),
-      gsi1sk: '2000-01-01T00:00:00.000Z#x',
-    });
+    const token = encodePageToken(
+      otherKey,
+      { callerTenantId: mine.id, scope },
+      {
+        pk: mineCursor.pk(),
+        sk: 'PERSON',
+        gsi1pk: mineCursor.gsi1pk(),
+        gsi1sk: '2000-01-01T00:00:00.000Z#x',
+      },
+    );
     refused(await api.get('/v0/customers', { page_token: token }));
   });
 
@@ -99,7 +106,9 @@ describe('a hand-made page_token', () => {
       encodePageToken(pageTokenKeyFrom(process.env.PAGE_TOKEN_SECRET!), { callerTenantId: mine.id, scope }, cursor);
 
     it('that names only the index keys is a 400, not a DynamoDB error', async () => {
-      refused(await api.get('/v0/customers', { page_token: sealed({ gsi1pk: mineCursor.gsi1pk(), gsi1sk: '2020-01-01T00:00:00.000Z#x' }) }));
+      refused(
+        await api.get('/v0/customers', { page_token: sealed({ gsi1pk: mineCursor.gsi1pk(), gsi1sk: '2020-01-01T00:00:00.000Z#x' }) }),
+      );
     });
 
     it("that points into another tenant's partition is a 400", async () => {
@@ -113,7 +122,12 @@ describe('a hand-made page_token', () => {
     });
 
     it("that uses another tenant's item as its base key is a 400", async () => {
-      const token = sealed({ pk: `TENANT#${theirs.id}#PERSON#x`, sk: 'PERSON', gsi1pk: mineCursor.gsi1pk(), gsi1sk: '2020-01-01T00:00:00.000Z#x' });
+      const token = sealed({
+        pk: `TENANT#${theirs.id}#PERSON#x`,
+        sk: 'PERSON',
+        gsi1pk: mineCursor.gsi1pk(),
+        gsi1sk: '2020-01-01T00:00:00.000Z#x',
+      });
       refused(await api.get('/v0/customers', { page_token: token }));
     });
 

@@ -25,7 +25,11 @@ describe('registry entries', () => {
   });
 
   it('serve every domain of the route table with exactly one HTTP function, and have one authorizer', () => {
-    expect(functionsOfKind('http').map((fn) => fn.trigger.domain).sort()).toEqual([...DOMAINS].sort());
+    expect(
+      functionsOfKind('http')
+        .map((fn) => fn.trigger.domain)
+        .sort(),
+    ).toEqual([...DOMAINS].sort());
     for (const domain of DOMAINS) expect(httpFunctionOf(domain).trigger).toEqual({ kind: 'http', domain });
     expect(authorizerFunction().name).toBe('authorizer');
   });

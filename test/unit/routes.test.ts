@@ -60,7 +60,11 @@ describe('route table', () => {
   it('lists each permission a request-dependent route can need once', () => {
     expect(possiblePermissions('customer:read')).toEqual(['customer:read']);
     expect(possiblePermissions(followsResourceType('write'))).toEqual(['customer:write', 'account:write']);
-    expect(followsResourceType('read').byResourceType).toEqual({ PERSON: 'customer:read', BUSINESS: 'customer:read', ACCOUNT: 'account:read' });
+    expect(followsResourceType('read').byResourceType).toEqual({
+      PERSON: 'customer:read',
+      BUSINESS: 'customer:read',
+      ACCOUNT: 'account:read',
+    });
   });
 
   it('assigns every route to a known domain', () => {

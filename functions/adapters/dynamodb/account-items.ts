@@ -97,12 +97,27 @@ export const holderGuardItem = (guard: HolderGuard, now: string) => {
         UpdateExpression: 'SET has_accounts = :true, last_updated_time = :now, #version = :next, gsi5pk = :updatedPk, gsi5sk = :updatedSk',
         ConditionExpression: clauses.join(' AND '),
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ...values, ':next': guard.expectedVersion + 1, ':true': true, ':now': now, ':updatedPk': order.gsi5pk, ':updatedSk': order.gsi5sk },
+        ExpressionAttributeValues: {
+          ...values,
+          ':next': guard.expectedVersion + 1,
+          ':true': true,
+          ':now': now,
+          ':updatedPk': order.gsi5pk,
+          ':updatedSk': order.gsi5sk,
+        },
       },
     };
   }
   if (clauses.length === 0) return undefined;
-  return { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: key,
+      ConditionExpression: clauses.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 };
 
 /** A linked account (floor, ceiling, security) must still be able to move money when the link commits. */
@@ -125,7 +140,14 @@ export const productGuardItem = ({ product }: ProductGuard) => {
   const key = KEYS.accountProduct(product.tenant, product.id);
   const daily = { ':daily': 'COMPOUNDED_DAILY' };
   if (product.used_by_line_of_credit) {
-    return { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: 'calculation_method = :daily', ExpressionAttributeValues: daily } };
+    return {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: key,
+        ConditionExpression: 'calculation_method = :daily',
+        ExpressionAttributeValues: daily,
+      },
+    };
   }
   return {
     Update: {

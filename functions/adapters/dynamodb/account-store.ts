@@ -61,7 +61,13 @@ const relationshipPut = (r: RelationshipRecord, account: AccountRecord): Transac
 ];
 
 const relationshipDelete = (r: RelationshipRecord, account: AccountRecord): TransactItems => [
-  { Delete: { TableName: tableName(), Key: KEYS.accountRelationship(r.tenant, r.account_id, r.id), ConditionExpression: 'attribute_exists(pk)' } },
+  {
+    Delete: {
+      TableName: tableName(),
+      Key: KEYS.accountRelationship(r.tenant, r.account_id, r.id),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  },
   membershipDelete(r, account),
 ];
 
@@ -72,7 +78,10 @@ export const dynamoAccountStore: AccountStore = {
     const head: TransactItems = [
       versionedPut(tableName(), accountItem(account)),
       accountNumberClaimPut(account),
-      ...relationships.flatMap((r) => [versionedPut(tableName(), relationshipItem(r)), { Put: { TableName: tableName(), Item: membershipItem(r, account) } }]),
+      ...relationships.flatMap((r) => [
+        versionedPut(tableName(), relationshipItem(r)),
+        { Put: { TableName: tableName(), Item: membershipItem(r, account) } },
+      ]),
     ];
     const guarded = guardedItems(head.length, account, account.creation_time, { holders, linkedAccountIds, product }, [event]);
     const claims: Claims = new Map([[1, () => new AccountNumberTaken()], ...guarded.claims]);
@@ -87,15 +96,25 @@ export const dynamoAccountStore: AccountStore = {
 
   // Filtered by holder: that holder's memberships, not the tenant's whole list.
   listAccounts: (tenantId, { heldBy, ...criteria }) =>
-    heldBy ? heldAccountsPage(tenantId, heldBy, criteria) : queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
+    heldBy
+      ? heldAccountsPage(tenantId, heldBy, criteria)
+      : queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
 
   getRelationship: (tenantId, accountId, id) => getRecord<RelationshipRecord>(KEYS.accountRelationship(tenantId, accountId, id)),
 
   relationshipsOf: (tenantId, accountId) =>
-    queryAll<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, consistent: true }),
+    queryAll<RelationshipRecord>({
+      partitionValue: KEYS.account(tenantId, accountId).pk,
+      sortKeyPrefix: KEYS.relationshipPrefix,
+      consistent: true,
+    }),
 
   listRelationships: (tenantId, accountId, criteria) =>
-    queryPage<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, ...criteria }),
+    queryPage<RelationshipRecord>({
+      partitionValue: KEYS.account(tenantId, accountId).pk,
+      sortKeyPrefix: KEYS.relationshipPrefix,
+      ...criteria,
+    }),
 
   async saveRelationshipChange({ account, expectedVersion, events, put, remove, holders }) {
     const head: TransactItems = [

@@ -13,7 +13,9 @@ export const lastUpdatedKeys = (kind: SubjectKind, tenantId: string, id: string,
 
 /** Keys of an index holding only the records that have the field (email, phone_number filters). */
 const sparseKeys = <I extends string>(index: I, partition: string, value: string | undefined, creationTime: string, id: string) =>
-  foldName(value) ? ({ [`${index}pk`]: partition, [`${index}sk`]: nameOrdered(value, creationTime, id) } as Record<`${I}pk` | `${I}sk`, string>) : {};
+  foldName(value)
+    ? ({ [`${index}pk`]: partition, [`${index}sk`]: nameOrdered(value, creationTime, id) } as Record<`${I}pk` | `${I}sk`, string>)
+    : {};
 
 export const personItem = (p: PersonRecord) => ({
   ...KEYS.person(p.tenant, p.id),

@@ -17,8 +17,11 @@ const get = async <T>(key: { pk: string; sk: string }): Promise<T | undefined> =
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-const listOf = <T>(partitionValue: string, { filters, sortBy: _sortBy, ...paging }: CustomerListCriteria<string>, index: IndexName = 'gsi1') =>
-  queryPage<T>({ index, partitionValue, where: conditionsFrom(filters), ...paging });
+const listOf = <T>(
+  partitionValue: string,
+  { filters, sortBy: _sortBy, ...paging }: CustomerListCriteria<string>,
+  index: IndexName = 'gsi1',
+) => queryPage<T>({ index, partitionValue, where: conditionsFrom(filters), ...paging });
 
 /** Each sort_by field is the sort key of one index; the list is one Query on it, either direction. */
 interface Order {
@@ -60,7 +63,12 @@ const BUSINESS_TEXT_INDEXES: Record<string, Order> = {
  * Otherwise the sort_by index is read and the text filters are checked on each item. The other
  * filters are a FilterExpression either way.
  */
-const listIn = <T, S extends string>(orders: Record<S, Order>, textIndexes: Record<string, Order>, tenantId: string, criteria: CustomerListCriteria<S>) => {
+const listIn = <T, S extends string>(
+  orders: Record<S, Order>,
+  textIndexes: Record<string, Order>,
+  tenantId: string,
+  criteria: CustomerListCriteria<S>,
+) => {
   const { filters, sortBy = 'creation_time' as S, ...paging } = criteria;
   const texts = Object.keys(textIndexes).flatMap((field) => {
     const value = filters[field];
@@ -91,10 +99,12 @@ export const dynamoCustomerStore: CustomerStore = {
   insertBusiness: (business, event) => transact('business', [versionedPut(tableName(), businessItem(business)), outboxPut(event)]),
   replaceBusiness: (business, expectedVersion, event) =>
     transact('business', [versionedPut(tableName(), businessItem(business), expectedVersion), outboxPut(event)]),
-  listBusinesses: (tenantId, criteria) => listIn<BusinessRecord, BusinessSortField>(BUSINESS_ORDERS, BUSINESS_TEXT_INDEXES, tenantId, criteria),
+  listBusinesses: (tenantId, criteria) =>
+    listIn<BusinessRecord, BusinessSortField>(BUSINESS_ORDERS, BUSINESS_TEXT_INDEXES, tenantId, criteria),
 
   async saveVerificationRun(run) {
-    const subjectItem = run.subjectKind === 'PERSON' ? personItem(run.subject as PersonRecord) : businessItem(run.subject as BusinessRecord);
+    const subjectItem =
+      run.subjectKind === 'PERSON' ? personItem(run.subject as PersonRecord) : businessItem(run.subject as BusinessRecord);
     await transact(run.subjectKind === 'PERSON' ? 'person' : 'business', [
       versionedPut(tableName(), subjectItem, run.expectedVersion),
       ...run.checks.map((check) => versionedPut(tableName(), verificationItem(check))),

@@ -38,7 +38,14 @@ const cursorPosition = (cursor: Cursor | undefined): string | undefined => {
 };
 
 /** The first `count` memberships past `after` of one holder, in list order. */
-const membershipsOf = async (tenantId: string, kind: HolderSet['kind'], holderId: string, after: string | undefined, ascending: boolean, count: number) => {
+const membershipsOf = async (
+  tenantId: string,
+  kind: HolderSet['kind'],
+  holderId: string,
+  after: string | undefined,
+  ascending: boolean,
+  count: number,
+) => {
   const prefix = KEYS.heldAccountPrefix;
   const range = keyCondition({
     partitionAttr: 'pk',
@@ -60,14 +67,23 @@ const membershipsOf = async (tenantId: string, kind: HolderSet['kind'], holderId
       Limit: count + range.extraRows,
     }),
   );
-  return Items.filter((item) => range.inRange(String(item.sk))).map((item) => ({ account_id: String(item.account_id), position: String(item.sk).slice(prefix.length) }));
+  return Items.filter((item) => range.inRange(String(item.sk))).map((item) => ({
+    account_id: String(item.account_id),
+    position: String(item.sk).slice(prefix.length),
+  }));
 };
 
 /**
  * The first `count` memberships past `after` of any of the holders, merged in list order; an
  * account two of them hold appears once (same account, same position).
  */
-const membershipsAfter = async (tenantId: string, holders: HolderSet, after: string | undefined, ascending: boolean, count: number): Promise<Membership[]> => {
+const membershipsAfter = async (
+  tenantId: string,
+  holders: HolderSet,
+  after: string | undefined,
+  ascending: boolean,
+  count: number,
+): Promise<Membership[]> => {
   const perHolder = await Promise.all(holders.ids.map((id) => membershipsOf(tenantId, holders.kind, id, after, ascending, count)));
   const byPosition = new Map(perHolder.flat().map((m) => [m.position, m]));
   // Positions are ASCII (ISO time, '#', uuid), so string order is the table's order.
@@ -89,7 +105,11 @@ const accountsOf = async (tenantId: string, memberships: readonly Membership[]):
   return found;
 };
 
-export const heldAccountsPage = async (tenantId: string, holders: HolderSet, criteria: AccountListCriteria): Promise<Page<AccountRecord>> => {
+export const heldAccountsPage = async (
+  tenantId: string,
+  holders: HolderSet,
+  criteria: AccountListCriteria,
+): Promise<Page<AccountRecord>> => {
   const matches = (a: AccountRecord) => meetsConditions(a, criteria.where) && (criteria.match?.(a) ?? true);
   const filtered = (criteria.where?.length ?? 0) > 0 || criteria.match !== undefined;
   const page: AccountRecord[] = [];

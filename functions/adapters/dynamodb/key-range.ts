@@ -54,7 +54,8 @@ export const keyCondition = ({ partitionAttr, sortAttr, partitionValue, prefix, 
   const values: Record<string, string> = { ':pk': partitionValue };
   const inPrefix = (sk: string) => prefix === undefined || sk.startsWith(prefix);
   const base = { ExpressionAttributeNames: names, ExpressionAttributeValues: values };
-  if (after === undefined && prefix === undefined) return { ...base, KeyConditionExpression: '#pk = :pk', extraRows: 0, inRange: () => true };
+  if (after === undefined && prefix === undefined)
+    return { ...base, KeyConditionExpression: '#pk = :pk', extraRows: 0, inRange: () => true };
   names['#sk'] = sortAttr;
   const end = prefix === undefined ? undefined : prefixEnd(prefix);
   if (after === undefined) {

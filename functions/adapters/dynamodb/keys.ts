@@ -7,7 +7,8 @@ import { TABLE_DEFINITION } from './table-definition.js';
 
 const personKey = (tenantId: string, personId: string) => ({ pk: `TENANT#${tenantId}#PERSON#${personId}`, sk: 'PERSON' });
 const businessKey = (tenantId: string, businessId: string) => ({ pk: `TENANT#${tenantId}#BUSINESS#${businessId}`, sk: 'BUSINESS' });
-const holderKey = (tenantId: string, kind: 'PERSON' | 'BUSINESS', id: string) => (kind === 'PERSON' ? personKey(tenantId, id) : businessKey(tenantId, id));
+const holderKey = (tenantId: string, kind: 'PERSON' | 'BUSINESS', id: string) =>
+  kind === 'PERSON' ? personKey(tenantId, id) : businessKey(tenantId, id);
 
 export const KEYS = {
   organization: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
@@ -78,17 +79,29 @@ export const KEYS = {
   }),
   relationshipPrefix: 'REL#',
   accountsIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNTS`,
-  accountNumberClaim: (bankRouting: string, accountNumber: string) => ({ pk: `BANK#${bankRouting}#ACCOUNT_NUMBER#${accountNumber}`, sk: 'ACCOUNT_NUMBER' }),
+  accountNumberClaim: (bankRouting: string, accountNumber: string) => ({
+    pk: `BANK#${bankRouting}#ACCOUNT_NUMBER#${accountNumber}`,
+    sk: 'ACCOUNT_NUMBER',
+  }),
 
   // Account templates: by id, time-ordered per tenant (gsi1), per type (gsi2, for picking the
   // template of an account_type), and a name claim that keeps names unique in the tenant.
-  accountTemplate: (tenantId: string, templateId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE#${templateId}`, sk: 'ACCOUNT_TEMPLATE' }),
+  accountTemplate: (tenantId: string, templateId: string) => ({
+    pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE#${templateId}`,
+    sk: 'ACCOUNT_TEMPLATE',
+  }),
   accountTemplatesIndex: (tenantId: string) => `TENANT#${tenantId}#ACCOUNT_TEMPLATES`,
   accountTemplatesByTypeIndex: (tenantId: string, accountType: string) => `TENANT#${tenantId}#ACCOUNT_TEMPLATES#${accountType}`,
-  accountTemplateName: (tenantId: string, name: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE_NAME#${name}`, sk: 'ACCOUNT_TEMPLATE_NAME' }),
+  accountTemplateName: (tenantId: string, name: string) => ({
+    pk: `TENANT#${tenantId}#ACCOUNT_TEMPLATE_NAME#${name}`,
+    sk: 'ACCOUNT_TEMPLATE_NAME',
+  }),
 
   // Account products: by id, and time-ordered per tenant and product_type (gsi1).
-  accountProduct: (tenantId: string, productId: string) => ({ pk: `TENANT#${tenantId}#ACCOUNT_PRODUCT#${productId}`, sk: 'ACCOUNT_PRODUCT' }),
+  accountProduct: (tenantId: string, productId: string) => ({
+    pk: `TENANT#${tenantId}#ACCOUNT_PRODUCT#${productId}`,
+    sk: 'ACCOUNT_PRODUCT',
+  }),
   accountProductsIndex: (tenantId: string, productType: string) => `TENANT#${tenantId}#ACCOUNT_PRODUCTS#${productType}`,
 
   idempotency: (tenantId: string, keyHash: string) => ({ pk: `TENANT#${tenantId}#IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),

@@ -44,9 +44,13 @@ export const filterOf = (conditions: readonly Condition[] = []): Expression => {
   };
   conditions.forEach((condition, i) => {
     names[`#w${i}`] = condition.field;
-    clauses.push(condition.op === 'eq' ? `#w${i} = ${placeholder(condition.value)}` : `#w${i} IN (${condition.values.map(placeholder).join(',')})`);
+    clauses.push(
+      condition.op === 'eq' ? `#w${i} = ${placeholder(condition.value)}` : `#w${i} IN (${condition.values.map(placeholder).join(',')})`,
+    );
   });
-  return clauses.length === 0 ? {} : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+  return clauses.length === 0
+    ? {}
+    : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 };
 
 const keyNamesOf = (index: PageQuery<unknown>['index']) => (index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk']);
@@ -70,7 +74,8 @@ const assertCursorFits = <T>(query: PageQuery<T>, partitionAttr: string, sortAtt
     cursor[partitionAttr] === query.partitionValue &&
     (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix)) &&
     (tenant === undefined || cursor.pk!.startsWith(tenant));
-  if (!valid) throw new InvalidInput('page_token is invalid or does not belong to this query', { code: 'BAD_QUERY_PARAMETER', field: 'page_token' });
+  if (!valid)
+    throw new InvalidInput('page_token is invalid or does not belong to this query', { code: 'BAD_QUERY_PARAMETER', field: 'page_token' });
 };
 
 export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
@@ -86,7 +91,14 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
   let lastRead: Record<string, unknown> | undefined;
   let exhausted = false;
   for (let round = 0; round < MAX_ROUNDS && items.length < wanted && !exhausted; round++) {
-    const range = keyCondition({ partitionAttr, sortAttr, partitionValue: query.partitionValue, prefix: query.sortKeyPrefix, after, ascending: query.ascending });
+    const range = keyCondition({
+      partitionAttr,
+      sortAttr,
+      partitionValue: query.partitionValue,
+      prefix: query.sortKeyPrefix,
+      after,
+      ascending: query.ascending,
+    });
     const { Items = [], LastEvaluatedKey } = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
@@ -123,7 +135,12 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
  * Every item of a small key range (an account's relationships, a holder's memberships).
  * `consistent` asks for a strongly consistent read, which only the table itself (no index) has.
  */
-export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: string; sortKeyPrefix?: string; consistent?: boolean }): Promise<T[]> => {
+export const queryAll = async <T>(input: {
+  index?: 'gsi2';
+  partitionValue: string;
+  sortKeyPrefix?: string;
+  consistent?: boolean;
+}): Promise<T[]> => {
   if (input.consistent && input.index) throw new Error('a strongly consistent Query needs the table, not an index');
   const results: T[] = [];
   let startKey: Record<string, unknown> | undefined;

@@ -47,7 +47,12 @@ export interface TransactOptions {
  * TransactionConflict, another transaction holding one of our items) a VersionConflict
  * naming `what`, so use-cases re-read and retry.
  */
-export const transact = async (what: string, items: TransactItems, claims: Claims = new Map(), options: TransactOptions = {}): Promise<void> => {
+export const transact = async (
+  what: string,
+  items: TransactItems,
+  claims: Claims = new Map(),
+  options: TransactOptions = {},
+): Promise<void> => {
   const marker = options.marksRequest === false ? undefined : commitMarker();
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: marker ? [...items, marker.item] : items }));
@@ -73,6 +78,10 @@ export const versionedPut = (table: string, item: Record<string, unknown>, expec
     Item: toStoredItem(item),
     ...(expectedVersion === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
   },
 });

@@ -52,12 +52,18 @@ export interface AccountListFilters {
 }
 
 const wildcardMatcher = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 const accountNumberFilter = (raw: string | undefined): { where?: Condition; match?: (a: AccountRecord) => boolean } => {
   const values = csvOf('account_number', raw);
   if (!values) return {};
-  if (values.some((v) => !/^[0-9*]+$/.test(v))) throw badRequest('account_number must contain only digits and * wildcards', 'BAD_QUERY_PARAMETER');
+  if (values.some((v) => !/^[0-9*]+$/.test(v)))
+    throw badRequest('account_number must contain only digits and * wildcards', 'BAD_QUERY_PARAMETER');
   if (!values.some((v) => v.includes('*'))) return { where: { op: 'in', field: 'account_number', values } };
   if (values.length > 1) throw badRequest('account_number with a * wildcard accepts a single value', 'BAD_QUERY_PARAMETER');
   const pattern = wildcardMatcher(values[0]!);
@@ -76,7 +82,10 @@ const together = (names: readonly string[], lists: readonly (readonly string[] |
   return values;
 };
 
-const containsAnyOf = (values: readonly string[]) => (list: readonly string[] | undefined): boolean => values.some((v) => list?.includes(v) ?? false);
+const containsAnyOf =
+  (values: readonly string[]) =>
+  (list: readonly string[] | undefined): boolean =>
+    values.some((v) => list?.includes(v) ?? false);
 
 const linkedOf = (a: AccountRecord): string[] =>
   [a.balance_floor?.linked_account_id, a.balance_ceiling?.linked_account_id].filter((id): id is string => id !== undefined);
@@ -90,7 +99,8 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   const matchers: ((a: AccountRecord) => boolean)[] = [];
   const ids = together(['id', 'account_id'], [uuidsOf('id', q.id), uuidsOf('account_id', q.account_id)]);
   if (ids.length > 0) where.push({ op: 'in', field: 'id', values: ids });
-  if (q.account_type !== undefined && q.account_type !== 'GENERAL_LEDGER') where.push({ op: 'eq', field: 'account_type', value: q.account_type });
+  if (q.account_type !== undefined && q.account_type !== 'GENERAL_LEDGER')
+    where.push({ op: 'eq', field: 'account_type', value: q.account_type });
   const statuses = enumsOf('status', q.status, ACCOUNT_STATUSES);
   if (statuses) where.push({ op: 'in', field: 'status', values: statuses });
   const access = enumsOf('access_status', q.access_status, ACCESS_STATUSES);
@@ -112,7 +122,11 @@ export const accountListFilters = (request: ApiRequest): AccountListFilters => {
   // overdraft_account_id / overflow_account_id are deprecated aliases of linked_account_id.
   const linked = together(
     ['linked_account_id', 'overdraft_account_id', 'overflow_account_id'],
-    [uuidsOf('linked_account_id', q.linked_account_id), uuidsOf('overdraft_account_id', q.overdraft_account_id), uuidsOf('overflow_account_id', q.overflow_account_id)],
+    [
+      uuidsOf('linked_account_id', q.linked_account_id),
+      uuidsOf('overdraft_account_id', q.overdraft_account_id),
+      uuidsOf('overflow_account_id', q.overflow_account_id),
+    ],
   );
   if (linked.length > 0) matchers.push((a) => linkedOf(a).some((id) => linked.includes(id)));
   const spendControls = uuidsOf('spend_control_ids', q.spend_control_ids);

@@ -38,7 +38,9 @@ const patch: Operation = async (request) => {
 const list: Operation = async (request) => {
   const { where, match, heldBy, empty } = accountListFilters(request);
   const { scope, ...paging } = await pagingOf(request, {});
-  const page = empty ? { items: [] } : await listAccounts(accountsContext(request), { ...paging, where, ...(match ? { match } : {}), ...(heldBy ? { heldBy } : {}) });
+  const page = empty
+    ? { items: [] }
+    : await listAccounts(accountsContext(request), { ...paging, where, ...(match ? { match } : {}), ...(heldBy ? { heldBy } : {}) });
   return ok(listBody(request, 'accounts', scope, page, viewFor(request)));
 };
 

@@ -30,7 +30,8 @@ const productListQuery = z.strictObject({
   end_date: z.optional(isoDate),
 });
 
-const create: Operation = async (request) => created(productView(await createProduct(accountsContext(request), interestBody(request, createInterestSchema))));
+const create: Operation = async (request) =>
+  created(productView(await createProduct(accountsContext(request), interestBody(request, createInterestSchema))));
 
 const patch: Operation = async (request) =>
   ok(productView(await updateProduct(accountsContext(request), pathId(request, 'product_id'), interestBody(request, patchInterestSchema))));

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { addRelationship, deleteRelationship, getRelationship, listRelationships, updateRelationship } from '../../accounts/relationships.js';
+import {
+  addRelationship,
+  deleteRelationship,
+  getRelationship,
+  listRelationships,
+  updateRelationship,
+} from '../../accounts/relationships.js';
 import { RELATIONSHIP_READ_ONLY, relationshipInput } from '../../accounts/schemas.js';
 import { relationshipView } from '../../accounts/views.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';

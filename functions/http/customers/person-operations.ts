@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { createPerson, getPerson, listPersons, PERSON_STYLES, type PersonStyle, replacePerson, updatePerson } from '../../customers/persons.js';
+import {
+  createPerson,
+  getPerson,
+  listPersons,
+  PERSON_STYLES,
+  type PersonStyle,
+  replacePerson,
+  updatePerson,
+} from '../../customers/persons.js';
 import type { PersonRecord } from '../../customers/model.js';
 import { PERSON_SORTS } from '../../customers/ports.js';
 import { createPersonSchema, PERSON_READ_ONLY, PERSON_STATUSES, patchPersonSchema, replacePersonSchema } from '../../customers/schemas.js';

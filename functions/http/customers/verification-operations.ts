@@ -22,7 +22,11 @@ const subjectOf = (body: z.infer<typeof verifyRequestSchema>) => {
 /** `POST /v0/verifications/verify`: KYC for a person, KYB for a business. */
 export const runVerificationOperation: Operation = async (request) => {
   const body = parseWith(verifyRequestSchema, request.body);
-  const outcome = await runVerification(customersContext(request), { ...subjectOf(body), consent: body.customer_consent, style: 'current' });
+  const outcome = await runVerification(customersContext(request), {
+    ...subjectOf(body),
+    consent: body.customer_consent,
+    style: 'current',
+  });
   return created({ verification_status: outcome.status, verifications: outcome.checks.map(verificationView) });
 };
 

@@ -61,7 +61,11 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     }
     const { statusCode, headers, body } = decision.response;
     // Early responses skip the `after` chain, so the correlation header is set here.
-    return { statusCode, headers: { ...headers, [REPLAY_HEADER]: 'true', 'X-Correlation-Id': request.context.bankline.correlationId }, body };
+    return {
+      statusCode,
+      headers: { ...headers, [REPLAY_HEADER]: 'true', 'X-Correlation-Id': request.context.bankline.correlationId },
+      body,
+    };
   },
   after: async (request) => {
     if (request.response) await finish(store, request, request.response);

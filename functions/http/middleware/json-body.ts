@@ -15,7 +15,7 @@ export const jsonBody = (): ChainMiddleware => ({
       state.body = undefined;
       return;
     }
-    const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body ?? '';
+    const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
     if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
       throw new ApiError(413, 'REQUEST_TOO_LARGE', `request body exceeds ${MAX_BODY_BYTES} bytes`);
     }

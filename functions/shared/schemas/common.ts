@@ -25,7 +25,9 @@ export const email = z.string().check(z.maxLength(320), z.email('must be a valid
 
 export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as US'));
 
-export const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
+export const uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
 
 const METADATA_MAX_BYTES = 8 * 1024;
 const METADATA_MAX_DEPTH = 16;
@@ -61,7 +63,8 @@ export const STORABLE_JSON_RULE = `must be JSON with non-empty keys, at most ${M
 
 const METADATA_MAX_KEY_CHARS = 256;
 
-const isJsonObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Free-form JSON object, capped in size so one field cannot fill an item. A custom check rather
@@ -69,12 +72,15 @@ const isJsonObject = (value: unknown): value is Record<string, unknown> => value
  * client's object must come back exactly as sent (adapters store it as a JSON string).
  */
 export const metadata = z.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object').check(
-  z.refine((value) => Object.keys(value).every((key) => key.length <= METADATA_MAX_KEY_CHARS), `keys must be at most ${METADATA_MAX_KEY_CHARS} characters`),
-  z.refine((value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES, `must serialise to at most ${METADATA_MAX_BYTES} bytes`),
   z.refine(
-    (value) => isStorableJson(value),
-    STORABLE_JSON_RULE,
+    (value) => Object.keys(value).every((key) => key.length <= METADATA_MAX_KEY_CHARS),
+    `keys must be at most ${METADATA_MAX_KEY_CHARS} characters`,
   ),
+  z.refine(
+    (value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES,
+    `must serialise to at most ${METADATA_MAX_BYTES} bytes`,
+  ),
+  z.refine((value) => isStorableJson(value), STORABLE_JSON_RULE),
 );
 
 export const address = z.strictObject({

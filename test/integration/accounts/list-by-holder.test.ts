@@ -25,7 +25,12 @@ beforeAll(async () => {
     adas.push((await createAccount(world.api, { account_type: i === 2 ? 'SAVING' : 'CHECKING', relationships: primary(ada) })).id);
     if (i === 1) beas = (await createAccount(world.api, { account_type: 'CHECKING', relationships: primary(bea) })).id;
   }
-  acmes = (await createAccount(world.api, { account_type: 'CHECKING', relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', business_id: acme }] })).id;
+  acmes = (
+    await createAccount(world.api, {
+      account_type: 'CHECKING',
+      relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', business_id: acme }],
+    })
+  ).id;
 });
 
 const list = (query: Record<string, string | number>) => world.api.get('/v0/accounts', query);
@@ -83,13 +88,18 @@ describe('accounts filtered by holder', () => {
   });
 
   it('merges several holders in list order, an account they share once', async () => {
-    const shared = await createAccount(world.api, { account_type: 'CHECKING', relationships: [...primary(bea), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: ada }] });
+    const shared = await createAccount(world.api, {
+      account_type: 'CHECKING',
+      relationships: [...primary(bea), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: ada }],
+    });
     try {
       expect(ids(await list({ customer_id: `${bea},${ada}` }))).toEqual([adas[0], adas[1], beas, adas[2], adas[3], adas[4], shared.id]);
       const pages = await allPages({ customer_id: ada, person_id: bea, limit: 3 });
       expect(pages.flatMap((p) => p.ids)).toEqual([adas[0], adas[1], beas, adas[2], adas[3], adas[4], shared.id]);
     } finally {
-      const rel = (await world.api.get(`/v0/accounts/${shared.id}/relationships`)).body.relationships.find((r: any) => r.customer_id === ada);
+      const rel = (await world.api.get(`/v0/accounts/${shared.id}/relationships`)).body.relationships.find(
+        (r: any) => r.customer_id === ada,
+      );
       await world.api.call({ method: 'DELETE', path: `/v0/accounts/${shared.id}/relationships/${rel.id}` });
     }
   });
@@ -130,9 +140,17 @@ describe('accounts filtered by holder', () => {
     const heldBy = { kind: 'PERSON' as const, ids: [ada] };
     const tenantId = world.tenant.id;
     const position = `2024-01-01T00:00:00.000Z#${adas[0]}`;
-    const cursors: Record<string, string>[] = [{ after: 'x' }, { after: `${position}\u0000` }, { after: position, pk: 'TENANT#x' }, { gsi1pk: 'a', gsi1sk: 'b', pk: 'c', sk: 'd' }];
+    const cursors: Record<string, string>[] = [
+      { after: 'x' },
+      { after: `${position}\u0000` },
+      { after: position, pk: 'TENANT#x' },
+      { gsi1pk: 'a', gsi1sk: 'b', pk: 'c', sk: 'd' },
+    ];
     for (const cursor of cursors) {
-      await expect(dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor, limit: 10, ascending: true })).rejects.toMatchObject({ name: 'InvalidInput', code: 'BAD_QUERY_PARAMETER' });
+      await expect(dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor, limit: 10, ascending: true })).rejects.toMatchObject({
+        name: 'InvalidInput',
+        code: 'BAD_QUERY_PARAMETER',
+      });
     }
     const resumed = await dynamoAccountStore.listAccounts(tenantId, { heldBy, cursor: { after: position }, limit: 10, ascending: true });
     expect(resumed.items.map((a) => a.id)).toEqual(adas);

@@ -15,7 +15,8 @@ describe('balances (contract §2.9)', () => {
   });
 
   it('unsecured credit: available is the unused limit, never negative', () => {
-    const loc = (balance: number, pending = 0) => accountRecord({ account_type: 'LINE_OF_CREDIT', credit_limit: 50_000, account_balance: balance, pending_debits: pending });
+    const loc = (balance: number, pending = 0) =>
+      accountRecord({ account_type: 'LINE_OF_CREDIT', credit_limit: 50_000, account_balance: balance, pending_debits: pending });
     expect(available(loc(0))).toBe(50_000);
     expect(available(loc(20_000, 5_000))).toBe(25_000);
     expect(available(loc(60_000))).toBe(0);

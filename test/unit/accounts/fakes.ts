@@ -19,7 +19,13 @@ const unused = (): never => {
   throw new Error('not used by this test');
 };
 
-export const fakes = (options: { persons?: PersonRecord[]; businesses?: BusinessRecord[]; templates?: TemplateRecord[]; products?: InterestProductRecord[]; numbers?: string[] }): Fakes => {
+export const fakes = (options: {
+  persons?: PersonRecord[];
+  businesses?: BusinessRecord[];
+  templates?: TemplateRecord[];
+  products?: InterestProductRecord[];
+  numbers?: string[];
+}): Fakes => {
   const accounts = new Map<string, AccountRecord>();
   const created: AccountCreation[] = [];
   const numbers = [...(options.numbers ?? [])];

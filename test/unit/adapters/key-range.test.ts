@@ -9,7 +9,8 @@ describe('prefixEnd', () => {
     const prefix = '0smith';
     const end = prefixEnd(prefix)!;
     expect(end).toBe('0smiti');
-    for (const key of ['0smith', '0smith\u0001x', '0smith jr', '0smith\u{10fffe}', '0smith\u{1f600}']) expect(utf8Compare(key, end)).toBeLessThan(0);
+    for (const key of ['0smith', '0smith\u0001x', '0smith jr', '0smith\u{10fffe}', '0smith\u{1f600}'])
+      expect(utf8Compare(key, end)).toBeLessThan(0);
     for (const key of ['0smiti', '0smitia', '0smj']) expect(utf8Compare(key, end)).toBeGreaterThanOrEqual(0);
   });
 

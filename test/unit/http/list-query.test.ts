@@ -54,7 +54,9 @@ describe('query value parsers', () => {
     expect(booleanOf('has_accounts', 'false')).toBe(false);
     expect(booleanOf('has_accounts', undefined)).toBeUndefined();
     for (const raw of ['TRUE', '1', 'yes', '']) {
-      expect(() => booleanOf('has_accounts', raw)).toThrow(expect.objectContaining({ ...badQuery, detail: 'has_accounts must be true or false' }));
+      expect(() => booleanOf('has_accounts', raw)).toThrow(
+        expect.objectContaining({ ...badQuery, detail: 'has_accounts must be true or false' }),
+      );
     }
   });
 
@@ -79,17 +81,25 @@ describe('parseSort', () => {
 
   it('offers each list only its own fields, naming sort_by and the fields it has', () => {
     expect(parseSort('entity_name:desc', BUSINESS_SORTS)).toEqual({ sortBy: 'entity_name', ascending: false });
-    expect(() => parseSort('last_name:asc', BUSINESS_SORTS)).toThrow(badSort('sort_by must be <field>:asc or <field>:desc, with <field> one of creation_time, entity_name, last_updated_time'));
+    expect(() => parseSort('last_name:asc', BUSINESS_SORTS)).toThrow(
+      badSort('sort_by must be <field>:asc or <field>:desc, with <field> one of creation_time, entity_name, last_updated_time'),
+    );
     expect(() => parseSort('entity_name:asc', PERSON_SORTS)).toThrow(badSort('sort_by'));
   });
 
-  it.each(['last_name:ASC', 'last_name:up', 'Last_Name:asc', 'last_name:asc:desc', ':asc', 'ssn:asc'])('rejects %s naming sort_by', (raw) => {
-    expect(() => parseSort(raw, PERSON_SORTS)).toThrow(badSort('sort_by'));
-  });
+  it.each(['last_name:ASC', 'last_name:up', 'Last_Name:asc', 'last_name:asc:desc', ':asc', 'ssn:asc'])(
+    'rejects %s naming sort_by',
+    (raw) => {
+      expect(() => parseSort(raw, PERSON_SORTS)).toThrow(badSort('sort_by'));
+    },
+  );
 
   it('accepts further terms only where they change nothing: a repeat, or a name’s tie-breaker in the same direction', () => {
     expect(parseSort('last_name:asc,creation_time:asc', PERSON_SORTS)).toEqual({ sortBy: 'last_name', ascending: true });
-    expect(parseSort('first_name:desc,creation_time:desc,first_name:desc', PERSON_SORTS)).toEqual({ sortBy: 'first_name', ascending: false });
+    expect(parseSort('first_name:desc,creation_time:desc,first_name:desc', PERSON_SORTS)).toEqual({
+      sortBy: 'first_name',
+      ascending: false,
+    });
     expect(parseSort('creation_time:desc,creation_time:desc', PERSON_SORTS)).toEqual({ sortBy: 'creation_time', ascending: false });
   });
 
@@ -146,11 +156,15 @@ describe('pagingOf and listBody', () => {
     const refused = expect.objectContaining(badQuery);
 
     await expect(pagingOf(listRequest({ status: 'FROZEN', page_token: token }), { status: 'FROZEN' })).rejects.toThrow(refused);
-    await expect(pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'creation_time:desc', page_token: token }), filters)).rejects.toThrow(refused);
-    await expect(pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'last_name:asc', page_token: token }), filters, PERSON_SORTS)).rejects.toThrow(
+    await expect(pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'creation_time:desc', page_token: token }), filters)).rejects.toThrow(
       refused,
     );
-    await expect(pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_a', 'listPersons'), filters)).rejects.toThrow(refused);
+    await expect(
+      pagingOf(listRequest({ status: 'ACTIVE', sort_by: 'last_name:asc', page_token: token }), filters, PERSON_SORTS),
+    ).rejects.toThrow(refused);
+    await expect(pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_a', 'listPersons'), filters)).rejects.toThrow(
+      refused,
+    );
     await expect(pagingOf(listRequest({ status: 'ACTIVE', page_token: token }, 'tenant_b'), filters)).rejects.toThrow(refused);
   });
 
@@ -164,7 +178,10 @@ describe('pagingOf and listBody', () => {
 
   it('lets the page size change between pages', async () => {
     const token = await tokenFor(listRequest({ status: 'ACTIVE', limit: '5' }), { pk: 'p', sk: 's' });
-    expect((await pagingOf(listRequest({ status: 'ACTIVE', limit: '50', page_token: token }), filters)).cursor).toEqual({ pk: 'p', sk: 's' });
+    expect((await pagingOf(listRequest({ status: 'ACTIVE', limit: '50', page_token: token }), filters)).cursor).toEqual({
+      pk: 'p',
+      sk: 's',
+    });
   });
 
   it('refuses to seal a page for a caller other than the one the scope was made for', async () => {

@@ -41,14 +41,21 @@ describe('dynamodbStreamEvent', () => {
     const sequence = event.Records.map((r) => BigInt(r.dynamodb!.SequenceNumber!));
     expect(sequence).toEqual([...sequence].sort((a, b) => (a < b ? -1 : 1)));
     expect(new Set(sequence).size).toBe(3);
-    expect(dynamodbStreamEvent([{ eventName: 'REMOVE', oldImage: { pk: 'P#2', sk: 'P' } }], { now, seed: 'test' }).Records[0]!.eventID).toBe(
-      event.Records[0]!.eventID,
-    );
+    expect(
+      dynamodbStreamEvent([{ eventName: 'REMOVE', oldImage: { pk: 'P#2', sk: 'P' } }], { now, seed: 'test' }).Records[0]!.eventID,
+    ).toBe(event.Records[0]!.eventID);
   });
 });
 
 describe('sqsEvent', () => {
-  const event = sqsEvent('webhook-deliveries', [{ body: { id: 'e1' }, attributes: { tenant: 't1' } }, { body: 'plain', receiveCount: 3 }], { now, seed: 's' });
+  const event = sqsEvent(
+    'webhook-deliveries',
+    [
+      { body: { id: 'e1' }, attributes: { tenant: 't1' } },
+      { body: 'plain', receiveCount: 3 },
+    ],
+    { now, seed: 's' },
+  );
 
   it('sends JSON bodies with their MD5, from the named queue', () => {
     const [first, second] = event.Records;
@@ -76,7 +83,11 @@ describe('scheduledEvent and workflowTaskEvent', () => {
     const event = workflowTaskEvent({ account_id: 'a1' }, { stateMachine: 'closure', state: 'WriteOff', executionName: 'run-1', now });
     expect(event).toMatchObject({
       input: { account_id: 'a1' },
-      execution: { Id: expect.stringMatching(/^arn:aws:states:[a-z0-9-]+:\d{12}:execution:closure:run-1$/), Name: 'run-1', StartTime: now.toISOString() },
+      execution: {
+        Id: expect.stringMatching(/^arn:aws:states:[a-z0-9-]+:\d{12}:execution:closure:run-1$/),
+        Name: 'run-1',
+        StartTime: now.toISOString(),
+      },
       state: { Name: 'WriteOff', RetryCount: 0 },
       stateMachine: { Name: 'closure' },
     });
@@ -85,7 +96,13 @@ describe('scheduledEvent and workflowTaskEvent', () => {
 });
 
 describe('triggerKindOf tells every builder’s event apart', () => {
-  const request = { method: 'GET', url: '/v0/customers', headers: [['Authorization', 'Bearer x']] as const, body: null, sourceIp: '127.0.0.1' };
+  const request = {
+    method: 'GET',
+    url: '/v0/customers',
+    headers: [['Authorization', 'Bearer x']] as const,
+    body: null,
+    sourceIp: '127.0.0.1',
+  };
   const proxy = toProxyEvent(request, createRouteMatcher()('GET', '/v0/customers')!);
 
   it.each([

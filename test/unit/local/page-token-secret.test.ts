@@ -38,7 +38,15 @@ describe('.bankline/page-token.secret', () => {
 describe('pointFunctionsAt a local table', () => {
   const saved = { ...process.env };
   afterEach(() => {
-    for (const name of ['TABLE_NAME', 'DYNAMODB_ENDPOINT', 'AWS_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'PAGE_TOKEN_SECRET', 'STAGE']) {
+    for (const name of [
+      'TABLE_NAME',
+      'DYNAMODB_ENDPOINT',
+      'AWS_REGION',
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'PAGE_TOKEN_SECRET',
+      'STAGE',
+    ]) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }

@@ -23,7 +23,9 @@ describe('replay target', () => {
   });
 
   it('refuses a marker naming a function of another trigger kind', async () => {
-    await expect(replay(withMarker({ function: 'customers' }, stream))).rejects.toThrow('the event is a table-stream event, but function customers is triggered by http');
+    await expect(replay(withMarker({ function: 'customers' }, stream))).rejects.toThrow(
+      'the event is a table-stream event, but function customers is triggered by http',
+    );
   });
 
   it('asks for a marker when the shape fits no function, or says nothing', async () => {

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../../functions/functions.js';
-import { checkedHandler, ConfigError, configFor, readFunctionConfig, readVariable, resetConfigForTests } from '../../../functions/shared/config.js';
+import {
+  checkedHandler,
+  ConfigError,
+  configFor,
+  readFunctionConfig,
+  readVariable,
+  resetConfigForTests,
+} from '../../../functions/shared/config.js';
 
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bankline-dev/page-token-AbCdEf';
 const LOCAL_SECRET = 'ab'.repeat(32);

@@ -22,7 +22,11 @@ describe('retryOnConflict', () => {
     const attempt = vi.fn(async () => {
       throw new VersionConflict('business');
     });
-    await expect(retryOnConflict(attempt, 3)).rejects.toMatchObject({ name: 'ConcurrentModification', code: 'CONCURRENT_MODIFICATION', detail: expect.stringContaining('business') });
+    await expect(retryOnConflict(attempt, 3)).rejects.toMatchObject({
+      name: 'ConcurrentModification',
+      code: 'CONCURRENT_MODIFICATION',
+      detail: expect.stringContaining('business'),
+    });
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 

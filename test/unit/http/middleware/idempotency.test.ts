@@ -78,7 +78,7 @@ describe('idempotency middleware', () => {
     expect(store.acquire).not.toHaveBeenCalled();
   });
 
-  it('replays the stored response with its status and body, marked as replayed, with this request\'s correlation id', async () => {
+  it("replays the stored response with its status and body, marked as replayed, with this request's correlation id", async () => {
     const response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"c1"}' };
     const { early } = await runChain(fakeStore(existing({ response })));
     expect(early).toEqual({

@@ -146,4 +146,3 @@ describe('requestContext on a route whose permission depends on the request', ()
     expect(error.detail).toBe('this API key lacks the customer:write or account:write permission');
   });
 });
-
