@@ -85,6 +85,21 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
   httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
+  {
+    ...httpDomain('external_accounts', 'External accounts: manual create, get, list and PATCH (no vendor calls)'),
+    name: 'external-accounts',
+    entry: 'functions/http/external-accounts.ts',
+  },
+  {
+    ...httpDomain(
+      'external_accounts_vendor',
+      'External-account routes that call Plaid or Finicity: links, vendor accounts, balance, transactions, delete',
+    ),
+    name: 'external-accounts-vendor',
+    entry: 'functions/http/external-accounts-vendor.ts',
+    // Aggregator calls take seconds (balance is real time); the adapters time out first.
+    timeoutSeconds: 30,
+  },
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

@@ -62,6 +62,7 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   mapping_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('id') },
   /** The mapped old-bank account: the account whose SALE record the old bank's key sees. */
   mapped_account_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('old_resource_id') },
+  external_account_id: { event: 'external_accounts/create-external-account.json', pick: field('id') },
   tradeline_transfer_id: {
     event: 'credit_reporting/list-tradeline-transfers.json',
     pick: (body) => ((field('tradeline_transfers')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,

@@ -127,6 +127,50 @@ const mapping = {
   getTradelineTransfer: {},
 } satisfies Record<string, OperationSample>;
 
+/**
+ * External accounts (contract §9): a manual account of a person, and the Plaid sandbox flow
+ * against the twin's fake Plaid (First Platypus Bank, user_good / pass_good).
+ */
+const externalAccount = {
+  create: {
+    body: {
+      customer_id: '{{customer_id}}',
+      customer_type: 'PERSONAL',
+      type: 'CHECKING',
+      account_owner_names: ['Jane Doe'],
+      account_identifiers: { number: '123456789' },
+      routing_identifiers: { bank_name: 'Chase', bank_countries: ['US'], ach_routing_number: '021000021' },
+      currency: 'USD',
+      nickname: 'Payout account',
+    },
+  },
+  list: { query: 'customer_id={{customer_id}}&limit=10' },
+  get: {},
+  patch: { body: { nickname: 'Household checking' } },
+  remove: {},
+  linkToken: {
+    body: { customer_id: '{{customer_id}}', client_name: 'Bankline demo', country_codes: ['US'], language: 'EN', type: 'DEPOSITORY' },
+  },
+  accessToken: {
+    body: { customer_id: '{{customer_id}}', vendor_public_token: '{{plaid_public_token}}', vendor_institution_id: 'ins_109508' },
+  },
+  addAccounts: {
+    body: {
+      vendor: 'PLAID',
+      customer_type: 'PERSONAL',
+      customer_id: '{{customer_id}}',
+      vendor_access_token: '{{plaid_access_token}}',
+      vendor_account_ids: ['{{plaid_account_id}}'],
+    },
+  },
+  syncAccounts: {
+    body: { vendor: 'PLAID', customer_type: 'PERSONAL', customer_id: '{{customer_id}}', vendor_access_token: '{{plaid_access_token}}' },
+  },
+  balance: { query: 'max_age=600' },
+  transactions: { query: 'start_date=2026-01-01&end_date=2026-02-01' },
+  refresh: { query: 'force_vendor_refresh=true', body: {} },
+} satisfies Record<string, OperationSample>;
+
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
 export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   createCustomer: { body: PERSON_BODY },
@@ -182,4 +226,17 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   deleteMigrationMapping: mapping.remove,
   listTradelineTransfers: mapping.listTradelineTransfers,
   getTradelineTransfer: mapping.getTradelineTransfer,
+
+  createExternalAccount: externalAccount.create,
+  listExternalAccounts: externalAccount.list,
+  getExternalAccount: externalAccount.get,
+  patchExternalAccount: externalAccount.patch,
+  deleteExternalAccount: externalAccount.remove,
+  createLinkToken: externalAccount.linkToken,
+  createAccessToken: externalAccount.accessToken,
+  addVendorAccounts: externalAccount.addAccounts,
+  syncVendorAccounts: externalAccount.syncAccounts,
+  getExternalAccountBalance: externalAccount.balance,
+  listExternalAccountTransactions: externalAccount.transactions,
+  refreshExternalAccountTransactions: externalAccount.refresh,
 };

@@ -26,7 +26,11 @@ export type EventType =
   // for the new tenant and, as a copy, for the old tenant: both sides' integrators automate on them.
   | 'RESOURCE_MAPPING.CREATED'
   | 'RESOURCE_MAPPING.UPDATED'
-  | 'RESOURCE_MAPPING.DELETED';
+  | 'RESOURCE_MAPPING.DELETED'
+  // External accounts (contract §9.9: not in Synctera's catalog; named by its convention).
+  | 'EXTERNAL_ACCOUNT.CREATED'
+  | 'EXTERNAL_ACCOUNT.UPDATED'
+  | 'EXTERNAL_ACCOUNT.DELETED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook
