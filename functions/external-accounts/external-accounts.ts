@@ -4,8 +4,8 @@ import { newId } from '../shared/ids.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
 import type { ExternalAccountsContext } from './context.js';
 import type { ExternalAccountRecord, Owner } from './model.js';
-import { DuplicateExternalAccount, type ExternalAccountListCriteria, type OwnerFacts, type VendorLinkChange } from './ports.js';
-import { deletedAccount, duplicateConflict, newManualAccount, ownerFrom, patchAccount } from './rules.js';
+import { DuplicateExternalAccount, type ExternalAccountListCriteria, type OwnerFacts } from './ports.js';
+import { duplicateConflict, newManualAccount, ownerFrom, patchAccount } from './rules.js';
 import type { CreateExternalAccountInput, PatchExternalAccountInput } from './schemas.js';
 import { externalAccountView } from './views.js';
 
@@ -75,29 +75,6 @@ export const updateExternalAccount = (ctx: ExternalAccountsContext, id: string, 
       ctx.accounts.write([{ account: next, previous: current, events: [accountEvent(ctx, 'EXTERNAL_ACCOUNT.UPDATED', next, current)] }]),
     );
     return next;
-  });
-
-/**
- * A vendor-linked account's link loses a user; when it was the last live one, the link goes too.
- * The vendor-side removal is the caller's (the vendor function's) business: the plain function
- * never calls a vendor, so it reports the link it dropped.
- */
-export const deleteExternalAccount = (
-  ctx: ExternalAccountsContext,
-  id: string,
-  linkChanges: (a: ExternalAccountRecord) => Promise<VendorLinkChange[]> = async () => [],
-) =>
-  retryOnConflict(async () => {
-    const current = await loadAccount(ctx, id);
-    // Deleting twice changes nothing: DELETE takes no Idempotency-Key, a retry must be safe.
-    if (current.status === 'DELETED') return { account: current, dropped: [] as VendorLinkChange[] };
-    const next = deletedAccount(current, ctx.clock.now().toISOString());
-    const dropped = await linkChanges(current);
-    await ctx.accounts.write(
-      [{ account: next, previous: current, events: [accountEvent(ctx, 'EXTERNAL_ACCOUNT.DELETED', next, current)] }],
-      dropped,
-    );
-    return { account: next, dropped };
   });
 
 export const listExternalAccounts = (

@@ -55,6 +55,8 @@ export interface ExternalAccountStore {
    */
   write(writes: readonly ExternalAccountWrite[], extra?: readonly VendorLinkChange[]): Promise<void>;
   listAccounts(tenantId: string, criteria: ExternalAccountListCriteria): Promise<Page<ExternalAccountRecord>>;
+  /** The candidates whose owner + routing + number a live account already holds (one BatchGetItem of claims). */
+  claimedAmong(accounts: readonly ExternalAccountRecord[]): Promise<Set<string>>;
   /** Live accounts that came through one vendor link. */
   accountsOfLink(tenantId: string, linkId: string): Promise<ExternalAccountRecord[]>;
 }
@@ -69,7 +71,17 @@ export interface VendorLinkRecord {
   /** Encrypted, never logged or returned but by access_tokens. */
   access_token_ciphertext: string;
   micro_deposit: boolean;
+  /** Plaid's item id; Finicity's customer id. Not a credential. */
+  item_id: string;
   creation_time: string;
+}
+
+export interface VendorLinkStore {
+  /** The link id a token maps to (a one-way digest: the token itself is never a key). */
+  linkIdOf(vendor: VendorLinkRecord['vendor'], token: string): string;
+  getLink(tenantId: string, id: string): Promise<VendorLinkRecord | undefined>;
+  /** Written with the request's Idempotency-Key marker (one transaction). */
+  putLink(link: VendorLinkRecord): Promise<void>;
 }
 
 export type VendorLinkChange = { kind: 'put'; link: VendorLinkRecord } | { kind: 'delete'; link: VendorLinkRecord };

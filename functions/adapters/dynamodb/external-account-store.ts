@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExternalAccountRecord } from '../../external-accounts/model.js';
 import { DuplicateExternalAccount, type ExternalAccountStore, type VendorLinkChange } from '../../external-accounts/ports.js';
 import type { Condition } from '../../shared/list-criteria.js';
@@ -109,6 +109,24 @@ export const dynamoExternalAccountStore: ExternalAccountStore = {
       ...(c.cursor ? { cursor: c.cursor } : {}),
     });
     return { items: page.items.map(toExternalAccountRecord), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  },
+
+  async claimedAmong(accounts) {
+    const claimed = new Set<string>();
+    const byKey = new Map(accounts.map((a) => [claimKeyOf(a).pk, a.id]));
+    const keys = [...byKey.keys()].map((pk) => ({ pk, sk: 'CLAIM' }));
+    // 100 keys per BatchGetItem; add_vendor_accounts takes at most 50 ids.
+    for (let i = 0; i < keys.length; i += 100) {
+      let pending: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+      while (pending && pending.length > 0) {
+        const { Responses, UnprocessedKeys } = await documentClient().send(
+          new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'pk' } } }),
+        );
+        for (const item of Responses?.[tableName()] ?? []) claimed.add(byKey.get(item.pk as string) as string);
+        pending = UnprocessedKeys?.[tableName()]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return claimed;
   },
 
   accountsOfLink: (tenantId, linkId) =>
