@@ -13,8 +13,6 @@ export interface VendorSettings {
   environment: 'sandbox' | 'production';
   plaidBaseUrl: string;
   finicityBaseUrl: string;
-  /** Finicity Connect's base (the twin serves its own Connect page). */
-  finicityConnectUrl: string;
   credentials: VendorCredentials;
   /** 32 bytes: AES-256-GCM key for vendor access tokens, separate from the table's KMS key. */
   tokenKey: Buffer;
@@ -54,7 +52,6 @@ const load = async (env: NodeJS.ProcessEnv): Promise<VendorSettings> => {
     environment,
     plaidBaseUrl: env.PLAID_BASE_URL || PLAID_URLS[environment],
     finicityBaseUrl: env.FINICITY_BASE_URL || 'https://api.finicity.com',
-    finicityConnectUrl: env.FINICITY_CONNECT_URL || 'https://connect2.finicity.com',
     credentials: JSON.parse(credentialsText) as VendorCredentials,
     tokenKey: Buffer.from(keyHex.trim(), 'hex'),
     timeoutMs: Number(env.VENDOR_TIMEOUT_MS) > 0 ? Number(env.VENDOR_TIMEOUT_MS) : 8000,

@@ -22,7 +22,7 @@ const build = (vendor: AggregatorVendor, s: VendorSettings): VendorGateway => {
   if (!s.credentials.finicity) throw new Error('Finicity is not configured (vendor credentials have no finicity entry)');
   return finicityGateway({
     baseUrl: s.finicityBaseUrl,
-    connectUrl: s.finicityConnectUrl,
+    testing: s.environment === 'sandbox',
     ...s.credentials.finicity,
     timeoutMs: s.timeoutMs,
   });

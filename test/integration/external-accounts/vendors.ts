@@ -2,6 +2,7 @@
 // function reads its vendor settings on first use, as a Lambda at cold start).
 import { randomBytes } from 'node:crypto';
 import { afterAll } from 'vitest';
+import { type FakeFinicity, startFakeFinicity } from '../../../local/vendors/finicity/fake-finicity.js';
 import { type FakePlaid, startFakePlaid } from '../../../local/vendors/plaid/fake-plaid.js';
 
 export const PLAID_CLIENT = { client_id: 'bankline-test-client', secret: 'bankline-test-secret' };
@@ -18,17 +19,31 @@ export const plaidCall = async (plaid: FakePlaid, path: string, body: Record<str
   return data;
 };
 
-export const startVendors = async (): Promise<{ plaid: FakePlaid }> => {
-  const plaid = await startFakePlaid({ clientId: PLAID_CLIENT.client_id, secret: PLAID_CLIENT.secret });
+export const FINICITY_PARTNER = {
+  partner_id: '2445500000001',
+  partner_secret: 'bankline-test-partner-secret',
+  app_key: 'bankline-test-app-key',
+};
+
+export const startVendors = async (): Promise<{ plaid: FakePlaid; finicity: FakeFinicity }> => {
+  const [plaid, finicity] = await Promise.all([
+    startFakePlaid({ clientId: PLAID_CLIENT.client_id, secret: PLAID_CLIENT.secret }),
+    startFakeFinicity({
+      partnerId: FINICITY_PARTNER.partner_id,
+      partnerSecret: FINICITY_PARTNER.partner_secret,
+      appKey: FINICITY_PARTNER.app_key,
+    }),
+  ]);
   Object.assign(process.env, {
     PLAID_BASE_URL: plaid.url,
-    VENDOR_CREDENTIALS: JSON.stringify({ plaid: PLAID_CLIENT }),
+    FINICITY_BASE_URL: finicity.url,
+    VENDOR_CREDENTIALS: JSON.stringify({ plaid: PLAID_CLIENT, finicity: FINICITY_PARTNER }),
     VENDOR_TOKEN_KEY: randomBytes(32).toString('hex'),
     // Generous for a loaded machine; only Tortoise Bank (which never answers) waits this long.
     VENDOR_TIMEOUT_MS: '2000',
   });
-  afterAll(() => plaid.close());
-  return { plaid };
+  afterAll(() => Promise.all([plaid.close(), finicity.close()]));
+  return { plaid, finicity };
 };
 
 /** A public token for a First Platypus item, as Plaid's sandbox hands it out without Link. */

@@ -6,7 +6,8 @@ import { VendorFailure } from '../../../external-accounts/vendor-ports.js';
 
 export interface FinicitySettings {
   baseUrl: string;
-  connectUrl: string;
+  /** Sandbox (Test Drive): customers are created as testing customers. */
+  testing: boolean;
   partner_id: string;
   partner_secret: string;
   app_key: string;

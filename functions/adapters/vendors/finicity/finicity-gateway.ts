@@ -24,7 +24,6 @@ const splitName = (names: string[]) => {
 
 export const finicityGateway = (settings: FinicitySettings): VendorGateway => {
   const client = finicityClient(settings);
-  const sandbox = settings.baseUrl !== 'https://api.finicity.com' || process.env.VENDOR_ENVIRONMENT !== 'production';
 
   return {
     vendor: 'FINICITY',
@@ -34,7 +33,9 @@ export const finicityGateway = (settings: FinicitySettings): VendorGateway => {
       const [existing] = await client.findCustomers(owner.id);
       if (existing) return { vendor_customer_id: String(existing.id) };
       const { first, last } = splitName(owner.names);
-      const created = sandbox ? await client.addTestingCustomer(owner.id, first, last) : await client.addCustomer(owner.id, first, last);
+      const created = settings.testing
+        ? await client.addTestingCustomer(owner.id, first, last)
+        : await client.addCustomer(owner.id, first, last);
       return { vendor_customer_id: String(created.id) };
     },
 
