@@ -77,7 +77,13 @@ export const TOKEN_RENEW_AFTER_MS = 90 * 60 * 1000;
 export const finicityClient = (s: FinicitySettings, now: () => number = Date.now) => {
   let token: { value: string; at: number } | undefined;
 
-  const send = async <T>(method: string, path: string, body?: unknown, withToken = true): Promise<{ status: number; data: T }> => {
+  const send = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    withToken = true,
+    renewed = false,
+  ): Promise<{ status: number; data: T }> => {
     const headers: Record<string, string> = {
       'Finicity-App-Key': s.app_key,
       Accept: 'application/json',
@@ -103,10 +109,10 @@ export const finicityClient = (s: FinicitySettings, now: () => number = Date.now
     }
     const text = await response.text();
     const data = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
-    if (response.status === 401 && withToken && token) {
+    if (response.status === 401 && withToken && !renewed) {
       // A token Finicity no longer honours: renew once.
       token = undefined;
-      return send(method, path, body, withToken);
+      return send(method, path, body, withToken, true);
     }
     if (response.status >= 400) {
       const code = String(data.code ?? `HTTP_${response.status}`);
