@@ -18,6 +18,7 @@ import { ensureDemoData } from '../local/seed.js';
 import { type RunningServer, startServer } from '../local/server.js';
 import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
 import { ensureTable } from '../local/table.js';
+import { type LocalVendors, startLocalVendors } from '../local/vendors/local-vendors.js';
 
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -34,6 +35,7 @@ const tableName = process.env.TABLE_NAME || DEFAULT_LOCAL_TABLE;
 
 let db: DynamoDbLocal | undefined;
 let server: RunningServer | undefined;
+let vendors: LocalVendors | undefined;
 let stopping: Promise<never> | undefined;
 
 /** Forget the running-process fields so keys/replay do not probe a dead endpoint. */
@@ -44,6 +46,7 @@ const markStopped = (): void => {
       pid: _pid,
       dynamodb_pid: _javaPid,
       dynamodb_endpoint: _endpoint,
+      vendors: _vendors,
       ...kept
     } = current ?? {
       table_name: tableName,
@@ -60,6 +63,7 @@ const markStopped = (): void => {
 const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
     await server?.close().catch(() => undefined);
+    await vendors?.close().catch(() => undefined);
     await db?.stop();
     if (server) markStopped();
     process.exit(exitCode);
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
   await ensureTable(client, tableName);
   client.destroy();
   pointFunctionsAt({ tableName, endpoint: db.endpoint, home });
+  const { close: _close, ...vendorUrls } = (vendors = await startLocalVendors(home));
 
   // A different table name means different data: the recorded tenants do not apply.
   const demo = await ensureDemoData(previous?.table_name === tableName ? previous : undefined);
@@ -98,10 +103,12 @@ async function main(): Promise<void> {
       in_memory: inMemory,
       organization: demo.organization,
       tenants: demo.tenants,
+      vendors: vendorUrls,
     }),
     home,
   );
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
+  console.log(`Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`);
 }
 
 process.on('SIGINT', () => void shutdown(0));
