@@ -60,7 +60,7 @@ describe('the Link test page', () => {
     await page.waitForSelector('#choose:not([hidden])');
     await page.uncheck('input[name=account][value=sav]');
     await page.click('#submit');
-    await page.waitForFunction(() => document.querySelector('#public-token')?.textContent !== '');
+    await page.waitForSelector('#public-token:not(:empty)');
     const publicToken = await page.textContent('#public-token');
     expect(publicToken).toMatch(/^public-sandbox-/);
     const exchanged = await plaidCall('/item/public_token/exchange', { public_token: publicToken });
@@ -75,7 +75,7 @@ describe('the Link test page', () => {
     await page.fill('#username', 'user_good');
     await page.fill('#password', 'wrong');
     await page.click('#continue');
-    await page.waitForFunction(() => document.querySelector('#error')?.textContent !== '');
+    await page.waitForSelector('#error:not(:empty)');
     expect(await page.textContent('#error')).toContain('INVALID_CREDENTIALS');
     expect(await page.textContent('#public-token')).toBe('');
     await page.close();
@@ -88,7 +88,7 @@ describe('the Link test page', () => {
     await page.click('#continue');
     await page.waitForSelector('#choose:not([hidden])');
     await page.click('#submit');
-    await page.waitForFunction(() => document.querySelector('#public-token')?.textContent !== '');
+    await page.waitForSelector('#public-token:not(:empty)');
     const exchanged = await plaidCall('/item/public_token/exchange', { public_token: await page.textContent('#public-token') });
     const accessToken = exchanged.body.access_token as string;
     await page.close();
@@ -98,11 +98,11 @@ describe('the Link test page', () => {
     await verify.waitForSelector('#code-label:not([hidden])');
     await verify.fill('#code', 'XYZ');
     await verify.click('#submit');
-    await verify.waitForFunction(() => document.querySelector('#error')?.textContent !== '');
+    await verify.waitForSelector('#error:not(:empty)');
     expect(await verify.textContent('#error')).toContain('INCORRECT_DEPOSIT_VERIFICATION');
     await verify.fill('#code', 'ABC');
     await verify.click('#submit');
-    await verify.waitForFunction(() => document.querySelector('#public-token')?.textContent !== '');
+    await verify.waitForSelector('#public-token:not(:empty)');
     const accounts = await plaidCall('/accounts/get', { access_token: accessToken });
     expect(accounts.body.accounts[0].verification_status).toBe('manually_verified');
     await verify.close();
@@ -118,20 +118,20 @@ describe('the Connect test page', () => {
     });
     const { token } = (await auth.json()) as { token: string };
     const headers = { 'Finicity-App-Key': 'k', 'Finicity-App-Token': token, 'Content-Type': 'application/json' };
-    const customer = await (
+    const customer = (await (
       await fetch(`${finicity.url}/aggregation/v2/customers/testing`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ username: 'browser-1' }),
       })
-    ).json();
-    const { link } = await (
+    ).json()) as { id: string };
+    const { link } = (await (
       await fetch(`${finicity.url}/connect/v2/generate`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ partnerId: 'p', customerId: customer.id }),
       })
-    ).json();
+    ).json()) as { link: string };
     const page = await browser.newPage();
     await page.goto(link);
     await page.fill('#username', 'profile_03');
@@ -139,7 +139,9 @@ describe('the Connect test page', () => {
     await page.click('#submit');
     await page.waitForSelector('#linked li');
     expect(await page.locator('#linked li').count()).toBe(3);
-    const accounts = await (await fetch(`${finicity.url}/aggregation/v1/customers/${customer.id}/accounts`, { headers })).json();
+    const accounts = (await (await fetch(`${finicity.url}/aggregation/v1/customers/${customer.id}/accounts`, { headers })).json()) as {
+      accounts: unknown[];
+    };
     expect(accounts.accounts).toHaveLength(3);
     await page.close();
   });
