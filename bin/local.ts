@@ -108,7 +108,9 @@ async function main(): Promise<void> {
     home,
   );
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
-  console.log(`Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`);
+  console.log(
+    `Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`,
+  );
 }
 
 process.on('SIGINT', () => void shutdown(0));

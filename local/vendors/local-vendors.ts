@@ -53,7 +53,11 @@ export const startLocalVendors = async (home: string): Promise<LocalVendors> => 
   const { credentials, tokenKey } = localVendorCredentials(home);
   const [plaid, finicity] = await Promise.all([
     startFakePlaid({ clientId: credentials.plaid.client_id, secret: credentials.plaid.secret }),
-    startFakeFinicity({ partnerId: credentials.finicity.partner_id, partnerSecret: credentials.finicity.partner_secret, appKey: credentials.finicity.app_key }),
+    startFakeFinicity({
+      partnerId: credentials.finicity.partner_id,
+      partnerSecret: credentials.finicity.partner_secret,
+      appKey: credentials.finicity.app_key,
+    }),
   ]);
   Object.assign(process.env, {
     VENDOR_ENVIRONMENT: 'sandbox',
