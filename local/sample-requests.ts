@@ -129,7 +129,8 @@ const mapping = {
 
 /**
  * External accounts (contract §9): a manual account of a person, and the Plaid sandbox flow
- * against the twin's fake Plaid (First Platypus Bank, user_good / pass_good).
+ * against the twin's fake Plaid: a same-day micro-deposit item (vendor_institution_id "-"), so
+ * the linked account stays UNVERIFIED and the PATCH sample applies to it.
  */
 const externalAccount = {
   create: {
@@ -152,7 +153,7 @@ const externalAccount = {
     body: { customer_id: '{{customer_id}}', client_name: 'Bankline demo', country_codes: ['US'], language: 'EN', type: 'DEPOSITORY' },
   },
   accessToken: {
-    body: { customer_id: '{{customer_id}}', vendor_public_token: '{{plaid_public_token}}', vendor_institution_id: 'ins_109508' },
+    body: { customer_id: '{{customer_id}}', vendor_public_token: '{{plaid_public_token}}', vendor_institution_id: '-' },
   },
   addAccounts: {
     body: {

@@ -49,6 +49,21 @@ export const localVendorCredentials = (home: string): { credentials: Credentials
   return { credentials, tokenKey };
 };
 
+/** A process that runs the vendor function beside a running twin (npm run replay) reaches the twin's fakes. */
+export const pointVendorFunctionsAt = (home: string, vendors: { plaid: { url: string }; finicity: { url: string } } | undefined): void => {
+  if (!vendors) return;
+  const { credentials, tokenKey } = localVendorCredentials(home);
+  Object.assign(process.env, {
+    VENDOR_ENVIRONMENT: 'sandbox',
+    PLAID_BASE_URL: vendors.plaid.url,
+    FINICITY_BASE_URL: vendors.finicity.url,
+    VENDOR_CREDENTIALS: JSON.stringify(credentials),
+    VENDOR_TOKEN_KEY: tokenKey,
+  });
+  resetVendorSettingsForTests();
+  resetVendorGatewaysForTests();
+};
+
 export const startLocalVendors = async (home: string): Promise<LocalVendors> => {
   const { credentials, tokenKey } = localVendorCredentials(home);
   const [plaid, finicity] = await Promise.all([
@@ -59,15 +74,8 @@ export const startLocalVendors = async (home: string): Promise<LocalVendors> => 
       appKey: credentials.finicity.app_key,
     }),
   ]);
-  Object.assign(process.env, {
-    VENDOR_ENVIRONMENT: 'sandbox',
-    PLAID_BASE_URL: plaid.url,
-    FINICITY_BASE_URL: finicity.url,
-    VENDOR_CREDENTIALS: JSON.stringify(credentials),
-    VENDOR_TOKEN_KEY: tokenKey,
-  });
-  resetVendorSettingsForTests();
-  resetVendorGatewaysForTests();
+  void tokenKey;
+  pointVendorFunctionsAt(home, { plaid, finicity });
   return {
     plaid: { url: plaid.url, ...credentials.plaid, link_page: `${plaid.url}/link` },
     finicity: { url: finicity.url, ...credentials.finicity },
