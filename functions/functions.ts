@@ -25,7 +25,17 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'wor
  * one place (lib/function-environment.ts). Variables every function gets (STAGE, LOG_LEVEL, ...)
  * are not listed here.
  */
-export const ENV_NAMES = ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN'] as const;
+export const ENV_NAMES = [
+  'TABLE_NAME',
+  'PAGE_TOKEN_SECRET_ARN',
+  // External accounts' aggregators: stage configuration, and the two secrets (credentials; the
+  // key vendor access tokens are encrypted with, apart from the table's).
+  'VENDOR_ENVIRONMENT',
+  'PLAID_BASE_URL',
+  'FINICITY_BASE_URL',
+  'VENDOR_CREDENTIALS_SECRET_ARN',
+  'VENDOR_TOKEN_KEY_SECRET_ARN',
+] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
 /**
@@ -38,7 +48,7 @@ export type EnvName = (typeof ENV_NAMES)[number];
  */
 export type Grant = 'table:read' | 'table:write' | 'apikey:read' | `secret:${SecretName}` | `state-machine:${string}` | `queue:${string}`;
 
-export const SECRET_NAMES = ['page-token'] as const;
+export const SECRET_NAMES = ['page-token', 'vendor-credentials', 'vendor-token-key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface FunctionDefinition {
@@ -97,6 +107,17 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     ),
     name: 'external-accounts-vendor',
     entry: 'functions/http/external-accounts-vendor.ts',
+    // Only this function reaches a vendor, so only it gets the vendor settings and secrets.
+    env: [
+      'TABLE_NAME',
+      'PAGE_TOKEN_SECRET_ARN',
+      'VENDOR_ENVIRONMENT',
+      'PLAID_BASE_URL',
+      'FINICITY_BASE_URL',
+      'VENDOR_CREDENTIALS_SECRET_ARN',
+      'VENDOR_TOKEN_KEY_SECRET_ARN',
+    ],
+    grants: ['table:read', 'table:write', 'secret:page-token', 'secret:vendor-credentials', 'secret:vendor-token-key'],
     // Aggregator calls take seconds (balance is real time); the adapters time out first.
     timeoutSeconds: 30,
   },

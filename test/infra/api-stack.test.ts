@@ -220,7 +220,15 @@ function labelOf(reference: unknown, owner?: BanklineFunction): string {
   return text;
 }
 
-const ENV_SOURCES: Record<EnvName, string> = { TABLE_NAME: 'table-name', PAGE_TOKEN_SECRET_ARN: 'secret:page-token' };
+const ENV_SOURCES: Record<EnvName, string> = {
+  TABLE_NAME: 'table-name',
+  PAGE_TOKEN_SECRET_ARN: 'secret:page-token',
+  VENDOR_ENVIRONMENT: '"sandbox"',
+  PLAID_BASE_URL: '"https://sandbox.plaid.com"',
+  FINICITY_BASE_URL: '"https://api.finicity.com"',
+  VENDOR_CREDENTIALS_SECRET_ARN: 'secret:vendor-credentials',
+  VENDOR_TOKEN_KEY_SECRET_ARN: 'secret:vendor-token-key',
+};
 
 describe('least privilege: each role holds exactly what its registry grants imply', () => {
   const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);

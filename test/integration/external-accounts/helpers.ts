@@ -1,8 +1,18 @@
 // Shared setup for the external-accounts suites: a tenant with a person and a business created
 // through the real API, and a second tenant for isolation.
+import { randomBytes } from 'node:crypto';
 import { clientFor, type ApiClient } from '../../helpers/api.js';
 import { createTestTenant, type TestTenant } from '../../helpers/tenants.js';
 import { createBusiness, createPerson } from '../accounts/helpers.js';
+
+// The vendor function checks its vendor settings at cold start, like any Lambda; suites that never
+// reach a vendor (DELETE of a manual account) still need them present. vendors.ts points them at
+// the fakes when a suite starts those.
+process.env.VENDOR_ENVIRONMENT ||= 'sandbox';
+process.env.PLAID_BASE_URL ||= 'http://127.0.0.1:9';
+process.env.FINICITY_BASE_URL ||= 'http://127.0.0.1:9';
+process.env.VENDOR_CREDENTIALS ||= '{}';
+process.env.VENDOR_TOKEN_KEY ||= randomBytes(32).toString('hex');
 
 export interface Bank {
   tenant: TestTenant;

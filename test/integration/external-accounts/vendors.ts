@@ -35,6 +35,7 @@ export const startVendors = async (): Promise<{ plaid: FakePlaid; finicity: Fake
     }),
   ]);
   Object.assign(process.env, {
+    VENDOR_ENVIRONMENT: 'sandbox',
     PLAID_BASE_URL: plaid.url,
     FINICITY_BASE_URL: finicity.url,
     VENDOR_CREDENTIALS: JSON.stringify({ plaid: PLAID_CLIENT, finicity: FINICITY_PARTNER }),
