@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
+import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 import { measureLists, printListFigures } from './lists.js';
 
@@ -44,6 +45,9 @@ try {
     })),
   );
   console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
+
+  console.log('External accounts per route: DynamoDB and vendor calls of one warm request (bench/external-accounts.ts)');
+  printExternalAccountFigures(await withBenchTwin((endpoint) => measureExternalAccounts(endpoint)));
 
   console.log('Lists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
   printListFigures(await measureLists(console.log));
