@@ -214,8 +214,10 @@ function labelOf(reference: unknown, owner?: BanklineFunction): string {
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.table)}Arn`)) return 'table';
   if (text.includes(`ExportsOutputRef${data(bankline.data.table)}`)) return 'table-name';
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.tableKey)}Arn`)) return 'table-key';
-  for (const [name, secret] of Object.entries(bankline.data.secrets))
+  for (const [name, secret] of Object.entries(bankline.data.secrets)) {
     if (text.includes(`ExportsOutputRef${data(secret)}`)) return `secret:${name}`;
+    if (secret.encryptionKey && text.includes(`ExportsOutputFnGetAtt${data(secret.encryptionKey)}Arn`)) return `secret-key:${name}`;
+  }
   if (owner && text.includes(`"${logicalId(owner.logGroup)}"`)) return 'own-logs';
   return text;
 }
@@ -252,6 +254,12 @@ describe('least privilege: each role holds exactly what its registry grants impl
     ],
     'apikey:read': ['dynamodb:GetItem table if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["APIKEY#*"]}}', 'kms:Decrypt table-key'],
     'secret:page-token': ['secretsmanager:GetSecretValue secret:page-token'],
+    'secret:vendor-credentials': ['secretsmanager:GetSecretValue secret:vendor-credentials'],
+    // The token key sits under a KMS key of its own (not the table's), decrypted only through Secrets Manager.
+    'secret:vendor-token-key': [
+      'secretsmanager:GetSecretValue secret:vendor-token-key',
+      'kms:Decrypt secret-key:vendor-token-key if {"StringEquals":{"kms:ViaService":{"Fn::Join":["",["secretsmanager.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]}}}',
+    ],
   };
   const BASELINE = ['logs:CreateLogStream own-logs', 'logs:PutLogEvents own-logs', 'xray:PutTelemetryRecords *', 'xray:PutTraceSegments *'];
 
