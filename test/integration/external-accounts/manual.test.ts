@@ -176,3 +176,18 @@ describe('DELETE and lists', () => {
     expectProblem(await bank.api.get('/v0/external_accounts', { customer_id: 'nope' }), 400, undefined, 'customer_id');
   });
 });
+
+describe('DynamoDB cost per request (no Scan; one transaction per change)', () => {
+  it('create: the owner GetItem and one TransactWriteItems; get: one GetItem; list by owner: one Query; PATCH: GetItem + transaction', async () => {
+    const owner = await person(bank);
+    const created = await post(manualBody({ customer_id: owner }));
+    expect(created.dynamoCalls).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+    expect((await bank.api.get(`/v0/external_accounts/${created.body.id}`)).dynamoCalls).toEqual({ GetItemCommand: 1 });
+    expect((await bank.api.get('/v0/external_accounts', { customer_id: owner })).dynamoCalls).toEqual({ QueryCommand: 1 });
+    expect((await bank.api.patch(`/v0/external_accounts/${created.body.id}`, { nickname: 'n' })).dynamoCalls).toEqual({
+      GetItemCommand: 1,
+      TransactWriteItemsCommand: 1,
+    });
+    expect((await del(bank, created.body.id)).dynamoCalls).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+  });
+});
