@@ -25,7 +25,7 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'wor
  * one place (lib/function-environment.ts). Variables every function gets (STAGE, LOG_LEVEL, ...)
  * are not listed here.
  */
-export const ENV_NAMES = ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN'] as const;
+export const ENV_NAMES = ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN', 'DELIVERY_QUEUE_URL'] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
 /**
@@ -85,6 +85,37 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
   httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
+
+  // Webhooks (issue 11): the API, and the delivery pipeline stream → router → queue → sender, with
+  // the sweeper queuing retries that wait longer than SQS's 15-minute delay.
+  httpDomain('webhooks', 'Webhook secrets, subscriptions, their deliveries, and the event log'),
+  {
+    name: 'webhook-router',
+    entry: 'functions/streams/webhook-router.ts',
+    description: 'Table stream: one webhook delivery per outbox event and matching subscription, queued',
+    trigger: { kind: 'table-stream' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'webhook-sender',
+    entry: 'functions/queues/webhook-sender.ts',
+    description: 'Signs and posts one webhook delivery attempt and records it once',
+    trigger: { kind: 'queue', queue: 'webhook-deliveries' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'webhook-sweeper',
+    entry: 'functions/schedules/webhook-sweeper.ts',
+    description: 'Queues webhook deliveries whose retry, resend or pause has come due',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

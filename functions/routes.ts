@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts', 'mappings'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings', 'webhooks'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -145,6 +145,22 @@ export const ROUTES: readonly Route[] = [
   // mappings write, read-only, each tenant its own side.
   route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
   route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
+
+  // Webhooks (contract §11.1), identical under /v2.
+  ...bothVersions('POST', '/webhook_secrets', 'webhooks', 'createWebhookSecret', 'webhook:write'),
+  ...bothVersions('PUT', '/webhook_secrets', 'webhooks', 'rollWebhookSecret', 'webhook:write'),
+  ...bothVersions('DELETE', '/webhook_secrets', 'webhooks', 'revokeWebhookSecret', 'webhook:write'),
+  ...bothVersions('POST', '/webhooks', 'webhooks', 'createWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks', 'webhooks', 'listWebhooks', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/trigger', 'webhooks', 'triggerWebhookEvent', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}', 'webhooks', 'getWebhook', 'webhook:read'),
+  ...bothVersions('PUT', '/webhooks/{webhook_id}', 'webhooks', 'replaceWebhook', 'webhook:write'),
+  ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  // Bankline extension: the tenant's event log, whether or not a webhook exists.
+  route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -7,6 +7,7 @@ const VALUES: { readonly [K in EnvName]: (fn: FunctionDefinition, resources: Fun
   TABLE_NAME: (_fn, { table }) => table.tableName,
   // The ARN, never the value: the function reads the secret once per cold start.
   PAGE_TOKEN_SECRET_ARN: (fn, resources) => requireResource(fn.name, 'secret', 'page-token', secretsByName(resources)).secretArn,
+  DELIVERY_QUEUE_URL: (fn, { queues }) => requireResource(fn.name, 'queue', 'webhook-deliveries', queues).queueUrl,
 };
 
 /** Exactly the variables the function lists, resolved. */

@@ -15,6 +15,7 @@ export type SecretSource = { readonly kind: 'secrets-manager'; readonly arn: str
 export interface EnvValues {
   readonly TABLE_NAME: string;
   readonly PAGE_TOKEN_SECRET_ARN: SecretSource;
+  readonly DELIVERY_QUEUE_URL: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -34,6 +35,10 @@ export const MIN_LOCAL_SECRET_LENGTH = 32;
 
 // A Record, so a new EnvName does not compile until it says how it is read and checked.
 const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
+  // The webhook delivery queue; the twin runs its own queue in process and sets a placeholder.
+  DELIVERY_QUEUE_URL: {
+    read: ({ DELIVERY_QUEUE_URL: url }) => (url ? ok(url) : problem('DELIVERY_QUEUE_URL is not set (the webhook delivery queue URL)')),
+  },
   TABLE_NAME: {
     read: ({ TABLE_NAME: name }) =>
       !name

@@ -1,6 +1,6 @@
 import type { AuditContext } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
-import type { DeliveryQueue, DeliveryStore, EndpointTransport, EventWriter, SecretStore, WebhookStore } from './ports.js';
+import type { DeliveryQueue, DeliveryStore, EndpointTransport, EventLog, EventWriter, SecretStore, WebhookStore } from './ports.js';
 import type { UrlMode } from './url-rules.js';
 
 /** A tenant's API use-cases. */
@@ -13,6 +13,7 @@ export interface WebhooksContext {
   secrets: SecretStore;
   deliveries: DeliveryStore;
   events: EventWriter;
+  eventLog: EventLog;
 }
 
 /** The delivery pipeline (router, sender, sweeper): across tenants, each record names its own. */

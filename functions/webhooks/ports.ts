@@ -35,17 +35,16 @@ export interface DeliveryStore {
   get(tenant: string, webhookId: string, eventId: string): Promise<DeliveryRecord | undefined>;
   list(tenant: string, webhookId: string, criteria: DeliveryListCriteria): Promise<Page<DeliveryRecord>>;
   /**
-   * Records attempt `attempt` (1-based) only if the delivery has exactly `attempt - 1` attempts:
-   * a redelivered message can never record the same attempt twice. False when already recorded.
+   * Records attempt `attempt` (1-based) only if the delivery is still as `read` (exactly
+   * `attempt - 1` attempts, not restarted since): a redelivered message can never record the same
+   * attempt twice. False when it was recorded (or the delivery changed) meanwhile.
    */
   recordAttempt(
-    tenant: string,
-    webhookId: string,
-    eventId: string,
+    read: DeliveryRecord,
     attempt: number,
     change: {
       status: DeliveryRecord['status'];
-      attemptRecord: AttemptRecord;
+      history: AttemptRecord[];
       chainAttempts: number;
       nextAttemptAt?: string;
       dueIndexed: boolean;
@@ -77,4 +76,18 @@ export interface EndpointTransport {
 export interface EventWriter {
   /** Writes a test event to the outbox (`/webhooks/trigger`); the pipeline delivers it like any other. */
   write(event: DeliveredEvent & { tenant: string }): Promise<void>;
+}
+
+export interface EventLogCriteria {
+  limit: number;
+  cursor?: Cursor;
+  types?: string[];
+  resourceIds?: string[];
+  startTime?: string;
+  endTime?: string;
+}
+
+/** The tenant's outbox as integrators read it (GET /v0/events). */
+export interface EventLog {
+  list(tenant: string, criteria: EventLogCriteria): Promise<Page<DeliveredEvent>>;
 }

@@ -1,6 +1,6 @@
 import type { PipelineContext } from './context.js';
-import { deliveryBody, isSuccess } from './delivery-body.js';
-import type { AttemptRecord, DeliveryMessage, DeliveryRecord } from './model.js';
+import { deliveryBody, isSuccess, withAttempt } from './delivery-body.js';
+import type { AttemptRecord, DeliveryMessage, DeliveryRecord, WebhookRecord } from './model.js';
 import { disablesEndpoint, pauseAfterFailure } from './pause-rule.js';
 import { MAX_QUEUE_DELAY_S, nextDelaySeconds } from './retry-schedule.js';
 import { liveSecrets } from './secrets.js';
@@ -47,10 +47,17 @@ export const sendDelivery = async (ctx: PipelineContext, message: DeliveryMessag
       result = failedAttempt(sent, ctx.clock.now(), error instanceof Error ? error.message : 'delivery failed');
     }
   }
-  return record(ctx, delivery, attempt, result, Boolean(webhook?.is_enabled));
+  return record(ctx, delivery, attempt, result, webhook?.is_enabled ? webhook : undefined);
 };
 
-const record = async (ctx: PipelineContext, delivery: DeliveryRecord, attempt: number, result: AttemptRecord, endpointLive: boolean) => {
+const record = async (
+  ctx: PipelineContext,
+  delivery: DeliveryRecord,
+  attempt: number,
+  result: AttemptRecord,
+  live: WebhookRecord | undefined,
+) => {
+  const endpointLive = live !== undefined;
   const now = ctx.clock.now();
   const success = isSuccess(result.code);
   const chainAttempts = delivery.chain_attempts + 1;
@@ -58,9 +65,9 @@ const record = async (ctx: PipelineContext, delivery: DeliveryRecord, attempt: n
   const status: DeliveryRecord['status'] = success ? 'SUCCESS' : delay === undefined ? 'FAILED' : 'RETRYING';
   const nextAttemptAt = delay === undefined ? undefined : new Date(now.getTime() + delay * 1000).toISOString();
   const dueIndexed = delay !== undefined && delay > MAX_QUEUE_DELAY_S;
-  const recorded = await ctx.deliveries.recordAttempt(delivery.tenant, delivery.webhook_id, delivery.event.id, attempt, {
+  const recorded = await ctx.deliveries.recordAttempt(delivery, attempt, {
     status,
-    attemptRecord: result,
+    history: withAttempt(delivery.response_history, result),
     chainAttempts,
     ...(nextAttemptAt ? { nextAttemptAt } : {}),
     dueIndexed,
@@ -73,13 +80,15 @@ const record = async (ctx: PipelineContext, delivery: DeliveryRecord, attempt: n
       delay,
     );
   }
-  if (endpointLive) await endpointHealth(ctx, delivery, success, result.code, now);
+  if (live) await endpointHealth(ctx, live, success, result.code, now);
   return success ? 'sent' : 'failed';
 };
 
-const endpointHealth = async (ctx: PipelineContext, delivery: DeliveryRecord, success: boolean, code: number, now: Date) => {
-  if (disablesEndpoint(code)) await ctx.webhooks.disable(delivery.tenant, delivery.webhook_id, now.toISOString());
-  const failures = await ctx.webhooks.recordOutcome(delivery.tenant, delivery.webhook_id, success);
+const endpointHealth = async (ctx: PipelineContext, webhook: WebhookRecord, success: boolean, code: number, now: Date) => {
+  if (disablesEndpoint(code)) await ctx.webhooks.disable(webhook.tenant, webhook.id, now.toISOString());
+  // A healthy endpoint's success changes nothing: no write.
+  if (success && !webhook.consecutive_failures && !webhook.paused_until) return;
+  const failures = await ctx.webhooks.recordOutcome(webhook.tenant, webhook.id, success);
   const pause = success ? undefined : pauseAfterFailure(failures, now);
-  if (pause) await ctx.webhooks.setPause(delivery.tenant, delivery.webhook_id, pause);
+  if (pause) await ctx.webhooks.setPause(webhook.tenant, webhook.id, pause);
 };

@@ -220,7 +220,11 @@ function labelOf(reference: unknown, owner?: BanklineFunction): string {
   return text;
 }
 
-const ENV_SOURCES: Record<EnvName, string> = { TABLE_NAME: 'table-name', PAGE_TOKEN_SECRET_ARN: 'secret:page-token' };
+const ENV_SOURCES: Record<EnvName, string> = {
+  TABLE_NAME: 'table-name',
+  PAGE_TOKEN_SECRET_ARN: 'secret:page-token',
+  DELIVERY_QUEUE_URL: 'queue-url',
+};
 
 describe('least privilege: each role holds exactly what its registry grants imply', () => {
   const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);

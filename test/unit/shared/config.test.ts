@@ -12,7 +12,11 @@ import {
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bankline-dev/page-token-AbCdEf';
 const LOCAL_SECRET = 'ab'.repeat(32);
 /** Every registry variable set, AWS style. */
-const COMPLETE = { TABLE_NAME: 'bankline-dev', PAGE_TOKEN_SECRET_ARN: ARN };
+const COMPLETE = {
+  TABLE_NAME: 'bankline-dev',
+  PAGE_TOKEN_SECRET_ARN: ARN,
+  DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bankline-dev-webhook-deliveries',
+};
 
 const failure = (run: () => unknown): ConfigError => {
   try {
