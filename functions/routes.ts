@@ -146,10 +146,16 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
   route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
 
-  // Webhooks (contract §11.1), identical under /v2.
-  ...bothVersions('POST', '/webhook_secrets', 'webhooks', 'createWebhookSecret', 'webhook:write'),
-  ...bothVersions('PUT', '/webhook_secrets', 'webhooks', 'rollWebhookSecret', 'webhook:write'),
-  ...bothVersions('DELETE', '/webhook_secrets', 'webhooks', 'revokeWebhookSecret', 'webhook:write'),
+  // Webhooks (contract §11.1), identical under /v2. The secret's routes are listed create, roll,
+  // revoke per version, the order their sample events replay in (one secret per tenant).
+  ...(['/v0', '/v2'] as const).flatMap((v) => {
+    const suffix = v === '/v2' ? 'V2' : '';
+    return [
+      route('POST', `${v}/webhook_secrets`, 'webhooks', `createWebhookSecret${suffix}`, 'webhook:write'),
+      route('PUT', `${v}/webhook_secrets`, 'webhooks', `rollWebhookSecret${suffix}`, 'webhook:write'),
+      route('DELETE', `${v}/webhook_secrets`, 'webhooks', `revokeWebhookSecret${suffix}`, 'webhook:write'),
+    ];
+  }),
   ...bothVersions('POST', '/webhooks', 'webhooks', 'createWebhook', 'webhook:write'),
   ...bothVersions('GET', '/webhooks', 'webhooks', 'listWebhooks', 'webhook:read'),
   ...bothVersions('POST', '/webhooks/trigger', 'webhooks', 'triggerWebhookEvent', 'webhook:write'),

@@ -5,6 +5,7 @@ import type { WebhooksContext } from './context.js';
 import type { DeliveryRecord, WebhookRecord } from './model.js';
 import type { DeliveryListCriteria } from './ports.js';
 import { getWebhook } from './subscriptions.js';
+import { isSubscribed } from './event-matching.js';
 
 // A subscription's events (contract §11.1, §11.4): its deliveries, listed, read with their
 // response_history, resent, and the test trigger.
@@ -46,9 +47,25 @@ export const resendDelivery = async (ctx: WebhooksContext, webhookId: string, ev
   return { webhook, delivery };
 };
 
-/** Writes a test event of `type` to the outbox; it reaches every subscription that matches it. */
+/** A transaction holds at most 100 items: the event and this many deliveries. */
+const MAX_TRIGGERED = 99;
+
+/** Writes a test event of `type`, with a delivery for every enabled subscription that matches it. */
 export const triggerEvent = async (ctx: WebhooksContext, type: string) => {
-  const event = { id: newId(), type, event_time: ctx.clock.now().toISOString(), event_resource: '{}' };
-  await ctx.events.write({ ...event, tenant: ctx.tenantId });
+  const now = ctx.clock.now().toISOString();
+  const event = { id: newId(), type, event_time: now, resource_id: newId(), event_resource: '{}' };
+  const matching = (await ctx.webhooks.all(ctx.tenantId)).filter((w) => w.is_enabled && isSubscribed(type, w.enabled_events));
+  const deliveries: DeliveryRecord[] = matching.slice(0, MAX_TRIGGERED).map((w) => ({
+    tenant: ctx.tenantId,
+    webhook_id: w.id,
+    event,
+    status: 'RUNNING',
+    attempt_count: 0,
+    chain_attempts: 0,
+    next_attempt_at: now,
+    response_history: [],
+    last_updated: now,
+  }));
+  await ctx.events.write({ ...event, tenant: ctx.tenantId }, deliveries);
   return { id: event.id, type: event.type, event_time: event.event_time };
 };

@@ -74,8 +74,11 @@ export interface EndpointTransport {
 }
 
 export interface EventWriter {
-  /** Writes a test event to the outbox (`/webhooks/trigger`); the pipeline delivers it like any other. */
-  write(event: DeliveredEvent & { tenant: string }): Promise<void>;
+  /**
+   * Writes a test event to the outbox (`/webhooks/trigger`) and, in the same transaction, its
+   * deliveries (due now, for the sweeper), so they can be read at once; the router finds them there.
+   */
+  write(event: DeliveredEvent & { tenant: string }, deliveries: DeliveryRecord[]): Promise<void>;
 }
 
 export interface EventLogCriteria {

@@ -2,7 +2,7 @@ import { dynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.js';
 import { dynamoSecretStore } from '../adapters/dynamodb/webhook-secret-store.js';
 import { dynamoWebhookStore } from '../adapters/dynamodb/webhook-store.js';
 import { webhookTransport } from '../adapters/outbound/webhook-transport.js';
-import { sqsDeliveryQueue } from '../adapters/sqs/delivery-queue.js';
+import { deliveryQueueFor } from '../adapters/sqs/delivery-queue.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { config, readVariable } from '../shared/config.js';
 import type { PipelineContext } from '../webhooks/context.js';
@@ -30,7 +30,7 @@ export const pipelineContext = (overrides: PipelineOverrides = {}): PipelineCont
   webhooks: dynamoWebhookStore,
   secrets: dynamoSecretStore,
   deliveries: dynamoDeliveryStore,
-  queue: overrides.queue ?? sqsDeliveryQueue(readVariable('DELIVERY_QUEUE_URL'), config().region),
+  queue: overrides.queue ?? deliveryQueueFor(readVariable('DELIVERY_QUEUE_URL'), config().region),
   transport: overrides.transport ?? webhookTransport(urlModeOf(config().stage)),
   timeoutMs: overrides.timeoutMs ?? DELIVERY_TIMEOUT_MS,
 });

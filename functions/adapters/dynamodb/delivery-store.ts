@@ -30,25 +30,26 @@ const getDelivery = async (tenant: string, webhookId: string, eventId: string) =
   return Item ? toRecord(Item) : undefined;
 };
 
+/** The Put of a new delivery: never over an existing one. */
+export const deliveryPut = (delivery: DeliveryRecord) => ({
+  TableName: tableName(),
+  Item: {
+    ...keyOf(delivery),
+    entity: 'WEBHOOK_DELIVERY',
+    gsi1pk: WEBHOOK_KEYS.deliveriesIndex(delivery.tenant, delivery.webhook_id),
+    gsi1sk: timeOrdered(delivery.event.event_time, delivery.event.id),
+    ...(delivery.next_attempt_at
+      ? WEBHOOK_KEYS.due(delivery.tenant, delivery.webhook_id, delivery.event.id, delivery.next_attempt_at)
+      : {}),
+    ...delivery,
+  },
+  ConditionExpression: 'attribute_not_exists(pk)',
+});
+
 export const dynamoDeliveryStore: DeliveryStore = {
   async create(delivery) {
     try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: {
-            ...keyOf(delivery),
-            entity: 'WEBHOOK_DELIVERY',
-            gsi1pk: WEBHOOK_KEYS.deliveriesIndex(delivery.tenant, delivery.webhook_id),
-            gsi1sk: timeOrdered(delivery.event.event_time, delivery.event.id),
-            ...(delivery.next_attempt_at
-              ? WEBHOOK_KEYS.due(delivery.tenant, delivery.webhook_id, delivery.event.id, delivery.next_attempt_at)
-              : {}),
-            ...delivery,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      await documentClient().send(new PutCommand(deliveryPut(delivery)));
       return { created: true, delivery };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;

@@ -2,6 +2,7 @@ import type { EventType, OutboxEvent } from '../../events/model.js';
 import type { Cursor, Page } from '../../shared/page.js';
 import type { DeliveredEvent } from '../../webhooks/model.js';
 import type { EventLog, EventWriter } from '../../webhooks/ports.js';
+import { deliveryPut } from './delivery-store.js';
 import { KEYS } from './keys.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
@@ -48,8 +49,9 @@ export const dynamoEventLog: EventLog = {
 };
 
 export const dynamoEventWriter = (audit: OutboxEvent['audit']): EventWriter => ({
-  async write(event) {
+  async write(event, deliveries) {
     await transact('webhook test event', [
+      ...deliveries.map((d) => ({ Put: deliveryPut(d) })),
       outboxPut({
         id: event.id,
         type: event.type as EventType,
