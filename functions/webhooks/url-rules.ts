@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
 
 // Subscriber URLs are user-controlled: they must not reach Bankline's own network (SSRF).
-// - At create/update (checkUrl): https only in AWS stages; the twin also allows http://localhost
-//   and http://127.0.0.1; no credentials in the URL; at most 1000 characters.
+// - At create/update (urlProblem): https only in AWS stages; the twin also allows http://localhost
+//   and http://127.0.0.1; no credentials in the URL; at most 1000 characters; no IP literal of a
+//   private, link-local or metadata address (loopback too in AWS).
 // - At delivery (forbiddenAddress on every resolved address, IP literals included): in AWS no
 //   loopback, private, link-local (which holds the instance metadata service), CGNAT,
 //   unspecified, multicast or reserved address, v4 or v6 (IPv4-mapped included). Redirects are
@@ -28,7 +29,10 @@ export const urlProblem = (raw: string, mode: UrlMode): string | undefined => {
   if (url.protocol !== 'https:' && !localHttp)
     return mode === 'twin' ? 'must use https (or http://localhost on the twin)' : 'must use https';
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (mode === 'aws' && isIP(host) && forbiddenAddress(host)) return 'must not point to a private, loopback or link-local address';
+  // The twin delivers to this machine, so loopback is fine there; other private ranges are not.
+  const loopback = host === '::1' || host.startsWith('127.');
+  if (isIP(host) && forbiddenAddress(host) && !(mode === 'twin' && loopback))
+    return 'must not point to a private, loopback or link-local address';
   return undefined;
 };
 

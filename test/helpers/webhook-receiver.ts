@@ -17,7 +17,10 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  respond: (handler: (count: number, req: Received) => { status: number; body?: string; headers?: Record<string, string> }) => void;
+  /** `undefined` from the handler: never answer (a hanging receiver). */
+  respond: (
+    handler: (count: number, req: Received) => { status: number; body?: string; headers?: Record<string, string> } | undefined,
+  ) => void;
   close: () => Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export const startReceiver = async (path = '/hook'): Promise<Receiver> => {
       const entry = { headers: req.headers, body, json: JSON.parse(body || '{}'), at: Date.now() };
       received.push(entry);
       const answer = handler(received.length, entry);
+      if (!answer) return;
       res.writeHead(answer.status, answer.headers ?? { 'content-type': 'text/plain' });
       res.end(answer.body ?? '');
     });
@@ -44,7 +48,11 @@ export const startReceiver = async (path = '/hook'): Promise<Receiver> => {
     respond: (h) => {
       handler = h;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 };
 
