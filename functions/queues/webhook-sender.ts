@@ -3,6 +3,7 @@ import { checkedHandler } from '../shared/config.js';
 import { logger } from '../shared/logger.js';
 import type { PipelineContext } from '../webhooks/context.js';
 import type { DeliveryMessage } from '../webhooks/model.js';
+import { batchScoped } from '../webhooks/batch-cache.js';
 import { sendDelivery } from '../webhooks/sending.js';
 import { pipelineContext } from '../wiring/webhook-pipeline.js';
 
@@ -18,7 +19,8 @@ const messageOf = (body: string): DeliveryMessage => {
   return m;
 };
 
-export const sendQueueRecords = async (ctx: PipelineContext, event: SQSEvent): Promise<SQSBatchResponse> => {
+export const sendQueueRecords = async (pipeline: PipelineContext, event: SQSEvent): Promise<SQSBatchResponse> => {
+  const ctx = batchScoped(pipeline);
   const results = await Promise.all(
     event.Records.map(async (record) => {
       try {

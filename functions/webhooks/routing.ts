@@ -1,6 +1,6 @@
 import type { PipelineContext } from './context.js';
 import { isSubscribed } from './event-matching.js';
-import type { DeliveredEvent, DeliveryRecord } from './model.js';
+import type { DeliveredEvent, DeliveryRecord, WebhookRecord } from './model.js';
 import { isPaused } from './pause-rule.js';
 import { MAX_QUEUE_DELAY_S } from './retry-schedule.js';
 
@@ -13,26 +13,28 @@ import { MAX_QUEUE_DELAY_S } from './retry-schedule.js';
 export const routeEvent = async (ctx: PipelineContext, tenant: string, event: DeliveredEvent): Promise<number> => {
   const now = ctx.clock.now();
   const subscribers = (await ctx.webhooks.all(tenant)).filter((w) => w.is_enabled && isSubscribed(event.type, w.enabled_events));
-  for (const webhook of subscribers) {
-    const paused = isPaused(webhook, now);
-    const firstAt = paused ? webhook.paused_until! : now.toISOString();
-    const delaySeconds = Math.ceil((Date.parse(firstAt) - now.getTime()) / 1000);
-    const dueIndexed = delaySeconds > MAX_QUEUE_DELAY_S;
-    const delivery: DeliveryRecord = {
-      tenant,
-      webhook_id: webhook.id,
-      event,
-      status: 'RUNNING',
-      attempt_count: 0,
-      chain_attempts: 0,
-      ...(dueIndexed ? { next_attempt_at: firstAt } : {}),
-      response_history: [],
-      last_updated: now.toISOString(),
-    };
-    const { delivery: stored } = await ctx.deliveries.create(delivery);
-    if (stored.attempt_count === 0 && !dueIndexed && stored.next_attempt_at === undefined) {
-      await ctx.queue.send({ tenant, webhook_id: webhook.id, event_id: event.id, attempt: 1 }, Math.max(0, delaySeconds));
-    }
-  }
+  await Promise.all(subscribers.map((webhook) => deliverTo(ctx, tenant, event, webhook, now)));
   return subscribers.length;
+};
+
+const deliverTo = async (ctx: PipelineContext, tenant: string, event: DeliveredEvent, webhook: WebhookRecord, now: Date): Promise<void> => {
+  const paused = isPaused(webhook, now);
+  const firstAt = paused ? webhook.paused_until! : now.toISOString();
+  const delaySeconds = Math.ceil((Date.parse(firstAt) - now.getTime()) / 1000);
+  const dueIndexed = delaySeconds > MAX_QUEUE_DELAY_S;
+  const delivery: DeliveryRecord = {
+    tenant,
+    webhook_id: webhook.id,
+    event,
+    status: 'RUNNING',
+    attempt_count: 0,
+    chain_attempts: 0,
+    ...(dueIndexed ? { next_attempt_at: firstAt } : {}),
+    response_history: [],
+    last_updated: now.toISOString(),
+  };
+  const { delivery: stored } = await ctx.deliveries.create(delivery);
+  if (stored.attempt_count === 0 && !dueIndexed && stored.next_attempt_at === undefined) {
+    await ctx.queue.send({ tenant, webhook_id: webhook.id, event_id: event.id, attempt: 1 }, Math.max(0, delaySeconds));
+  }
 };

@@ -50,7 +50,7 @@ export class InProcessQueue implements DeliveryQueue {
    * Hands every visible message to the consumer in batches of BATCH, `concurrency` batches at a
    * time, until none is visible; returns how many were handed over.
    */
-  async drain(consume: QueueConsumer, concurrency = 8): Promise<number> {
+  async drain(consume: QueueConsumer, concurrency = 16): Promise<number> {
     let handed = 0;
     for (;;) {
       const now = this.clock.now().getTime();
