@@ -18,6 +18,9 @@ import { ensureDemoData } from '../local/seed.js';
 import { type RunningServer, startServer } from '../local/server.js';
 import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
 import { ensureTable } from '../local/table.js';
+import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue.js';
+import { systemClock } from '../functions/shared/clock.js';
+import { WebhookTwin } from '../local/streams/webhook-twin.js';
 
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -34,6 +37,7 @@ const tableName = process.env.TABLE_NAME || DEFAULT_LOCAL_TABLE;
 
 let db: DynamoDbLocal | undefined;
 let server: RunningServer | undefined;
+let webhooks: WebhookTwin | undefined;
 let stopping: Promise<never> | undefined;
 
 /** Forget the running-process fields so keys/replay do not probe a dead endpoint. */
@@ -60,6 +64,7 @@ const markStopped = (): void => {
 const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
     await server?.close().catch(() => undefined);
+    await webhooks?.stop().catch(() => undefined);
     await db?.stop();
     if (server) markStopped();
     process.exit(exitCode);
@@ -101,6 +106,11 @@ async function main(): Promise<void> {
     }),
     home,
   );
+  // Webhooks: the same router, sender and sweeper as in AWS, on the table's stream (local/streams/).
+  webhooks = new WebhookTwin({ endpoint: db.endpoint, tableName, clock: systemClock });
+  await webhooks.start();
+  bindLocalDeliveryQueue(webhooks.queue);
+  webhooks.run();
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
 }
 

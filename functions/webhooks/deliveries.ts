@@ -62,7 +62,6 @@ export const triggerEvent = async (ctx: WebhooksContext, type: string) => {
     status: 'RUNNING',
     attempt_count: 0,
     chain_attempts: 0,
-    next_attempt_at: now,
     response_history: [],
     last_updated: now,
   }));

@@ -76,7 +76,8 @@ export interface EndpointTransport {
 export interface EventWriter {
   /**
    * Writes a test event to the outbox (`/webhooks/trigger`) and, in the same transaction, its
-   * deliveries (due now, for the sweeper), so they can be read at once; the router finds them there.
+   * deliveries, so they can be read at once; the router finds them there at 0 attempts and
+   * queues their first attempt as for any event.
    */
   write(event: DeliveredEvent & { tenant: string }, deliveries: DeliveryRecord[]): Promise<void>;
 }
