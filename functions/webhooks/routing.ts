@@ -33,8 +33,13 @@ const deliverTo = async (ctx: PipelineContext, tenant: string, event: DeliveredE
     response_history: [],
     last_updated: now.toISOString(),
   };
-  const { delivery: stored } = await ctx.deliveries.create(delivery);
-  if (stored.attempt_count === 0 && !dueIndexed && stored.next_attempt_at === undefined) {
-    await ctx.queue.send({ tenant, webhook_id: webhook.id, event_id: event.id, attempt: 1 }, Math.max(0, delaySeconds));
+  const { created, delivery: stored } = await ctx.deliveries.create(delivery);
+  // Already scheduled (due-indexed) or already attempted: nothing more to do here.
+  if (stored.attempt_count > 0 || stored.next_attempt_at !== undefined) return;
+  if (dueIndexed) {
+    // Found waiting (a test event's delivery written with it) while the endpoint is paused.
+    if (!created) await ctx.deliveries.restart(tenant, webhook.id, event.id, firstAt, now.toISOString());
+    return;
   }
+  await ctx.queue.send({ tenant, webhook_id: webhook.id, event_id: event.id, attempt: 1 }, Math.max(0, delaySeconds));
 };

@@ -61,7 +61,8 @@ const record = async (
   const now = ctx.clock.now();
   const success = isSuccess(result.code);
   const chainAttempts = delivery.chain_attempts + 1;
-  const delay = success || !endpointLive ? undefined : nextDelaySeconds(chainAttempts, ctx.random);
+  // A deleted, disabled or gone (410) endpoint is not retried.
+  const delay = success || !endpointLive || disablesEndpoint(result.code) ? undefined : nextDelaySeconds(chainAttempts, ctx.random);
   const status: DeliveryRecord['status'] = success ? 'SUCCESS' : delay === undefined ? 'FAILED' : 'RETRYING';
   const nextAttemptAt = delay === undefined ? undefined : new Date(now.getTime() + delay * 1000).toISOString();
   const dueIndexed = delay !== undefined && delay > MAX_QUEUE_DELAY_S;
