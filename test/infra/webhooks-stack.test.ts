@@ -39,6 +39,18 @@ describe('webhooks stack', () => {
     expect(Object.keys(resourcesOf(template, 'AWS::SQS::QueuePolicy'))).toHaveLength(3);
   });
 
+  it("deploys the registry's pipeline functions with exactly their variables, the queue URL resolved", () => {
+    const fns = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).filter((f) => f.Properties.FunctionName);
+    expect(fns.map((f) => f.Properties.FunctionName).sort()).toEqual(
+      ['bankline-dev-webhook-router', 'bankline-dev-webhook-sender', 'bankline-dev-webhook-sweeper'].sort(),
+    );
+    for (const fn of fns) {
+      const variables = fn.Properties.Environment.Variables;
+      expect(Object.keys(variables)).toEqual(expect.arrayContaining(['TABLE_NAME', 'DELIVERY_QUEUE_URL']));
+      expect(JSON.stringify(variables.DELIVERY_QUEUE_URL)).toContain('WebhookDeliveries');
+    }
+  });
+
   it('sweeps every minute', () => {
     const rules = Object.values(resourcesOf(template, 'AWS::Events::Rule'));
     expect(rules.map((r) => r.Properties.ScheduleExpression)).toEqual(['rate(1 minute)']);

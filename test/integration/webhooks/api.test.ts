@@ -1,4 +1,4 @@
-import { clientFor, expectProblem, type ApiClient } from '../../helpers/api.js';
+import { clientFor, expectProblem, getItem, KEYS, type ApiClient } from '../../helpers/api.js';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../../helpers/tenants.js';
@@ -152,5 +152,8 @@ describe('events', () => {
     expect(next.body.events[0].id).not.toBe(page.body.events[0].id);
     expect((await other.get('/v0/events', { type: 'PERSON.CREATED' })).body.events).toEqual([]);
     expectProblem(await api.get('/v0/events', { type: 'PERSON.*' }), 400, undefined, 'type');
+    // Kept at least 30 days: the outbox item's TTL attribute.
+    const item = await getItem(KEYS.event(tenant.id, a.id));
+    expect(item!.expires_at).toBeGreaterThanOrEqual(Date.parse(a.event_time) / 1000 + 30 * 86400);
   });
 });
