@@ -107,7 +107,19 @@ async function main(): Promise<void> {
     home,
   );
   // Webhooks: the same router, sender and sweeper as in AWS, on the table's stream (local/streams/).
-  webhooks = new WebhookTwin({ endpoint: db.endpoint, tableName, clock: systemClock });
+  webhooks = new WebhookTwin({
+    endpoint: db.endpoint,
+    tableName,
+    clock: systemClock,
+    checkpoints: {
+      // From the state read before this start rewrote it; the poller checks the stream is the same.
+      load: () => {
+        const saved = previous?.table_name === tableName ? previous.webhook_stream : undefined;
+        return saved ? { streamArn: saved.stream_arn, shards: saved.shards } : undefined;
+      },
+      save: ({ streamArn, shards }) => updateState((s) => ({ ...s!, webhook_stream: { stream_arn: streamArn, shards } }), home),
+    },
+  });
   await webhooks.start();
   bindLocalDeliveryQueue(webhooks.queue);
   webhooks.run();

@@ -27,6 +27,8 @@ export interface LocalState {
   in_memory: boolean;
   organization?: { id: string; name: string };
   tenants: LocalTenant[];
+  /** Where the twin's webhook pipeline stopped reading the table's stream (local/streams/). */
+  webhook_stream?: { stream_arn: string; shards: Record<string, string> };
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

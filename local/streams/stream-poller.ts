@@ -22,16 +22,31 @@ interface ShardState {
   closed: boolean;
 }
 
+/** Where reading stopped, kept across restarts (the twin keeps it in its state file). */
+export interface StreamCheckpoint {
+  streamArn: string;
+  /** The last sequence number handed over, per shard. */
+  shards: Record<string, string>;
+}
+
+export interface CheckpointStore {
+  load(): StreamCheckpoint | undefined;
+  save(checkpoint: StreamCheckpoint): void;
+}
+
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private streamArn: string | undefined;
   private readonly shards = new Map<string, ShardState>();
   private started = false;
 
+  private saved: Record<string, string> = {};
+
   constructor(
     private readonly endpoint: string,
     private readonly tableName: string,
     private readonly consume: StreamConsumer,
+    private readonly checkpoints?: CheckpointStore,
   ) {
     this.streams = new DynamoDBStreamsClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
   }
@@ -41,6 +56,10 @@ export class StreamPoller {
     const { Table } = await localClient(this.endpoint).send(new DescribeTableCommand({ TableName: this.tableName }));
     this.streamArn = Table?.LatestStreamArn;
     if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
+    // Resume after the last record handed over before a restart (same stream only): changes made
+    // while the twin was stopped are still delivered.
+    const previous = this.checkpoints?.load();
+    if (previous?.streamArn === this.streamArn) this.saved = { ...previous.shards };
     await this.discover('LATEST');
     this.started = true;
   }
@@ -53,9 +72,19 @@ export class StreamPoller {
       );
       for (const shard of StreamDescription?.Shards ?? []) {
         if (!shard.ShardId || this.shards.has(shard.ShardId)) continue;
-        const { ShardIterator } = await this.streams.send(
-          new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.ShardId, ShardIteratorType: type }),
-        );
+        const after = this.saved[shard.ShardId];
+        const { ShardIterator } = await this.streams
+          .send(
+            new GetShardIteratorCommand({
+              StreamArn: this.streamArn,
+              ShardId: shard.ShardId,
+              ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: type }),
+            }),
+          )
+          // A checkpoint past the stream's retention: start where a fresh start would.
+          .catch(() =>
+            this.streams.send(new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: shard.ShardId, ShardIteratorType: type })),
+          );
         this.shards.set(shard.ShardId, { iterator: ShardIterator, closed: false });
       }
       exclusiveStart = StreamDescription?.LastEvaluatedShardId;
@@ -79,6 +108,8 @@ export class StreamPoller {
         }
         const failed = await this.hand(Records);
         handed += Records.length;
+        const last = failed === undefined ? Records.at(-1)?.dynamodb?.SequenceNumber : undefined;
+        if (last) this.checkpoint(shardId, last);
         if (failed !== undefined) {
           // Retry from the failed record next time (bisect-free: the twin has no DLQ to fill).
           const { ShardIterator } = await this.streams.send(
@@ -97,6 +128,12 @@ export class StreamPoller {
       }
     }
     return handed;
+  }
+
+  private checkpoint(shardId: string, sequence: string): void {
+    if (!this.checkpoints || !this.streamArn) return;
+    this.saved[shardId] = sequence;
+    this.checkpoints.save({ streamArn: this.streamArn, shards: { ...this.saved } });
   }
 
   private async hand(records: StreamRecord[]): Promise<string | undefined> {

@@ -6,7 +6,7 @@ import type { EndpointTransport } from '../../functions/webhooks/ports.js';
 import { sweepDue } from '../../functions/webhooks/sweeping.js';
 import { pipelineContext } from '../../functions/wiring/webhook-pipeline.js';
 import { InProcessQueue } from './in-process-queue.js';
-import { StreamPoller } from './stream-poller.js';
+import { type CheckpointStore, StreamPoller } from './stream-poller.js';
 
 // The webhook pipeline on the twin: the same router, sender and sweeper code as in AWS, fed by
 // DynamoDB Local's stream, an in-process queue and a timer. The clock is injected (the sandbox
@@ -18,6 +18,8 @@ export interface WebhookTwinOptions {
   clock: Clock;
   random?: () => number;
   transport?: EndpointTransport;
+  /** Where the stream position is kept across restarts (npm start: the state file). */
+  checkpoints?: CheckpointStore;
 }
 
 export class WebhookTwin {
@@ -35,7 +37,12 @@ export class WebhookTwin {
       ...(options.random ? { random: options.random } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
     });
-    this.poller = new StreamPoller(options.endpoint, options.tableName, (event) => routeStreamRecords(this.context, event));
+    this.poller = new StreamPoller(
+      options.endpoint,
+      options.tableName,
+      (event) => routeStreamRecords(this.context, event),
+      options.checkpoints,
+    );
   }
 
   start(): Promise<void> {
