@@ -5,6 +5,7 @@ import { measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 import { measureLists, printListFigures } from './lists.js';
+import { measureWebhookLatency } from './webhooks.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
 // whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
@@ -30,6 +31,7 @@ try {
   const [api, raw, ...accounts] = await withBenchTwin(async (endpoint, client) => [
     ...(await measureCustomerGet(endpoint, client)),
     ...(await measureAccounts(endpoint)),
+    await measureWebhookLatency(endpoint),
   ]);
   console.table(
     [api!, raw!, ...accounts].map((f) => ({

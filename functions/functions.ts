@@ -35,6 +35,7 @@ export const ENV_NAMES = [
   'FINICITY_BASE_URL',
   'VENDOR_CREDENTIALS_SECRET_ARN',
   'VENDOR_TOKEN_KEY_SECRET_ARN',
+  'DELIVERY_QUEUE_URL',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
@@ -120,6 +121,37 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     grants: ['table:read', 'table:write', 'secret:page-token', 'secret:vendor-credentials', 'secret:vendor-token-key'],
     // Aggregator calls take seconds (balance is real time); the adapters time out first.
     timeoutSeconds: 30,
+  },
+
+  // Webhooks (issue 11): the API, and the delivery pipeline stream → router → queue → sender, with
+  // the sweeper queuing retries that wait longer than SQS's 15-minute delay.
+  httpDomain('webhooks', 'Webhook secrets, subscriptions, their deliveries, and the event log'),
+  {
+    name: 'webhook-router',
+    entry: 'functions/streams/webhook-router.ts',
+    description: 'Table stream: one webhook delivery per outbox event and matching subscription, queued',
+    trigger: { kind: 'table-stream' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'webhook-sender',
+    entry: 'functions/queues/webhook-sender.ts',
+    description: 'Signs and posts one webhook delivery attempt and records it once',
+    trigger: { kind: 'queue', queue: 'webhook-deliveries' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'webhook-sweeper',
+    entry: 'functions/schedules/webhook-sweeper.ts',
+    description: 'Queues webhook deliveries whose retry, resend or pause has come due',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
   },
 ];
 

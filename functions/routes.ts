@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts', 'mappings', 'external_accounts', 'external_accounts_vendor'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings', 'external_accounts', 'external_accounts_vendor', 'webhooks'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -186,6 +186,27 @@ export const ROUTES: readonly Route[] = [
     'refreshExternalAccountTransactions',
     'external_account:write',
   ),
+  // Webhooks (contract §11.1), identical under /v2. The secret's routes are listed create, roll,
+  // revoke per version, the order their sample events replay in (one secret per tenant).
+  ...(['/v0', '/v2'] as const).flatMap((v) => {
+    const suffix = v === '/v2' ? 'V2' : '';
+    return [
+      route('POST', `${v}/webhook_secrets`, 'webhooks', `createWebhookSecret${suffix}`, 'webhook:write'),
+      route('PUT', `${v}/webhook_secrets`, 'webhooks', `rollWebhookSecret${suffix}`, 'webhook:write'),
+      route('DELETE', `${v}/webhook_secrets`, 'webhooks', `revokeWebhookSecret${suffix}`, 'webhook:write'),
+    ];
+  }),
+  ...bothVersions('POST', '/webhooks', 'webhooks', 'createWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks', 'webhooks', 'listWebhooks', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/trigger', 'webhooks', 'triggerWebhookEvent', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}', 'webhooks', 'getWebhook', 'webhook:read'),
+  ...bothVersions('PUT', '/webhooks/{webhook_id}', 'webhooks', 'replaceWebhook', 'webhook:write'),
+  ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  // Bankline extension: the tenant's event log, whether or not a webhook exists.
+  route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -16,6 +16,7 @@ const VALUES: { readonly [K in EnvName]: (fn: FunctionDefinition, resources: Fun
   FINICITY_BASE_URL: (_fn, _resources, config) => config.vendors.finicityBaseUrl,
   VENDOR_CREDENTIALS_SECRET_ARN: (fn, resources) => secretArn(fn, resources, 'vendor-credentials'),
   VENDOR_TOKEN_KEY_SECRET_ARN: (fn, resources) => secretArn(fn, resources, 'vendor-token-key'),
+  DELIVERY_QUEUE_URL: (fn, { queues }) => requireResource(fn.name, 'queue', 'webhook-deliveries', queues).queueUrl,
 };
 
 /** Exactly the variables the function lists, resolved. */

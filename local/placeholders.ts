@@ -74,6 +74,11 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
     event: 'credit_reporting/list-tradeline-transfers.json',
     pick: (body) => ((field('tradeline_transfers')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
   },
+
+  // Webhooks: a subscription to ACCOUNT.*, and a test event it has a delivery for (the trigger
+  // writes the deliveries with the event; the webhook's own placeholder resolves first).
+  webhook_id: { event: 'webhooks/create-webhook.json', pick: field('id') },
+  event_id: { event: 'webhooks/trigger-webhook-event.json', pick: field('id') },
 };
 
 /** `{customer_id}` in a route template → `{{customer_id}}` in the sample event. */

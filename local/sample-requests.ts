@@ -172,6 +172,31 @@ const externalAccount = {
   refresh: { query: 'force_vendor_refresh=true', body: {} },
 } satisfies Record<string, OperationSample>;
 
+// Webhooks (contract §11). The secret samples replay in route order, create → roll → revoke
+// (everything, so the /v2 create finds none); replaying a create alone twice gives 409.
+const WEBHOOK_BODY = {
+  url: 'http://localhost:4000/hook',
+  enabled_events: ['ACCOUNT.*', 'CUSTOMER.UPDATED'],
+  is_enabled: true,
+  description: 'Account changes for the ledger sync',
+  metadata: 'ledger-sync',
+};
+
+const webhook = {
+  createWebhookSecret: { body: {} },
+  rollWebhookSecret: { body: { is_rolling_secret: true } },
+  revokeWebhookSecret: {},
+  createWebhook: { body: WEBHOOK_BODY },
+  listWebhooks: { query: 'is_enabled_only=true&limit=10' },
+  getWebhook: {},
+  replaceWebhook: { body: { ...WEBHOOK_BODY, enabled_events: ['ACCOUNT.UPDATED'] } },
+  deleteWebhook: {},
+  listWebhookEvents: { query: 'limit=10' },
+  getWebhookEvent: {},
+  resendWebhookEvent: { query: 'delay=60', body: {} },
+  triggerWebhookEvent: { body: { event: 'ACCOUNT.UPDATED' } },
+} satisfies Record<string, OperationSample>;
+
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
 export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   createCustomer: { body: PERSON_BODY },
@@ -240,4 +265,6 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   getExternalAccountBalance: externalAccount.balance,
   listExternalAccountTransactions: externalAccount.transactions,
   refreshExternalAccountTransactions: externalAccount.refresh,
+  ...bothVersions(webhook),
+  listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
 };

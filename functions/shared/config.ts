@@ -20,6 +20,7 @@ export interface EnvValues {
   readonly FINICITY_BASE_URL: string;
   readonly VENDOR_CREDENTIALS_SECRET_ARN: SecretSource;
   readonly VENDOR_TOKEN_KEY_SECRET_ARN: SecretSource;
+  readonly DELIVERY_QUEUE_URL: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -54,6 +55,10 @@ const secretSource = (env: Env, arnName: string, valueName: string): Reading<Sec
 
 // A Record, so a new EnvName does not compile until it says how it is read and checked.
 const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
+  // The webhook delivery queue; the twin runs its own queue in process and sets a placeholder.
+  DELIVERY_QUEUE_URL: {
+    read: ({ DELIVERY_QUEUE_URL: url }) => (url ? ok(url) : problem('DELIVERY_QUEUE_URL is not set (the webhook delivery queue URL)')),
+  },
   TABLE_NAME: {
     read: ({ TABLE_NAME: name }) =>
       !name

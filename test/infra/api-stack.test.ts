@@ -1,7 +1,11 @@
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
-import { type EnvName, FUNCTIONS } from '../../functions/functions.js';
+import { type EnvName, FUNCTIONS as ALL_FUNCTIONS } from '../../functions/functions.js';
+
+// The API stack deploys the HTTP functions and the authorizer; the others have their own stacks
+// (webhooks-stack.test.ts).
+const FUNCTIONS = ALL_FUNCTIONS.filter((fn) => fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer');
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
@@ -230,6 +234,7 @@ const ENV_SOURCES: Record<EnvName, string> = {
   FINICITY_BASE_URL: '"https://api.finicity.com"',
   VENDOR_CREDENTIALS_SECRET_ARN: 'secret:vendor-credentials',
   VENDOR_TOKEN_KEY_SECRET_ARN: 'secret:vendor-token-key',
+  DELIVERY_QUEUE_URL: 'queue-url',
 };
 
 describe('least privilege: each role holds exactly what its registry grants imply', () => {

@@ -20,6 +20,7 @@ const COMPLETE = {
   FINICITY_BASE_URL: 'https://api.finicity.com',
   VENDOR_CREDENTIALS_SECRET_ARN: ARN,
   VENDOR_TOKEN_KEY_SECRET_ARN: ARN,
+  DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bankline-dev-webhook-deliveries',
 };
 
 const failure = (run: () => unknown): ConfigError => {
