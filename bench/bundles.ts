@@ -19,11 +19,22 @@ export const FLOOR = 'floor: SDK client + GetItem';
 export const FLOOR_ENV_CREDENTIALS = 'floor, env credentials only';
 const FLOOR_ENTRY = 'bench/floor/get-item.ts';
 
+/** A route-table domain's folder under functions/ (`external_accounts_vendor` serves `external-accounts`). */
+const folderOf = (domain: string): string => domain.replace(/_vendor$/, '').replaceAll('_', '-');
+
 /** Folders holding one domain's rules; a function may carry only its own. */
-const DOMAIN_FOLDERS = [...DOMAINS, 'tenancy'] as const;
+const DOMAIN_FOLDERS = [...DOMAINS.map(folderOf), 'tenancy'];
+
+/**
+ * Cross-domain work a function does by design, through a port its domain declares and the wiring
+ * binds: the customers function runs accounts' KYC listener (a verification outcome restricts or
+ * releases the holder's accounts in the same request), and the accounts function draws the
+ * holder's PERSON/BUSINESS.UPDATED body when `has_accounts` changes.
+ */
+const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = { customers: ['accounts'], accounts: ['customers'] };
 
 const servedFolder = (f: FunctionDefinition): string | undefined =>
-  f.trigger.kind === 'http' ? f.trigger.domain : f.trigger.kind === 'authorizer' ? 'tenancy' : undefined;
+  f.trigger.kind === 'http' ? folderOf(f.trigger.domain) : f.trigger.kind === 'authorizer' ? 'tenancy' : undefined;
 
 export interface BundleFigure {
   readonly name: string;
@@ -50,6 +61,12 @@ interface Built {
 const PLACEHOLDERS: Record<EnvName, string> = {
   TABLE_NAME: 'bankline-bench',
   PAGE_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-page-token',
+  VENDOR_ENVIRONMENT: 'sandbox',
+  PLAID_BASE_URL: 'https://sandbox.plaid.com',
+  FINICITY_BASE_URL: 'https://api.finicity.com',
+  VENDOR_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-credentials',
+  VENDOR_TOKEN_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-token-key',
+  DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bankline-bench-webhook-deliveries',
 };
 
 /** What Lambda sets for every function (credentials included), minus what varies per stage. */
@@ -70,8 +87,6 @@ const stageEnvironment = (stage: Stage): Record<string, string> => {
   return { STAGE: stage, LOG_LEVEL: config.logLevel, ...bundleEnvironment(config.sourceMaps) };
 };
 
-const outputBytes = (meta: Metafile): number => Object.entries(meta.outputs).find(([file]) => file.endsWith('.js'))?.[1].bytes ?? 0;
-
 const packageOf = (input: string): string | undefined => input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
 
 const inputsOf = (meta: Metafile) => Object.values(meta.outputs).find((o) => o.entryPoint)?.inputs ?? {};
@@ -86,7 +101,7 @@ const foreignDomainBytes = (meta: Metafile, served: string | undefined): Record<
   if (!served) return foreign;
   for (const [input, { bytesInOutput }] of Object.entries(inputsOf(meta))) {
     const folder = input.match(/^functions\/(?:http\/)?([^/]+)\//)?.[1];
-    if (folder && folder !== served && (DOMAIN_FOLDERS as readonly string[]).includes(folder)) {
+    if (folder && folder !== served && DOMAIN_FOLDERS.includes(folder) && !ALSO_SERVES[served]?.includes(folder)) {
       foreign[folder] = (foreign[folder] ?? 0) + bytesInOutput;
     }
   }
@@ -121,7 +136,13 @@ const bundle = async (
 export const measureBundles = async (outDir: string, progress: Progress): Promise<BundleFigure[]> => {
   const specs = [
     { name: FLOOR, role: 'floor' as const, entry: FLOOR_ENTRY, env: lambdaEnvironment('floor', ['TABLE_NAME']), credentialAlias: false },
-    { name: FLOOR_ENV_CREDENTIALS, role: 'reference' as const, entry: FLOOR_ENTRY, env: lambdaEnvironment('floor', ['TABLE_NAME']), credentialAlias: true },
+    {
+      name: FLOOR_ENV_CREDENTIALS,
+      role: 'reference' as const,
+      entry: FLOOR_ENTRY,
+      env: lambdaEnvironment('floor', ['TABLE_NAME']),
+      credentialAlias: true,
+    },
     ...FUNCTIONS.map((f) => ({
       name: f.name,
       role: 'function' as const,
@@ -141,7 +162,8 @@ export const measureBundles = async (outDir: string, progress: Progress): Promis
     const env = stageEnvironment(stage);
     const targets: ColdRequireTarget[] = built.map((b) => ({ name: b.name, file: b.files[stage], env: { ...b.env, ...env } }));
     cold[stage] = measureColdRequires(targets, COLD_SAMPLES, (round) => {
-      if (round === 1 || round % 5 === 0) progress(`cold require, ${stage} (${env.NODE_OPTIONS ?? 'no NODE_OPTIONS'}): round ${round}/${COLD_SAMPLES}`);
+      if (round === 1 || round % 5 === 0)
+        progress(`cold require, ${stage} (${env.NODE_OPTIONS ?? 'no NODE_OPTIONS'}): round ${round}/${COLD_SAMPLES}`);
     });
   }
   return built.map((b) => ({

@@ -20,7 +20,10 @@ const requireOnce = (target: ColdRequireTarget): { wall: number; cpu: number } =
   // Only what Lambda provides: NODE_OPTIONS in particular must come from the target, never
   // from the shell running the bench.
   const env = { PATH: process.env.PATH ?? '', ...target.env };
-  const [wall = Number.NaN, cpu = Number.NaN] = execFileSync(process.execPath, ['-e', PROBE, target.file], { env }).toString().split(' ').map(Number);
+  const [wall = Number.NaN, cpu = Number.NaN] = execFileSync(process.execPath, ['-e', PROBE, target.file], { env })
+    .toString()
+    .split(' ')
+    .map(Number);
   return { wall, cpu };
 };
 
@@ -46,5 +49,7 @@ export const measureColdRequires = (
       runs.get(target.name)!.push(requireOnce(target));
     }
   }
-  return new Map([...runs].map(([name, values]) => [name, { wallMs: median(values.map((v) => v.wall)), cpuMs: median(values.map((v) => v.cpu)) }]));
+  return new Map(
+    [...runs].map(([name, values]) => [name, { wallMs: median(values.map((v) => v.wall)), cpuMs: median(values.map((v) => v.cpu)) }]),
+  );
 };

@@ -19,7 +19,14 @@ export const keepAliveClient = (host: string, port: number): KeepAliveClient => 
     send: (method, path, headers, body) =>
       new Promise((resolve, reject) => {
         const req = request(
-          { host, port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } },
+          {
+            host,
+            port,
+            method,
+            path,
+            agent,
+            headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+          },
           (res) => {
             const chunks: Buffer[] = [];
             res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -8,7 +8,7 @@ import { KEYS } from '../functions/adapters/dynamodb/keys.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { httpFunctionOf } from '../functions/functions.js';
 import { PERMISSIONS } from '../functions/routes.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
 import { toAuthorizerEvent, toProxyEvent } from '../local/apigw-event.js';
 import { createAuthorizerGate } from '../local/authorizer-gate.js';
 import { startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -53,6 +53,13 @@ const SAMPLES = 1000;
 const TABLE = 'bankline-bench';
 // Every create adds an account to one holder; fewer samples keep the run short.
 const ACCOUNT_CREATES = 300;
+
+/** Where a bench section reaches the twin over HTTP. */
+export interface Endpoint {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly tenantId: string;
+}
 
 export interface BenchTwin {
   readonly http: KeepAliveClient;

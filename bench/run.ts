@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { STAGES, stageConfig } from '../lib/stage.js';
 import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
-import { type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
+import { type BenchTwin, type Endpoint, type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { measureLists, printListFigures } from './lists.js';
+import { measureWebhookLatency } from './webhooks.js';
 import { type Progress, progressFor } from './progress.js';
 import { kb, ms, times } from './stats.js';
 
@@ -14,7 +17,7 @@ import { kb, ms, times } from './stats.js';
 
 const LIMITS = { bundleOverFloor: 1.25, coldRequireOverFloor: 1.25, handlerOverGetItem: 1.1, twinOverGetItem: 1.3 } as const;
 
-const SECTIONS = ['bundles', 'latency', 'lists'] as const;
+const SECTIONS = ['bundles', 'latency', 'external-accounts', 'webhooks', 'lists'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
@@ -24,7 +27,9 @@ Sections (all by default, in this order):
            with the stage's NODE_OPTIONS) next to the floor: the SDK's DynamoDB client doing one GetItem
   latency  warm GET /v0/customers/{id} p50/p99: raw GetItem vs the handler alone vs the twin over HTTP;
            POST and GET of an account through the twin; DynamoDB calls per request
-  lists    list endpoints at 100k items (bench/lists.ts)
+  external-accounts  DynamoDB and vendor calls per external-account route, against the fake Plaid
+  webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
+  lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
 
 Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
 credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
@@ -39,18 +44,23 @@ const check = (label: string, ratio: number, limit: number): string => {
 };
 
 const formatForeign = (foreign: Readonly<Record<string, number>>): string =>
-  Object.entries(foreign).map(([domain, bytes]) => `${domain} ${kb(bytes)}`).join(', ') || 'none';
+  Object.entries(foreign)
+    .map(([domain, bytes]) => `${domain} ${kb(bytes)}`)
+    .join(', ') || 'none';
 
 const printBundles = (figures: BundleFigure[]) => {
   const floor = figures.find((f) => f.role === 'floor')!;
-  const flags = STAGES.map((s) => `${s}: ${stageConfig(s).sourceMaps ? 'source maps, NODE_OPTIONS=--enable-source-maps' : 'no source maps'}`).join('; ');
+  const flags = STAGES.map(
+    (s) => `${s}: ${stageConfig(s).sourceMaps ? 'source maps, NODE_OPTIONS=--enable-source-maps' : 'no source maps'}`,
+  ).join('; ');
   console.log(`\nBundles (esbuild with lib/bundling.ts, as CDK bundles them), prod size; cold require = median CPU time of require() over`);
   // Wall time is shown too, but on a shared machine it mostly measures the wait for a core.
   console.log(`${COLD_SAMPLES} fresh processes per stage, with the stage's flags (${flags}); wall time in parentheses`);
   console.table(
     figures.map((f) => {
       const isFunction = f.role === 'function';
-      const ratio = (label: string, value: number, limit: number) => (isFunction ? check(`${f.name} ${label}`, value, limit) : times(value));
+      const ratio = (label: string, value: number, limit: number) =>
+        isFunction ? check(`${f.name} ${label}`, value, limit) : times(value);
       const row: Record<string, string> = {
         bundle: f.name,
         size: kb(f.bytes),
@@ -86,7 +96,9 @@ const printLatency = (figures: LatencyFigure[], raw: LatencyFigure) => {
       p50: ms(f.p50),
       p99: ms(f.p99),
       'p50 / raw GetItem': f === raw || !f.name.startsWith('GET /v0/customers') ? '-' : times(f.p50 / raw.p50),
-      'DynamoDB calls per request': Object.entries(f.dynamoCalls ?? {}).map(([c, n]) => `${c.replace('Command', '')}: ${n}`).join(', '),
+      'DynamoDB calls per request': Object.entries(f.dynamoCalls ?? {})
+        .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
+        .join(', '),
     })),
   );
 };
@@ -111,28 +123,46 @@ const runLatency = async (progress: Progress) => {
   check('GET customer p50, twin over raw GetItem', twin.p50 / raw.p50, LIMITS.twinOverGetItem);
 };
 
-// Lists at scale live in bench/lists.ts: `measureLists(progress)` resolves to table rows.
-const LISTS_MODULE = './lists.js';
 const runLists = async (progress: Progress) => {
-  if (!existsSync(new URL('./lists.ts', import.meta.url))) {
-    progress('bench/lists.ts is not here yet; nothing to measure');
-    return;
-  }
-  const { measureLists } = (await import(LISTS_MODULE)) as { measureLists: (progress: Progress) => Promise<unknown> };
-  const rows = await measureLists(progress);
-  if (Array.isArray(rows)) {
-    console.log('\nLists');
-    console.table(rows);
-  }
+  console.log('\nLists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
+  printListFigures(await measureLists(progress));
 };
 
-const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = { bundles: runBundles, latency: runLatency, lists: runLists };
+const endpointOf = (twin: BenchTwin): Endpoint => ({
+  url: `http://${twin.host}:${twin.port}`,
+  apiKey: twin.apiKey,
+  tenantId: twin.tenantId,
+});
+
+const runExternalAccounts = async (progress: Progress) => {
+  const figures = await withBenchTwin(progress, (twin) => measureExternalAccounts(endpointOf(twin)));
+  console.log('\nExternal accounts per route: DynamoDB and vendor calls of one warm request (bench/external-accounts.ts)');
+  printExternalAccountFigures(figures);
+};
+
+const runWebhooks = async (progress: Progress) => {
+  const figure = await withBenchTwin(progress, (twin) => measureWebhookLatency(endpointOf(twin)));
+  console.log('\nWebhook delivery on the twin, commit to receipt (bench/webhooks.ts)');
+  console.table([{ path: figure.name, samples: figure.samples, p50: ms(figure.p50), p99: ms(figure.p99) }]);
+};
+
+const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
+  bundles: runBundles,
+  latency: runLatency,
+  'external-accounts': runExternalAccounts,
+  webhooks: runWebhooks,
+  lists: runLists,
+};
 
 const parseSections = (only: string | undefined): Section[] => {
   if (only === undefined) return [...SECTIONS];
-  const wanted = only.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (unknown.length > 0 || wanted.length === 0) throw new Error(`unknown section ${unknown.join(', ') || '(none)'}; sections: ${SECTIONS.join(', ')}`);
+  if (unknown.length > 0 || wanted.length === 0)
+    throw new Error(`unknown section ${unknown.join(', ') || '(none)'}; sections: ${SECTIONS.join(', ')}`);
   return SECTIONS.filter((s) => wanted.includes(s));
 };
 

@@ -1,8 +1,9 @@
 // The function registry: every Lambda Bankline deploys, as pure data beside the route table.
 // CDK builds each function (its environment and its grants) from its entry here; the twin,
 // `npm run replay`, the events generator and the bench find handlers here. Adding a function
-// is one entry plus its handler module. No imports but the route table's types, so reading it
-// never pulls handler code into the CDK app or the other way round.
+// is one entry plus its handler module (and, for a trigger other than HTTP, its sample event in
+// local/function-samples.ts; a test fails until it exists). No imports but the route table's
+// types, so reading it never pulls handler code into the CDK app or the other way round.
 import type { Domain } from './routes.js';
 
 /** How a function is invoked; each kind has its own event shape and sample in `events/`. */
@@ -20,9 +21,23 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'wor
 
 /**
  * Environment variables a function may need. Each function lists only its own, and validates
- * exactly those at cold start (functions/shared/config.ts).
+ * exactly those at cold start (functions/shared/config.ts); CDK resolves each name to a value in
+ * one place (lib/function-environment.ts). Variables every function gets (STAGE, LOG_LEVEL, ...)
+ * are not listed here.
  */
-export type EnvName = 'TABLE_NAME' | 'PAGE_TOKEN_SECRET_ARN';
+export const ENV_NAMES = [
+  'TABLE_NAME',
+  'PAGE_TOKEN_SECRET_ARN',
+  // External accounts' aggregators: stage configuration, and the two secrets (credentials; the
+  // key vendor access tokens are encrypted with, apart from the table's).
+  'VENDOR_ENVIRONMENT',
+  'PLAID_BASE_URL',
+  'FINICITY_BASE_URL',
+  'VENDOR_CREDENTIALS_SECRET_ARN',
+  'VENDOR_TOKEN_KEY_SECRET_ARN',
+  'DELIVERY_QUEUE_URL',
+] as const;
+export type EnvName = (typeof ENV_NAMES)[number];
 
 /**
  * What a function's role may do, and nothing more:
@@ -32,28 +47,33 @@ export type EnvName = 'TABLE_NAME' | 'PAGE_TOKEN_SECRET_ARN';
  * - `state-machine:<name>`: start executions of one state machine;
  * - `queue:<name>`: send to one SQS queue.
  */
-export type Grant =
-  | 'table:read'
-  | 'table:write'
-  | 'apikey:read'
-  | `secret:${SecretName}`
-  | `state-machine:${string}`
-  | `queue:${string}`;
+export type Grant = 'table:read' | 'table:write' | 'apikey:read' | `secret:${SecretName}` | `state-machine:${string}` | `queue:${string}`;
 
-export type SecretName = 'page-token';
+export const SECRET_NAMES = ['page-token', 'vendor-credentials', 'vendor-token-key'] as const;
+export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface FunctionDefinition {
   /** Short name, unique: the physical name is `<resource prefix>-<name>`. */
   readonly name: string;
   /** Handler module relative to the repository root; it exports `handler`. */
   readonly entry: string;
+  /** The Lambda's description in AWS. */
   readonly description: string;
   readonly trigger: Trigger;
   readonly env: readonly EnvName[];
   readonly grants: readonly Grant[];
+  /** MB; DEFAULT_MEMORY_MB when absent. */
   readonly memorySize?: number;
+  /** DEFAULT_TIMEOUT_SECONDS when absent; the twin enforces the same limit. */
   readonly timeoutSeconds?: number;
 }
+
+/** Cold starts of a bundled SDK + zod are CPU-bound, and Lambda CPU scales with memory. */
+export const DEFAULT_MEMORY_MB = 512;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+export const timeoutSecondsOf = (fn: FunctionDefinition): number => fn.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+export const memoryOf = (fn: FunctionDefinition): number => fn.memorySize ?? DEFAULT_MEMORY_MB;
 
 const httpDomain = (domain: Domain, description: string): FunctionDefinition => ({
   name: domain,
@@ -75,6 +95,64 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   },
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
+  httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
+  {
+    ...httpDomain('external_accounts', 'External accounts: manual create, get, list and PATCH (no vendor calls)'),
+    name: 'external-accounts',
+    entry: 'functions/http/external-accounts.ts',
+  },
+  {
+    ...httpDomain(
+      'external_accounts_vendor',
+      'External-account routes that call Plaid or Finicity: links, vendor accounts, balance, transactions, delete',
+    ),
+    name: 'external-accounts-vendor',
+    entry: 'functions/http/external-accounts-vendor.ts',
+    // Only this function reaches a vendor, so only it gets the vendor settings and secrets.
+    env: [
+      'TABLE_NAME',
+      'PAGE_TOKEN_SECRET_ARN',
+      'VENDOR_ENVIRONMENT',
+      'PLAID_BASE_URL',
+      'FINICITY_BASE_URL',
+      'VENDOR_CREDENTIALS_SECRET_ARN',
+      'VENDOR_TOKEN_KEY_SECRET_ARN',
+    ],
+    grants: ['table:read', 'table:write', 'secret:page-token', 'secret:vendor-credentials', 'secret:vendor-token-key'],
+    // Aggregator calls take seconds (balance is real time); the adapters time out first.
+    timeoutSeconds: 30,
+  },
+
+  // Webhooks (issue 11): the API, and the delivery pipeline stream → router → queue → sender, with
+  // the sweeper queuing retries that wait longer than SQS's 15-minute delay.
+  httpDomain('webhooks', 'Webhook secrets, subscriptions, their deliveries, and the event log'),
+  {
+    name: 'webhook-router',
+    entry: 'functions/streams/webhook-router.ts',
+    description: 'Table stream: one webhook delivery per outbox event and matching subscription, queued',
+    trigger: { kind: 'table-stream' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'webhook-sender',
+    entry: 'functions/queues/webhook-sender.ts',
+    description: 'Signs and posts one webhook delivery attempt and records it once',
+    trigger: { kind: 'queue', queue: 'webhook-deliveries' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'webhook-sweeper',
+    entry: 'functions/schedules/webhook-sweeper.ts',
+    description: 'Queues webhook deliveries whose retry, resend or pause has come due',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {
@@ -90,5 +168,15 @@ export const httpFunctionOf = (domain: Domain): FunctionDefinition => {
   return found;
 };
 
-export const functionsOfKind = <K extends TriggerKind>(kind: K): readonly FunctionDefinition[] =>
-  FUNCTIONS.filter((f) => f.trigger.kind === kind);
+/** A function whose trigger is known to be of kind K. */
+export type FunctionOfKind<K extends TriggerKind> = FunctionDefinition & { readonly trigger: Extract<Trigger, { kind: K }> };
+
+export const functionsOfKind = <K extends TriggerKind>(kind: K): readonly FunctionOfKind<K>[] =>
+  FUNCTIONS.filter((f): f is FunctionOfKind<K> => f.trigger.kind === kind);
+
+/** API Gateway takes one authorizer for the whole API. */
+export const authorizerFunction = (): FunctionOfKind<'authorizer'> => {
+  const [only, ...others] = functionsOfKind('authorizer');
+  if (!only || others.length > 0) throw new Error('functions/functions.ts must hold exactly one authorizer function');
+  return only;
+};

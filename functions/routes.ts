@@ -14,10 +14,34 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings', 'external_accounts', 'external_accounts_vendor', 'webhooks'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * A permission that depends on the request: the type of the resource touched (from the body, or
+ * the stored record) picks it, as for migration mappings (PERSON and BUSINESS need customer:*,
+ * ACCOUNT needs account:*). The chain admits a key holding any of them; the operation then
+ * checks the one that applies (functions/http/permissions.ts requirePermissionFor).
+ */
+export interface PermissionByResourceType {
+  readonly byResourceType: Readonly<Record<string, Permission>>;
+}
+
+export type RoutePermission = Permission | PermissionByResourceType;
+
+/** Every permission that can let a request through the route; a key holding none gets 403 early. */
+export const possiblePermissions = (permission: RoutePermission): readonly Permission[] =>
+  typeof permission === 'string' ? [permission] : [...new Set(Object.values(permission.byResourceType))];
+
+/** Whether the operation, not the route alone, decides the permission. */
+export const decidedByOperation = (permission: RoutePermission): permission is PermissionByResourceType => typeof permission !== 'string';
+
+/** The permissions that follow a customer or account resource: customer:* for persons and businesses, account:* for accounts. */
+export const followsResourceType = (action: 'read' | 'write'): PermissionByResourceType => ({
+  byResourceType: { PERSON: `customer:${action}`, BUSINESS: `customer:${action}`, ACCOUNT: `account:${action}` },
+});
 
 export interface Route {
   readonly method: HttpMethod;
@@ -25,24 +49,25 @@ export interface Route {
   readonly path: string;
   readonly domain: Domain;
   readonly operation: string;
-  readonly permission: Permission;
+  readonly permission: RoutePermission;
   /** Whether an `Idempotency-Key` header is honoured (every POST, and PATCH where Synctera declares it). */
   readonly idempotent: boolean;
 }
 
-const route = (
-  method: HttpMethod,
-  path: string,
-  domain: Domain,
-  operation: string,
-  permission: Permission,
-): Route => ({ method, path, domain, operation, permission, idempotent: method === 'POST' || method === 'PATCH' });
+const route = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route => ({
+  method,
+  path,
+  domain,
+  operation,
+  permission,
+  idempotent: method === 'POST' || method === 'PATCH',
+});
 
 /**
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
  * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
  */
-const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: Permission): Route[] => [
+const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route[] => [
   route(method, `/v0${path}`, domain, operation, permission),
   route(method, `/v2${path}`, domain, `${operation}V2`, permission),
 ];
@@ -82,8 +107,20 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('GET', '/accounts/{account_id}/relationships', 'accounts', 'listAccountRelationships', 'account:read'),
   ...bothVersions('POST', '/accounts/{account_id}/relationships', 'accounts', 'createAccountRelationship', 'account:write'),
   ...bothVersions('GET', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'getAccountRelationship', 'account:read'),
-  ...bothVersions('PUT', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'updateAccountRelationship', 'account:write'),
-  ...bothVersions('DELETE', '/accounts/{account_id}/relationships/{relationship_id}', 'accounts', 'deleteAccountRelationship', 'account:write'),
+  ...bothVersions(
+    'PUT',
+    '/accounts/{account_id}/relationships/{relationship_id}',
+    'accounts',
+    'updateAccountRelationship',
+    'account:write',
+  ),
+  ...bothVersions(
+    'DELETE',
+    '/accounts/{account_id}/relationships/{relationship_id}',
+    'accounts',
+    'deleteAccountRelationship',
+    'account:write',
+  ),
 
   ...bothVersions('POST', '/accounts/templates', 'accounts', 'createAccountTemplate', 'account:write'),
   ...bothVersions('GET', '/accounts/templates', 'accounts', 'listAccountTemplates', 'account:read'),
@@ -96,6 +133,80 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('POST', '/accounts/products', 'accounts', 'createAccountProduct', 'account:write'),
   ...bothVersions('GET', '/accounts/products', 'accounts', 'listAccountProducts', 'account:read'),
   ...bothVersions('PATCH', '/accounts/products/{product_id}', 'accounts', 'patchAccountProduct', 'account:write'),
+
+  // Migration mappings (contract §10): the permission follows the mapped resource_type (PERSON
+  // and BUSINESS customer:*, ACCOUNT account:*), checked by the operations.
+  route('POST', '/v0/migration_mappings', 'mappings', 'createMigrationMapping', followsResourceType('write')),
+  route('GET', '/v0/migration_mappings', 'mappings', 'listMigrationMappings', followsResourceType('read')),
+  route('GET', '/v0/migration_mappings/{mapping_id}', 'mappings', 'getMigrationMapping', followsResourceType('read')),
+  route('PATCH', '/v0/migration_mappings/{mapping_id}', 'mappings', 'patchMigrationMapping', followsResourceType('write')),
+  route('DELETE', '/v0/migration_mappings/{mapping_id}', 'mappings', 'deleteMigrationMapping', followsResourceType('write')),
+  // Bankline extension (not in Synctera's API): the tradeline transfer records credit-account
+  // mappings write, read-only, each tenant its own side.
+  route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
+  route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
+
+  // External accounts (contract §9). Two functions: 'external_accounts' never calls an
+  // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
+  // vendor credentials stay out of the other). DELETE may remove the item at the vendor.
+  route('POST', '/v0/external_accounts', 'external_accounts', 'createExternalAccount', 'external_account:write'),
+  route('GET', '/v0/external_accounts', 'external_accounts', 'listExternalAccounts', 'external_account:read'),
+  route('GET', '/v0/external_accounts/{external_account_id}', 'external_accounts', 'getExternalAccount', 'external_account:read'),
+  route('PATCH', '/v0/external_accounts/{external_account_id}', 'external_accounts', 'patchExternalAccount', 'external_account:write'),
+  route(
+    'DELETE',
+    '/v0/external_accounts/{external_account_id}',
+    'external_accounts_vendor',
+    'deleteExternalAccount',
+    'external_account:write',
+  ),
+  route('POST', '/v0/external_accounts/link_tokens', 'external_accounts_vendor', 'createLinkToken', 'external_account:write'),
+  route('POST', '/v0/external_accounts/access_tokens', 'external_accounts_vendor', 'createAccessToken', 'external_account:write'),
+  route('POST', '/v0/external_accounts/add_vendor_accounts', 'external_accounts_vendor', 'addVendorAccounts', 'external_account:write'),
+  route('POST', '/v0/external_accounts/sync_vendor_accounts', 'external_accounts_vendor', 'syncVendorAccounts', 'external_account:write'),
+  route(
+    'GET',
+    '/v0/external_accounts/{external_account_id}/balance',
+    'external_accounts_vendor',
+    'getExternalAccountBalance',
+    'external_account:read',
+  ),
+  route(
+    'GET',
+    '/v0/external_accounts/{external_account_id}/transactions',
+    'external_accounts_vendor',
+    'listExternalAccountTransactions',
+    'external_account:read',
+  ),
+  // Synctera declares no Idempotency-Key here (§9.1); Bankline honours one like on every POST.
+  route(
+    'POST',
+    '/v0/external_accounts/{external_account_id}/refresh_transactions',
+    'external_accounts_vendor',
+    'refreshExternalAccountTransactions',
+    'external_account:write',
+  ),
+  // Webhooks (contract §11.1), identical under /v2. The secret's routes are listed create, roll,
+  // revoke per version, the order their sample events replay in (one secret per tenant).
+  ...(['/v0', '/v2'] as const).flatMap((v) => {
+    const suffix = v === '/v2' ? 'V2' : '';
+    return [
+      route('POST', `${v}/webhook_secrets`, 'webhooks', `createWebhookSecret${suffix}`, 'webhook:write'),
+      route('PUT', `${v}/webhook_secrets`, 'webhooks', `rollWebhookSecret${suffix}`, 'webhook:write'),
+      route('DELETE', `${v}/webhook_secrets`, 'webhooks', `revokeWebhookSecret${suffix}`, 'webhook:write'),
+    ];
+  }),
+  ...bothVersions('POST', '/webhooks', 'webhooks', 'createWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks', 'webhooks', 'listWebhooks', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/trigger', 'webhooks', 'triggerWebhookEvent', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}', 'webhooks', 'getWebhook', 'webhook:read'),
+  ...bothVersions('PUT', '/webhooks/{webhook_id}', 'webhooks', 'replaceWebhook', 'webhook:write'),
+  ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  // Bankline extension: the tenant's event log, whether or not a webhook exists.
+  route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

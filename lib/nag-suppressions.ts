@@ -24,8 +24,7 @@ export function acknowledgeXrayWildcard(xrayPolicy: IConstruct): void {
   });
 }
 
-export const API_GATEWAY_CLOUDWATCH_POLICY =
-  'arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';
+export const API_GATEWAY_CLOUDWATCH_POLICY = 'arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';
 
 /** The account-level role API Gateway needs before a stage can write access or execution logs. */
 export function acknowledgeApiGatewayLoggingRole(role: IConstruct): void {
@@ -56,5 +55,36 @@ export function acknowledgeApiKeyAuthorizer(api: IConstruct): void {
     reason:
       'Clients are fintech back ends that authenticate with Synctera-style bearer API keys, not end users; ' +
       'every method uses a Lambda REQUEST authorizer that resolves the key to a tenant and its permissions.',
+  });
+}
+
+/** The page-token signing key is rotated on demand, not on a schedule. */
+export function acknowledgeManualSecretRotation(secret: IConstruct): void {
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The page-token secret is an HMAC key for short-lived list cursors, not a credential of another ' +
+      'system: rotating it only makes outstanding page tokens invalid (clients restart the list). It is ' +
+      'rotated on demand by putting a new random value (aws secretsmanager put-secret-value); functions ' +
+      'pick it up at their next cold start. A scheduled rotation Lambda would add a function with write ' +
+      'access to the secret for no security gain.',
+  });
+}
+
+/** A dead-letter queue has no DLQ of its own. */
+export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
+  Validations.of(queue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is itself a dead-letter queue (of the webhook delivery queue or the router stream); an alarm watches its depth.',
+  });
+}
+
+/** The stream event source's dynamodb:ListStreams grant. */
+export function acknowledgeStreamListWildcard(role: IConstruct): void {
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'dynamodb:ListStreams does not support resource-level permissions, so the stream event source grants it on "*"; ' +
+      'it lists stream ARNs only. Reading records is granted on the table stream ARN alone.',
   });
 }

@@ -32,6 +32,8 @@ export interface StageConfig {
    * traces name our files and lines. Node then reads the map at every cold start, about 20 ms.
    */
   readonly sourceMaps: boolean;
+  /** External accounts' aggregators: which environment, at which base URLs (credentials are secrets). */
+  readonly vendors: { readonly environment: 'sandbox' | 'production'; readonly plaidBaseUrl: string; readonly finicityBaseUrl: string };
 }
 
 const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resourcePrefix' | 'tableName'>> = {
@@ -44,6 +46,7 @@ const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resour
     terminationProtection: false,
     // Readable stack traces while developing are worth 20 ms per cold start.
     sourceMaps: true,
+    vendors: { environment: 'sandbox', plaidBaseUrl: 'https://sandbox.plaid.com', finicityBaseUrl: 'https://api.finicity.com' },
   },
   prod: {
     logRetention: RetentionDays.ONE_YEAR,
@@ -56,11 +59,11 @@ const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resour
     // name and code with a correlation id, and esbuild's output is deterministic, so a prod
     // trace can be mapped by bundling the deployed commit with `sourcemap` on.
     sourceMaps: false,
+    vendors: { environment: 'production', plaidBaseUrl: 'https://production.plaid.com', finicityBaseUrl: 'https://api.finicity.com' },
   },
 };
 
-export const isStage = (value: unknown): value is Stage =>
-  typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+export const isStage = (value: unknown): value is Stage => typeof value === 'string' && (STAGES as readonly string[]).includes(value);
 
 /** Validates a stage name from CDK context; a typo must fail synth, not deploy a third stage. */
 export function parseStage(value: unknown): Stage {

@@ -1,36 +1,41 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
+import { authorizerFunction, type FunctionDefinition, functionNamed, httpFunctionOf } from '../functions/functions.js';
 import type { Domain } from '../functions/routes.js';
 import type { AuthorizerFunction } from './authorizer-gate.js';
+import type { EventOfKind, ResultOfKind } from './events/kinds.js';
 
-// Loads the same handler modules CDK bundles into Lambdas: `functions/http/<domain>.ts` for each
-// domain of the route table, `functions/http/authorizer.ts` for the authorizer. Imported lazily,
-// after the twin has set TABLE_NAME and DYNAMODB_ENDPOINT, because functions read their
-// configuration once, on first use, as a Lambda cold start does.
+// Loads the same handler modules CDK bundles into Lambdas: each registry entry's `entry` file
+// (functions/functions.ts). Imported lazily, after the twin has set TABLE_NAME and
+// DYNAMODB_ENDPOINT, because functions read their configuration once, on first use, as a
+// Lambda cold start does.
 
-export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+export type ProxyHandler = (event: EventOfKind['http'], context: Context) => Promise<ResultOfKind['http']>;
 
-const HTTP_DIR = new URL('../functions/http/', import.meta.url);
+/** What a handler module exports, whatever its trigger. */
+export type LambdaHandler = (event: never, context: Context) => Promise<unknown>;
+
+const REPO_ROOT = new URL('../', import.meta.url);
 
 const modules = new Map<string, Promise<unknown>>();
 
-const loadHandler = async <T>(file: string): Promise<T> => {
-  let loading = modules.get(file);
+export const loadHandler = async <T = LambdaHandler>(fn: FunctionDefinition): Promise<T> => {
+  let loading = modules.get(fn.entry);
   if (!loading) {
-    loading = import(new URL(file, HTTP_DIR).href);
-    modules.set(file, loading);
+    loading = import(new URL(fn.entry, REPO_ROOT).href);
+    modules.set(fn.entry, loading);
     // A failed import (a syntax error mid-edit) must not stick: the next request retries.
-    loading.catch(() => modules.delete(file));
+    loading.catch(() => modules.delete(fn.entry));
   }
   const module = (await loading) as { handler?: unknown };
-  if (typeof module.handler !== 'function') {
-    throw new Error(`functions/http/${file} does not export a handler function`);
-  }
+  if (typeof module.handler !== 'function') throw new Error(`${fn.entry} (function ${fn.name}) does not export a handler function`);
   return module.handler as T;
 };
 
-export const domainHandler = (domain: Domain): Promise<ProxyHandler> => loadHandler<ProxyHandler>(`${domain}.ts`);
+export const handlerNamed = (name: string): Promise<LambdaHandler> => loadHandler(functionNamed(name));
 
-export const authorizerHandler = (): Promise<AuthorizerFunction> => loadHandler<AuthorizerFunction>('authorizer.ts');
+export const domainHandler = (domain: Domain): Promise<ProxyHandler> => loadHandler<ProxyHandler>(httpFunctionOf(domain));
+
+export const authorizerHandler = (): Promise<AuthorizerFunction> => loadHandler<AuthorizerFunction>(authorizerFunction());
 
 /** For the CDK-side names in logs: `bankline-local-customers`. */
 export const localFunctionName = (name: string): string => `bankline-local-${name}`;

@@ -3,12 +3,13 @@ import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
 import { type IncomingRequest, toProxyEvent } from './apigw-event.js';
 import { createAuthorizerGate } from './authorizer-gate.js';
 import { authorizerHandler } from './function-modules.js';
-import { fromGatewayError, type GatewayResponse, type HandlerErrorReporter, runIntegration } from './integration.js';
+import { fromGatewayError, type GatewayResponse, type HandlerErrorReporter, type HandlerInvoker, runIntegration } from './integration.js';
 import { createRouteMatcher } from './route-matcher.js';
 
 // API Gateway's request pipeline, minus HTTP: payload limit, resource/method match, then the
 // authorizer (cached per Authorization header for the TTL the CDK configures) and the domain
-// Lambda. The node:http server drives it; tests can too.
+// Lambda. The node:http server drives it, and so do the integration tests (test/helpers/api.ts):
+// there is one emulation of AWS.
 
 /** API Gateway REST's hard payload limit. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -21,9 +22,15 @@ export interface GatewayOptions {
   readonly authorizerCacheTtlSeconds?: number;
   /** Where handler crashes are reported (CloudWatch's role on AWS); stderr by default. */
   readonly onHandlerError?: HandlerErrorReporter;
+  /** Runs the domain Lambda; see HandlerInvoker. */
+  readonly invokeHandler?: HandlerInvoker;
 }
 
+/** `payloadTooLarge`: the body was cut off at MAX_PAYLOAD_BYTES by a reader that stopped buffering. */
 export type GatewayRequest = IncomingRequest & { readonly payloadTooLarge?: boolean };
+
+const isTooLarge = (request: GatewayRequest): boolean =>
+  request.payloadTooLarge === true || (request.body !== null && Buffer.byteLength(request.body, 'utf8') > MAX_PAYLOAD_BYTES);
 
 export type { GatewayResponse };
 
@@ -35,12 +42,13 @@ export const createGateway = (options: GatewayOptions = {}) => {
   });
 
   const pipeline = async (request: GatewayRequest, requestId: string): Promise<GatewayResponse> => {
-    if (request.payloadTooLarge) return fromGatewayError('REQUEST_TOO_LARGE');
+    if (isTooLarge(request)) return fromGatewayError('REQUEST_TOO_LARGE');
     const [path = '/'] = request.url.split('?', 1);
     const match = matchRoute(request.method, path);
     // A REST API answers unknown paths and unknown methods alike; the CDK maps it to a 404.
     if (!match) return fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
-    return runIntegration(toProxyEvent({ ...request, requestId }, match), match.route, authorize, options.onHandlerError);
+    const event = toProxyEvent({ ...request, requestId }, match);
+    return runIntegration(event, match.route, authorize, options.onHandlerError, options.invokeHandler);
   };
 
   return async (request: GatewayRequest): Promise<GatewayResponse> => {

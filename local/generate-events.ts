@@ -1,22 +1,28 @@
-// Writes events/<collection>/<operation>.json, one API Gateway proxy event per route of the
-// route table, plus events/authorizer/request.json. Generated (not hand-written) so no route is
-// forgotten and every event is exactly what the twin's gateway would hand the handler.
+// Writes events/: for every function of the registry (functions/functions.ts) its sample
+// events. An HTTP domain gets one API Gateway proxy event per route of the route table
+// (events/<collection>/<operation>.json, bodies from sample-requests.ts); every other function
+// one event of its trigger kind (events/<function>/<kind>.json, from function-samples.ts),
+// marked with the function's name. Generated, not hand-written, so no route or function is
+// forgotten and every event is exactly what the twin (and AWS) would hand the handler.
 //
-//   npx tsx local/generate-events.ts           write the files
-//   npx tsx local/generate-events.ts --check   exit 1 if a file is missing or differs
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+//   npm run events                write the files
+//   npm run events -- --check     exit 1 if a file is missing, differs or is not generated
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { authorizerFunction, FUNCTIONS, type FunctionDefinition, type TriggerKind } from '../functions/functions.js';
 import { ROUTES, type Route } from '../functions/routes.js';
-import { type IncomingRequest, toAuthorizerEvent, toProxyEvent } from './apigw-event.js';
+import { type IncomingRequest, toProxyEvent } from './apigw-event.js';
+import { uuidFor } from './events/aws-ids.js';
+import { triggerKindOf } from './events/kinds.js';
+import { withMarker } from './events/marker.js';
+import { FUNCTION_SAMPLES } from './function-samples.js';
 import { DEFAULT_SAMPLE_TENANT, placeholderFor } from './placeholders.js';
 import { createRouteMatcher } from './route-matcher.js';
 import { SAMPLES } from './sample-requests.js';
 
 export const EVENTS_DIR = fileURLToPath(new URL('../events/', import.meta.url));
-export const AUTHORIZER_EVENT_FILE = 'authorizer/request.json';
 
 // Pinned so regenerating produces byte-identical files.
 const GENERATED_AT = new Date('2025-01-15T12:00:00.000Z');
@@ -26,10 +32,24 @@ const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLo
 /** `POST /v0/customers/{customer_id}/verify` (verifyCustomer) → `customers/verify-customer.json`. */
 export const eventFileFor = (route: Route): string => `${route.path.split('/')[2]}/${kebab(route.operation)}.json`;
 
-const stableRequestId = (seed: string): string => {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+/** The file name says what the event is. */
+const KIND_FILES: Readonly<Record<Exclude<TriggerKind, 'http'>, string>> = {
+  authorizer: 'request.json',
+  'workflow-task': 'task-input.json',
+  'table-stream': 'stream-records.json',
+  queue: 'sqs-messages.json',
+  schedule: 'scheduled-event.json',
 };
+
+/** The sample files of a registry function: one per route for an HTTP domain, else one. */
+export const eventFilesOf = (fn: FunctionDefinition): string[] => {
+  const { trigger } = fn;
+  return trigger.kind === 'http'
+    ? ROUTES.filter((r) => r.domain === trigger.domain).map(eventFileFor)
+    : [`${fn.name}/${KIND_FILES[trigger.kind]}`];
+};
+
+export const AUTHORIZER_EVENT_FILE = eventFilesOf(authorizerFunction())[0]!;
 
 const sampleRequest = (route: Route): IncomingRequest => {
   const sample = SAMPLES[route.operation];
@@ -50,7 +70,7 @@ const sampleRequest = (route: Route): IncomingRequest => {
     headers,
     body: sample.body ? JSON.stringify(sample.body) : null,
     sourceIp: '127.0.0.1',
-    requestId: stableRequestId(route.operation),
+    requestId: uuidFor(route.operation),
     now: GENERATED_AT,
   };
 };
@@ -72,6 +92,24 @@ export interface RenderedEvents {
   readonly problems: string[];
 }
 
+const proxyEventOf = (operation: string): APIGatewayProxyEvent => {
+  const route = ROUTES.find((r) => r.operation === operation);
+  if (!route) throw new Error(`no route has operation ${operation}`);
+  return sampleEventFor(route);
+};
+
+/** A non-HTTP function's sample, marked with its name; it must be an event of its trigger kind. */
+const functionSample = (fn: FunctionDefinition): unknown => {
+  const build = FUNCTION_SAMPLES[fn.name];
+  if (!build) throw new Error('no sample event: add one to local/function-samples.ts');
+  const event = build({ proxyEvent: proxyEventOf, now: GENERATED_AT, seed: fn.name });
+  const kind = triggerKindOf(event);
+  // Workflow task inputs are recognised by their context fields only when built with workflowTaskEvent.
+  if (kind !== fn.trigger.kind)
+    throw new Error(`its sample is ${kind ? `a ${kind} event` : 'not a recognisable event'}, not a ${fn.trigger.kind} event`);
+  return withMarker({ function: fn.name }, event);
+};
+
 export const renderSampleEvents = (): RenderedEvents => {
   const files = new Map<string, string>();
   const problems: string[] = [];
@@ -82,26 +120,52 @@ export const renderSampleEvents = (): RenderedEvents => {
       problems.push(`${route.method} ${route.path}: ${(error as Error).message}`);
     }
   }
-  const listCustomers = ROUTES.find((r) => r.operation === 'listCustomers') ?? ROUTES[0]!;
-  files.set(AUTHORIZER_EVENT_FILE, json(toAuthorizerEvent(sampleEventFor(listCustomers))));
+  for (const fn of FUNCTIONS) {
+    if (fn.trigger.kind === 'http') {
+      if (eventFilesOf(fn).length === 0)
+        problems.push(`function ${fn.name}: domain ${fn.trigger.domain} has no route in functions/routes.ts`);
+      continue;
+    }
+    try {
+      files.set(eventFilesOf(fn)[0]!, json(functionSample(fn)));
+    } catch (error) {
+      problems.push(`function ${fn.name} (${fn.trigger.kind}): ${(error as Error).message}`);
+    }
+  }
+  for (const name of Object.keys(FUNCTION_SAMPLES)) {
+    if (!FUNCTIONS.some((fn) => fn.name === name && fn.trigger.kind !== 'http')) {
+      problems.push(`local/function-samples.ts has a sample for ${name}, which is no non-HTTP function of functions/functions.ts`);
+    }
+  }
   return { files, problems };
 };
 
-/** Files that are missing or differ from what the generator would write, and routes without a sample. */
+const jsonFilesUnder = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => relative(dir, join(dir, file)).split('\\').join('/'))
+    : [];
+
+/**
+ * Files that are missing or differ from what the generator would write, files it would not
+ * write at all (a removed route or function), and routes or functions without a sample.
+ */
 export const staleSampleEvents = (dir = EVENTS_DIR): string[] => {
   const { files, problems } = renderSampleEvents();
   const stale = [...files].filter(([file, content]) => {
     const path = join(dir, file);
     return !existsSync(path) || readFileSync(path, 'utf8') !== content;
   });
-  return [...problems, ...stale.map(([file]) => file)];
+  const orphans = jsonFilesUnder(dir).filter((file) => !files.has(file));
+  return [...problems, ...stale.map(([file]) => file), ...orphans.map((file) => `${file} (generated by nothing: delete it)`)];
 };
 
 const main = (): void => {
   if (process.argv.includes('--check')) {
     const stale = staleSampleEvents();
     if (stale.length > 0) {
-      console.error(`Out of date (run npx tsx local/generate-events.ts):\n  ${stale.join('\n  ')}`);
+      console.error(`Out of date (run npm run events):\n  ${stale.join('\n  ')}`);
       process.exit(1);
     }
     console.log('events/ is up to date');
@@ -114,6 +178,8 @@ const main = (): void => {
     writeFileSync(path, content);
     console.log(`wrote events/${file}`);
   }
+  const orphans = jsonFilesUnder(EVENTS_DIR).filter((file) => !files.has(file));
+  if (orphans.length > 0) console.error(`Generated by nothing (delete them):\n  events/${orphans.join('\n  events/')}`);
   if (problems.length > 0) {
     console.error(`No event for:\n  ${problems.join('\n  ')}`);
     process.exit(1);

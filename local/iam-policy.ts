@@ -12,7 +12,12 @@ const wildcard = (pattern: string): RegExp => {
   let regex = compiled.get(pattern);
   if (!regex) {
     if (compiled.size >= 256) compiled.clear();
-    regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`);
+    regex = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replaceAll('*', '.*')
+        .replaceAll('?', '.')}$`,
+    );
     compiled.set(pattern, regex);
   }
   return regex;

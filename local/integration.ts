@@ -2,9 +2,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { Route } from '../functions/routes.js';
 import { toAuthorizerEvent } from './apigw-event.js';
 import type { AuthorizerGate } from './authorizer-gate.js';
-import { domainHandler, localFunctionName } from './function-modules.js';
+import { domainHandler, localFunctionName, type ProxyHandler } from './function-modules.js';
 import { gatewayError, type GatewayResponseType } from './gateway-errors.js';
-import { invokeProxyHandler } from './lambda-invoke.js';
+import { type InvokeOutcome, invokeProxyHandler } from './lambda-invoke.js';
 
 // The part of API Gateway both the HTTP twin and `npm run replay` need: given a proxy event for
 // a known route, run the REQUEST authorizer, then the route's domain Lambda, and turn every
@@ -17,6 +17,12 @@ export interface GatewayResponse {
 }
 
 export type HandlerErrorReporter = (message: string, error: unknown) => void;
+
+/**
+ * The Lambda service's part: runs the domain handler on the event (invokeProxyHandler by default).
+ * Integration tests wrap the default to see the event each handler got and what the handler alone did.
+ */
+export type HandlerInvoker = (handler: ProxyHandler, event: APIGatewayProxyEvent, functionName: string) => Promise<InvokeOutcome>;
 
 export const reportToStderr: HandlerErrorReporter = (message, error) => {
   // Only the error itself: events carry API keys and personal data.
@@ -47,6 +53,7 @@ export async function runIntegration(
   route: Route,
   authorize: AuthorizerGate,
   report: HandlerErrorReporter = reportToStderr,
+  invoke: HandlerInvoker = invokeProxyHandler,
 ): Promise<GatewayResponse> {
   const decision = await authorize(toAuthorizerEvent(event));
   if (!decision.allowed) return fromGatewayError(decision.response);
@@ -60,7 +67,7 @@ export async function runIntegration(
     report(`${functionName} failed to load`, error);
     return fromGatewayError('INTEGRATION_FAILURE');
   }
-  const outcome = await invokeProxyHandler(handler, event, functionName);
+  const outcome = await invoke(handler, event, functionName);
   if (outcome.ok) return fromProxyResult(outcome.result);
   // Lambda errors, timeouts and malformed results all reach the client as the same 5XX.
   report(`${functionName} ${outcome.reason === 'malformed' ? 'returned a malformed proxy result' : outcome.reason}`, outcome.error);

@@ -2,7 +2,7 @@ import type { Permission } from '../functions/routes.js';
 import { parsePermissions, UnknownPermissionError } from '../functions/tenancy/api-keys.js';
 import type { ApiKeyRecord, Tenant } from '../functions/tenancy/model.js';
 import type { TenancyStore } from '../functions/tenancy/ports.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
 import { isUuid } from '../functions/shared/ids.js';
 import { type LocalState, tenantByIdOrName } from './state-file.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
@@ -57,7 +57,12 @@ const permissionsFrom = (list: string | undefined): Permission[] => {
   }
 };
 
-export async function createKey(store: TenancyStore, tenant: Tenant, permissions: string | undefined, description?: string): Promise<CommandOutput> {
+export async function createKey(
+  store: TenancyStore,
+  tenant: Tenant,
+  permissions: string | undefined,
+  description?: string,
+): Promise<CommandOutput> {
   const issued = await createApiKey(store, { tenantId: tenant.id, permissions: permissionsFrom(permissions), description });
   const json = { api_key: issued.api_key, ...keyView(issued.record), organization_id: issued.record.organization_id };
   const text = [
@@ -74,7 +79,8 @@ export async function createKey(store: TenancyStore, tenant: Tenant, permissions
 export async function listKeys(store: TenancyStore, tenant: Tenant): Promise<CommandOutput> {
   const keys = (await store.listApiKeys(tenant.id)).map(keyView);
   const lines = keys.map(
-    (k) => `${k.key_id}  ${k.key_prefix}…  ${k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active'}  ${k.permissions.join(',')}${k.description ? `  "${k.description}"` : ''}`,
+    (k) =>
+      `${k.key_id}  ${k.key_prefix}…  ${k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active'}  ${k.permissions.join(',')}${k.description ? `  "${k.description}"` : ''}`,
   );
   return { json: keys, text: lines.length ? lines.join('\n') : `no API keys for tenant "${tenant.name}"` };
 }
@@ -94,7 +100,13 @@ export async function revokeKey(store: TenancyStore, tenant: Tenant, keyId: stri
 export async function listTenants(store: TenancyStore, organizationId: string | undefined): Promise<CommandOutput> {
   if (!organizationId) throw new CliError('--organization <id> is required against AWS (locally it comes from local.json)', 2);
   const tenants = await store.listTenants(organizationId);
-  const json = tenants.map(({ id, name, bank_routing, organization_id, creation_time }) => ({ id, name, bank_routing, organization_id, creation_time }));
+  const json = tenants.map(({ id, name, bank_routing, organization_id, creation_time }) => ({
+    id,
+    name,
+    bank_routing,
+    organization_id,
+    creation_time,
+  }));
   const text = tenants.length ? tenants.map((t) => `${t.id}  "${t.name}"  routing ${t.bank_routing}`).join('\n') : 'no tenants';
   return { json, text };
 }

@@ -37,14 +37,15 @@ export const endpointAnswers = async (endpoint: string): Promise<boolean> => {
 export async function openLocalData(home = banklineHome()): Promise<LocalData> {
   const recorded = readState(home);
   const tableName = recorded?.table_name ?? process.env.TABLE_NAME ?? DEFAULT_LOCAL_TABLE;
-  const running = recorded?.dynamodb_endpoint && (await endpointAnswers(recorded.dynamodb_endpoint)) ? recorded.dynamodb_endpoint : undefined;
+  const running =
+    recorded?.dynamodb_endpoint && (await endpointAnswers(recorded.dynamodb_endpoint)) ? recorded.dynamodb_endpoint : undefined;
   const own = running ? undefined : await startDynamoDbLocal({ path: dynamodbDataDir(home) });
   const endpoint = running ?? own!.endpoint;
   try {
     const client = localClient(endpoint);
     await ensureTable(client, tableName);
     client.destroy();
-    pointFunctionsAt({ tableName, endpoint });
+    pointFunctionsAt({ tableName, endpoint, home });
     const demo = await ensureDemoData(recorded);
     const state = demo.seeded
       ? updateState(

@@ -5,10 +5,14 @@
 //                              resource per name per replay, shared by nested fixtures
 //   {{unique}}                 a fresh short random string at each occurrence, for fields that
 //                              must be unique per tenant (template names)
+//   {{tenant:<tenant name>}}   that demo tenant's id, from .bankline/local.json (migration mappings
+//                              name both tenants)
 
 export const API_KEY_PLACEHOLDER = /\{\{api_key:([^}]+)\}\}/g;
-export const ID_PLACEHOLDER = /\{\{([a-z_]+_id)\}\}/g;
+// `_token` too: the external-account samples carry vendor tokens made the same way.
+export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|token))\}\}/g;
 export const UNIQUE_PLACEHOLDER = /\{\{unique\}\}/g;
+export const TENANT_PLACEHOLDER = /\{\{tenant:([^}]+)\}\}/g;
 
 export interface IdFixture {
   /** Sample event, relative to events/, whose replay creates the resource. */
@@ -21,7 +25,13 @@ export interface IdFixture {
    * the `{{customer_id}}` an event adds as a second holder.
    */
   readonly rename?: Readonly<Record<string, string>>;
+  /** Replay the fixture under this demo tenant's key instead of the event's (the other side of a mapping). */
+  readonly tenant?: string;
+  /** Fields merged into the fixture event's JSON body (a credit account from the account sample). */
+  readonly body?: Readonly<Record<string, unknown>>;
 }
+
+const CREDIT_LINE = { account_type: 'LINE_OF_CREDIT', nickname: 'Credit line', credit_limit: 500_000 };
 
 const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
 
@@ -44,6 +54,31 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   relationship_id: { event: 'accounts/create-account-relationship.json', pick: field('id') },
   template_id: { event: 'accounts/create-account-template.json', pick: field('id') },
   product_id: { event: 'accounts/create-account-product.json', pick: field('id') },
+
+  // A migration mapping links a line of credit of the old bank to one of the new bank, so the
+  // tradeline transfer samples have records to read.
+  credit_account_id: { event: 'accounts/create-account.json', body: CREDIT_LINE, pick: field('id') },
+  other_credit_account_id: { event: 'accounts/create-account.json', body: CREDIT_LINE, pick: field('id') },
+  new_bank_credit_account_id: { event: 'accounts/create-account.json', tenant: 'new bank', body: CREDIT_LINE, pick: field('id') },
+  mapping_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('id') },
+  /** The mapped old-bank account: the account whose SALE record the old bank's key sees. */
+  mapped_account_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('old_resource_id') },
+  // An account linked through the fake Plaid (balance and transactions need a vendor); the
+  // sandbox placeholders it rests on are local/vendors/sandbox-fixtures.ts.
+  external_account_id: {
+    event: 'external_accounts/add-vendor-accounts.json',
+    pick: (body) => ((field('added_accounts')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
+  },
+  plaid_access_token: { event: 'external_accounts/create-access-token.json', pick: field('vendor_access_token') },
+  tradeline_transfer_id: {
+    event: 'credit_reporting/list-tradeline-transfers.json',
+    pick: (body) => ((field('tradeline_transfers')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
+  },
+
+  // Webhooks: a subscription to ACCOUNT.*, and a test event it has a delivery for (the trigger
+  // writes the deliveries with the event; the webhook's own placeholder resolves first).
+  webhook_id: { event: 'webhooks/create-webhook.json', pick: field('id') },
+  event_id: { event: 'webhooks/trigger-webhook-event.json', pick: field('id') },
 };
 
 /** `{customer_id}` in a route template → `{{customer_id}}` in the sample event. */

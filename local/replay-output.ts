@@ -1,6 +1,7 @@
 import type { ReplayOutcome } from './replay.js';
 
-// Human-readable rendering of a replay: status line, headers, pretty JSON body.
+// Human-readable rendering of a replay: status line, headers, pretty JSON body; for other
+// trigger kinds, what the function returned (or why it failed).
 
 const prettyBody = (text: string): string => {
   if (text === '') return '(empty body)';
@@ -17,9 +18,15 @@ export const formatReplayOutcome = (outcome: ReplayOutcome): string => {
       return `Authorizer refused: ${outcome.error}${outcome.error === 'Unauthorized' ? ' (API Gateway answers 401)' : ' (API Gateway answers 500)'}`;
     case 'authorizer':
       return `Authorizer allowed principal ${outcome.result.principalId}\n${JSON.stringify(outcome.result, null, 2)}`;
+    case 'function':
+      return `${outcome.function} (${outcome.trigger}) returned\n${JSON.stringify(outcome.result, null, 2)}`;
+    case 'function-failed':
+      return `${outcome.function} (${outcome.trigger}) failed: ${outcome.error}`;
     case 'proxy': {
       const { statusCode, headers, body } = outcome.response;
-      const headerLines = Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`));
+      const headerLines = Object.entries(headers).flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v) => `${name}: ${v}`),
+      );
       return [`HTTP ${statusCode}`, ...headerLines, '', prettyBody(body.toString('utf8'))].join('\n');
     }
   }

@@ -1,23 +1,43 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent } from 'aws-lambda';
+import { FUNCTIONS, type FunctionDefinition, functionsOfKind, type TriggerKind } from '../functions/functions.js';
 import { createAuthorizerGate } from './authorizer-gate.js';
+import { type EventOfKind, triggerKindOf } from './events/kinds.js';
+import { MarkerError, markerOf, withoutMarker } from './events/marker.js';
+import { queueNameOf } from './events/sqs.js';
 import { authorizerHandler } from './function-modules.js';
 import { EVENTS_DIR } from './generate-events.js';
 import { type GatewayResponse, type HandlerErrorReporter, reportToStderr, runIntegration } from './integration.js';
-import { API_KEY_PLACEHOLDER, ID_FIXTURES, ID_PLACEHOLDER, UNIQUE_PLACEHOLDER } from './placeholders.js';
+import { invokeFunction } from './lambda-invoke.js';
+import {
+  API_KEY_PLACEHOLDER,
+  DEFAULT_SAMPLE_TENANT,
+  ID_FIXTURES,
+  ID_PLACEHOLDER,
+  TENANT_PLACEHOLDER,
+  UNIQUE_PLACEHOLDER,
+} from './placeholders.js';
 import { routeForResource } from './route-matcher.js';
 import type { LocalState } from './state-file.js';
+import { SANDBOX_FIXTURES } from './vendors/sandbox-fixtures.js';
 
-// Runs a recorded event through the same authorizer and handler the twin uses, against the local
-// table. Placeholders are resolved first (local/placeholders.ts): API keys from local.json, ids by
-// replaying the event that creates the resource, under the same API key so the tenant matches.
+// Runs a recorded event through the function the registry (functions/functions.ts) says it is
+// for, against the local table: an API Gateway proxy event through the same authorizer and
+// handler the twin uses, any other event straight to its function, invoked as its AWS event
+// source would. The function is named by the event's `_bankline` marker (events/marker.ts) or
+// told by its shape. Placeholders are resolved first (local/placeholders.ts): API keys from
+// local.json, ids by replaying the event that creates the resource, under the same API key so
+// the tenant matches.
 
 export type ReplayOutcome =
   | { readonly kind: 'proxy'; readonly response: GatewayResponse }
   | { readonly kind: 'authorizer'; readonly result: APIGatewayAuthorizerResult }
-  | { readonly kind: 'authorizer-denied'; readonly error: string };
+  | { readonly kind: 'authorizer-denied'; readonly error: string }
+  /** A function of another trigger kind returned this (a batch response, a state's output...). */
+  | { readonly kind: 'function'; readonly function: string; readonly trigger: TriggerKind; readonly result: unknown }
+  | { readonly kind: 'function-failed'; readonly function: string; readonly trigger: TriggerKind; readonly error: string };
 
 export interface ReplayOptions {
   readonly state: LocalState;
@@ -48,8 +68,45 @@ const placeholdersIn = (value: unknown, pattern: RegExp): Set<string> => {
   return found;
 };
 
-const isAuthorizerEvent = (event: Record<string, unknown>): boolean => event.type === 'REQUEST' && typeof event.methodArn === 'string';
-const isProxyEvent = (event: Record<string, unknown>): boolean => typeof event.httpMethod === 'string' && typeof event.resource === 'string';
+const names = (fns: readonly FunctionDefinition[]): string => fns.map((fn) => fn.name).join(', ') || 'none';
+
+/**
+ * The function an event is for: its marker's, or the one function its shape fits. Undefined for
+ * an unmarked API Gateway proxy event, whose route decides.
+ */
+const targetOf = (event: Record<string, unknown>): FunctionDefinition | undefined => {
+  let marker;
+  try {
+    marker = markerOf(event);
+  } catch (error) {
+    if (error instanceof MarkerError) throw new ReplayError(error.message);
+    throw error;
+  }
+  const kind = triggerKindOf(withoutMarker(event));
+  if (marker) {
+    const named = FUNCTIONS.find((fn) => fn.name === marker.function);
+    if (!named)
+      throw new ReplayError(
+        `the event names function ${marker.function}, which functions/functions.ts does not have (functions: ${names(FUNCTIONS)})`,
+      );
+    if (kind && kind !== named.trigger.kind)
+      throw new ReplayError(`the event is a ${kind} event, but function ${named.name} is triggered by ${named.trigger.kind}`);
+    return named;
+  }
+  const marked = (hint: string) => `add "_bankline": {"function": "<name>"} to the event (${hint})`;
+  if (!kind) throw new ReplayError(`cannot tell what kind of event this is: ${marked(`functions: ${names(FUNCTIONS)}`)}`);
+  if (kind === 'http') return undefined;
+  let candidates = functionsOfKind(kind);
+  if (kind === 'queue') {
+    const queue = queueNameOf(String((event as unknown as EventOfKind['queue']).Records[0]?.eventSourceARN ?? ''));
+    candidates = functionsOfKind('queue').filter((fn) => fn.trigger.queue === queue);
+  }
+  if (candidates.length !== 1)
+    throw new ReplayError(
+      `${candidates.length === 0 ? 'no' : 'more than one'} ${kind} function fits this event: ${marked(`${kind} functions: ${names(candidates)}`)}`,
+    );
+  return candidates[0]!;
+};
 
 const authorizationOf = (event: Record<string, unknown>): string | undefined =>
   Object.entries((event.headers ?? {}) as Record<string, string>).find(([n]) => n.toLowerCase() === 'authorization')?.[1];
@@ -62,6 +119,12 @@ const withAuthorization = (event: Record<string, unknown>, value: string): Recor
     return { ...Object.fromEntries(entries), [name]: v };
   };
   return { ...event, headers: set(event.headers, value), multiValueHeaders: set(event.multiValueHeaders, [value]) };
+};
+
+/** The event with fields merged into its JSON body. */
+const withBody = (event: Record<string, unknown>, fields: Readonly<Record<string, unknown>>): Record<string, unknown> => {
+  const body = typeof event.body === 'string' && event.body ? (JSON.parse(event.body) as Record<string, unknown>) : {};
+  return { ...event, body: JSON.stringify({ ...body, ...fields }) };
 };
 
 /** `events/customers/x.json` from the repository root, or `customers/x.json` relative to events/. */
@@ -88,59 +151,109 @@ export const createReplayer = (options: ReplayOptions) => {
   /** `<authorization>|<placeholder>` → id, so one replay creates each fixture once per tenant. */
   const created = new Map<string, string>();
 
-  const apiKeyFor = (tenantName: string): string => {
+  const tenantNamed = (tenantName: string) => {
     const tenant = options.state.tenants.find((t) => t.name.toLowerCase() === tenantName.toLowerCase());
-    if (!tenant) throw new ReplayError(`no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`);
-    return tenant.api_key;
+    if (!tenant)
+      throw new ReplayError(
+        `no tenant named "${tenantName}" in local.json (known: ${options.state.tenants.map((t) => t.name).join(', ')})`,
+      );
+    return tenant;
   };
+  const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
 
   const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
+    const sandbox = SANDBOX_FIXTURES[name];
+    if (sandbox) {
+      const memo = `${authorization}|${name}`;
+      const made =
+        created.get(memo) ??
+        (await sandbox({ vendors: options.state.vendors, resolve: (other) => createFixture(other, authorization, depth + 1) }));
+      created.set(memo, made);
+      return made;
+    }
     const fixture = ID_FIXTURES[name];
     if (!fixture) throw new ReplayError(`unknown placeholder {{${name}}}; known: ${Object.keys(ID_FIXTURES).join(', ')}`);
-    const memo = `${authorization}|${name}`;
+    // A fixture may belong to another demo tenant (the other side of a migration mapping).
+    const actingAs = fixture.tenant ? `Bearer ${apiKeyFor(fixture.tenant)}` : authorization;
+    const memo = `${actingAs}|${name}`;
     const known = created.get(memo);
     if (known) return known;
     let event = loadEventFile(fixture.event, eventsDir);
     for (const [from, to] of Object.entries(fixture.rename ?? {})) {
       event = mapStrings(event, (s) => s.replaceAll(`{{${from}}}`, `{{${to}}}`));
     }
-    const { outcome, used } = await replay(event, authorization, depth + 1);
+    if (fixture.body) event = withBody(event as Record<string, unknown>, fixture.body);
+    const { outcome, used } = await replay(event, actingAs, depth + 1);
     const response = outcome.kind === 'proxy' ? outcome.response : undefined;
     const text = response?.body.toString('utf8') ?? '';
     const body = text ? JSON.parse(text) : undefined;
     const id = response && response.statusCode < 300 ? fixture.pick(body, used) : undefined;
     if (typeof id !== 'string') {
-      throw new ReplayError(`could not create {{${name}}} by replaying events/${fixture.event} (status ${response?.statusCode ?? outcome.kind}): ${text}`);
+      throw new ReplayError(
+        `could not create {{${name}}} by replaying events/${fixture.event} (status ${response?.statusCode ?? outcome.kind}): ${text}`,
+      );
     }
     created.set(memo, id);
     return id;
   };
 
+  /** Replaces `{{..._id}}` placeholders by ids created under the authorization (asked for only if needed). */
+  const resolveIds = async <T>(
+    event: T,
+    authorization: () => string | undefined,
+    depth: number,
+  ): Promise<{ resolved: T; used: Record<string, string> }> => {
+    const used: Record<string, string> = {};
+    for (const name of placeholdersIn(event, ID_PLACEHOLDER)) used[name] = await createFixture(name, authorization(), depth);
+    return { resolved: mapStrings(event, (s) => s.replace(ID_PLACEHOLDER, (m, name: string) => used[name] ?? m)) as T, used };
+  };
+
+  /** Straight to the function, as its event source would invoke it. */
+  const invokeDirectly = async (fn: FunctionDefinition, raw: Record<string, unknown>, depth: number): Promise<Replayed> => {
+    const tenant = markerOf(raw)?.tenant ?? DEFAULT_SAMPLE_TENANT;
+    const { resolved, used } = await resolveIds(withoutMarker(raw), () => `Bearer ${apiKeyFor(tenant)}`, depth);
+    const outcome = await invokeFunction(fn, resolved as never);
+    if (outcome.ok) {
+      const result =
+        fn.trigger.kind === 'authorizer'
+          ? ({ kind: 'authorizer', result: outcome.result as APIGatewayAuthorizerResult } as const)
+          : ({ kind: 'function', function: fn.name, trigger: fn.trigger.kind, result: outcome.result } as const);
+      return { outcome: result, used };
+    }
+    const error =
+      outcome.reason === 'error'
+        ? String(outcome.error instanceof Error ? outcome.error.message : outcome.error)
+        : `${outcome.reason} result`;
+    // API Gateway's reading of the authorizer: exactly "Unauthorized" is a 401, anything else a 500.
+    if (fn.trigger.kind === 'authorizer') return { outcome: { kind: 'authorizer-denied', error }, used };
+    if (outcome.reason === 'error') report(`${fn.name} failed`, outcome.error);
+    return { outcome: { kind: 'function-failed', function: fn.name, trigger: fn.trigger.kind, error }, used };
+  };
+
   /** `authorization` (already resolved) replaces the event's own header: fixtures act as their parent's tenant. */
   const replay = async (raw: unknown, authorization: string | undefined, depth: number): Promise<Replayed> => {
     if (depth > MAX_FIXTURE_DEPTH) throw new ReplayError('placeholder fixtures nest too deeply');
-    if (raw === null || typeof raw !== 'object') throw new ReplayError('an event must be a JSON object');
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new ReplayError('an event must be a JSON object');
     let event = mapStrings(raw, (s) =>
-      s.replace(API_KEY_PLACEHOLDER, (_m, tenant: string) => apiKeyFor(tenant)).replace(UNIQUE_PLACEHOLDER, () => randomBytes(3).toString('hex')),
+      s
+        .replace(API_KEY_PLACEHOLDER, (_m, tenant: string) => apiKeyFor(tenant))
+        .replace(TENANT_PLACEHOLDER, (_m, tenant: string) => tenantNamed(tenant).id)
+        .replace(UNIQUE_PLACEHOLDER, () => randomBytes(3).toString('hex')),
     ) as Record<string, unknown>;
+
+    const target = targetOf(event);
+    if (target && target.trigger.kind !== 'http') return invokeDirectly(target, event, depth);
+
+    event = withoutMarker(event);
     if (authorization !== undefined) event = withAuthorization(event, authorization);
-
-    if (isAuthorizerEvent(event)) {
-      try {
-        const result = await (await authorizerHandler())(event as unknown as APIGatewayRequestAuthorizerEvent);
-        return { outcome: { kind: 'authorizer', result }, used: {} };
-      } catch (error) {
-        return { outcome: { kind: 'authorizer-denied', error: (error as Error).message }, used: {} };
-      }
-    }
-    if (!isProxyEvent(event)) throw new ReplayError('not an API Gateway proxy event (httpMethod, resource) nor a REQUEST authorizer event');
-
-    const used: Record<string, string> = {};
-    for (const name of placeholdersIn(event, ID_PLACEHOLDER)) used[name] = await createFixture(name, authorizationOf(event), depth);
-    const resolved = mapStrings(event, (s) => s.replace(ID_PLACEHOLDER, (m, name: string) => used[name] ?? m)) as unknown as APIGatewayProxyEvent;
+    const header = authorizationOf(event);
+    const { resolved, used } = await resolveIds(event as unknown as APIGatewayProxyEvent, () => header, depth);
 
     const route = routeForResource(resolved.httpMethod, resolved.resource);
     if (!route) throw new ReplayError(`no route ${resolved.httpMethod} ${resolved.resource} in functions/routes.ts`);
+    if (target?.trigger.kind === 'http' && target.trigger.domain !== route.domain) {
+      throw new ReplayError(`the event names function ${target.name}, but ${route.method} ${route.path} is served by ${route.domain}`);
+    }
     return { outcome: { kind: 'proxy', response: await runIntegration(resolved, route, authorize, report) }, used };
   };
 

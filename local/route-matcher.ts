@@ -48,7 +48,12 @@ const decode = (segment: string): string | undefined => {
 };
 
 /** Depth-first, literal first: the most specific resource that covers the whole path (from segment `at` on). */
-const findResource = (node: ResourceNode, segments: readonly string[], at: number, params: Record<string, string>): ResourceNode | undefined => {
+const findResource = (
+  node: ResourceNode,
+  segments: readonly string[],
+  at: number,
+  params: Record<string, string>,
+): ResourceNode | undefined => {
   const head = segments[at];
   if (head === undefined) return node;
   const literal = node.literals.get(head);

@@ -75,11 +75,18 @@ const account = {
   getRelationship: {},
   updateRelationship: { body: { relationship_type: 'AUTHORIZED_USER' } },
   deleteRelationship: {},
-  createTemplate: { body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires', template: CHECKING_TEMPLATE } },
+  createTemplate: {
+    body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires', template: CHECKING_TEMPLATE },
+  },
   listTemplates: { query: 'account_type=CHECKING&limit=10' },
   getTemplate: {},
   updateTemplate: {
-    body: { name: 'Premium checking {{unique}}', is_enabled: true, description: 'Checking with wires, no cards', template: { ...CHECKING_TEMPLATE, is_card_enabled: false } },
+    body: {
+      name: 'Premium checking {{unique}}',
+      is_enabled: true,
+      description: 'Checking with wires, no cards',
+      template: { ...CHECKING_TEMPLATE, is_card_enabled: false },
+    },
   },
   patchTemplate: { body: { is_enabled: false } },
   deleteTemplate: {},
@@ -90,7 +97,105 @@ const account = {
 
 /** `/v0` and `/v2` serve the same operation (the v2 name ends in V2) with the same sample. */
 const bothVersions = (samples: Record<string, OperationSample>): Record<string, OperationSample> =>
-  Object.fromEntries(Object.entries(samples).flatMap(([operation, sample]) => [[operation, sample], [`${operation}V2`, sample]]));
+  Object.fromEntries(
+    Object.entries(samples).flatMap(([operation, sample]) => [
+      [operation, sample],
+      [`${operation}V2`, sample],
+    ]),
+  );
+
+/**
+ * Migration mappings, sent with the OLD bank's key as the guide allows (the body names the new
+ * tenant): a line of credit moving banks, so its tradeline transfer records exist too.
+ */
+const mapping = {
+  create: {
+    body: {
+      resource_type: 'ACCOUNT',
+      tenant: '{{tenant:new bank}}',
+      resource_id: '{{new_bank_credit_account_id}}',
+      old_tenant: '{{tenant:old bank}}',
+      old_resource_id: '{{credit_account_id}}',
+    },
+  },
+  list: { query: 'resource_type=ACCOUNT&limit=10' },
+  get: {},
+  // Re-point the old side: the first transfer is reversed and a new one recorded.
+  patch: { body: { old_resource_id: '{{other_credit_account_id}}' } },
+  remove: {},
+  listTradelineTransfers: { query: 'account_id={{mapped_account_id}}&direction=SALE&limit=10' },
+  getTradelineTransfer: {},
+} satisfies Record<string, OperationSample>;
+
+/**
+ * External accounts (contract §9): a manual account of a person, and the Plaid sandbox flow
+ * against the twin's fake Plaid: a same-day micro-deposit item (vendor_institution_id "-"), so
+ * the linked account stays UNVERIFIED and the PATCH sample applies to it.
+ */
+const externalAccount = {
+  create: {
+    body: {
+      customer_id: '{{customer_id}}',
+      customer_type: 'PERSONAL',
+      type: 'CHECKING',
+      account_owner_names: ['Jane Doe'],
+      account_identifiers: { number: '123456789' },
+      routing_identifiers: { bank_name: 'Chase', bank_countries: ['US'], ach_routing_number: '021000021' },
+      currency: 'USD',
+      nickname: 'Payout account',
+    },
+  },
+  list: { query: 'customer_id={{customer_id}}&limit=10' },
+  get: {},
+  patch: { body: { nickname: 'Household checking' } },
+  remove: {},
+  linkToken: {
+    body: { customer_id: '{{customer_id}}', client_name: 'Bankline demo', country_codes: ['US'], language: 'EN', type: 'DEPOSITORY' },
+  },
+  accessToken: {
+    body: { customer_id: '{{customer_id}}', vendor_public_token: '{{plaid_public_token}}', vendor_institution_id: '-' },
+  },
+  addAccounts: {
+    body: {
+      vendor: 'PLAID',
+      customer_type: 'PERSONAL',
+      customer_id: '{{customer_id}}',
+      vendor_access_token: '{{plaid_access_token}}',
+      vendor_account_ids: ['{{plaid_account_id}}'],
+    },
+  },
+  syncAccounts: {
+    body: { vendor: 'PLAID', customer_type: 'PERSONAL', customer_id: '{{customer_id}}', vendor_access_token: '{{plaid_access_token}}' },
+  },
+  balance: { query: 'max_age=600' },
+  transactions: { query: 'start_date=2026-01-01&end_date=2026-02-01' },
+  refresh: { query: 'force_vendor_refresh=true', body: {} },
+} satisfies Record<string, OperationSample>;
+
+// Webhooks (contract §11). The secret samples replay in route order, create → roll → revoke
+// (everything, so the /v2 create finds none); replaying a create alone twice gives 409.
+const WEBHOOK_BODY = {
+  url: 'http://localhost:4000/hook',
+  enabled_events: ['ACCOUNT.*', 'CUSTOMER.UPDATED'],
+  is_enabled: true,
+  description: 'Account changes for the ledger sync',
+  metadata: 'ledger-sync',
+};
+
+const webhook = {
+  createWebhookSecret: { body: {} },
+  rollWebhookSecret: { body: { is_rolling_secret: true } },
+  revokeWebhookSecret: {},
+  createWebhook: { body: WEBHOOK_BODY },
+  listWebhooks: { query: 'is_enabled_only=true&limit=10' },
+  getWebhook: {},
+  replaceWebhook: { body: { ...WEBHOOK_BODY, enabled_events: ['ACCOUNT.UPDATED'] } },
+  deleteWebhook: {},
+  listWebhookEvents: { query: 'limit=10' },
+  getWebhookEvent: {},
+  resendWebhookEvent: { query: 'delay=60', body: {} },
+  triggerWebhookEvent: { body: { event: 'ACCOUNT.UPDATED' } },
+} satisfies Record<string, OperationSample>;
 
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
 export const SAMPLES: Readonly<Record<string, OperationSample>> = {
@@ -99,7 +204,9 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   getCustomer: {},
   patchCustomer: { body: { email: 'jane.doe@example.com', phone_number: '+14155550101' } },
   // The whole customer: fields left out are cleared (server-owned ones, ssn and ban_status kept).
-  replaceCustomer: { body: { ...PERSON_BODY, email: 'jane.doe@example.com', shipping_address: { ...LEGAL_ADDRESS, address_line_1: '2 Main St' } } },
+  replaceCustomer: {
+    body: { ...PERSON_BODY, email: 'jane.doe@example.com', shipping_address: { ...LEGAL_ADDRESS, address_line_1: '2 Main St' } },
+  },
   verifyCustomer: { body: { customer_consent: true, customer_ip_address: '203.0.113.10' } },
   listCustomerVerifications: {},
 
@@ -137,4 +244,27 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
     listAccountProducts: account.listProducts,
     patchAccountProduct: account.patchProduct,
   }),
+
+  createMigrationMapping: mapping.create,
+  listMigrationMappings: mapping.list,
+  getMigrationMapping: mapping.get,
+  patchMigrationMapping: mapping.patch,
+  deleteMigrationMapping: mapping.remove,
+  listTradelineTransfers: mapping.listTradelineTransfers,
+  getTradelineTransfer: mapping.getTradelineTransfer,
+
+  createExternalAccount: externalAccount.create,
+  listExternalAccounts: externalAccount.list,
+  getExternalAccount: externalAccount.get,
+  patchExternalAccount: externalAccount.patch,
+  deleteExternalAccount: externalAccount.remove,
+  createLinkToken: externalAccount.linkToken,
+  createAccessToken: externalAccount.accessToken,
+  addVendorAccounts: externalAccount.addAccounts,
+  syncVendorAccounts: externalAccount.syncAccounts,
+  getExternalAccountBalance: externalAccount.balance,
+  listExternalAccountTransactions: externalAccount.transactions,
+  refreshExternalAccountTransactions: externalAccount.refresh,
+  ...bothVersions(webhook),
+  listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
 };

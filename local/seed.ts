@@ -2,7 +2,7 @@ import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repos
 import { PERMISSIONS } from '../functions/routes.js';
 import type { TenancyStore } from '../functions/tenancy/ports.js';
 import { resolvePrincipal } from '../functions/tenancy/resolve-principal.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
 import type { LocalState, LocalTenant } from './state-file.js';
 
 // The demo data a fresh twin starts with: one fintech organization with two bank-partner

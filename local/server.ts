@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
+import { answerClientError } from './client-errors.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, MAX_PAYLOAD_BYTES } from './gateway.js';
 
 // The twin's HTTP front door: reads a request off node:http, runs API Gateway's pipeline
@@ -27,9 +29,7 @@ const readBody = (req: IncomingMessage): Promise<{ body: string | null; tooLarge
       size += chunk.length;
       if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
     });
-    req.on('end', () =>
-      resolve({ body: size === 0 ? null : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_PAYLOAD_BYTES }),
-    );
+    req.on('end', () => resolve({ body: size === 0 ? null : Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_PAYLOAD_BYTES }));
     req.on('error', reject);
   });
 
@@ -64,10 +64,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     handle(req, res).catch((error: unknown) => {
       // Only the twin's own bugs land here; handler failures are already gateway errors.
       console.error('[bankline-local] request failed:', error instanceof Error ? error.stack : error);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ message: 'Internal server error' }));
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+      res.end(problemBody(EDGE_PROBLEMS.internal));
     });
   });
+
+  // Requests node:http cannot parse (headers over its limit, a garbled request line) never reach
+  // the gateway; they still get the Synctera error body.
+  server.on('clientError', answerClientError);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -76,7 +76,10 @@ const missingIndexes = (table: TableDescription, expected: CreateTableCommandInp
   const wanted = expected.GlobalSecondaryIndexes ?? [];
   const changed =
     keysOf(table.KeySchema) !== keysOf(expected.KeySchema) ||
-    [...existing].some(([name, keys]) => wanted.find((i) => i.IndexName === name) === undefined || keysOf(wanted.find((i) => i.IndexName === name)!.KeySchema) !== keys);
+    [...existing].some(
+      ([name, keys]) =>
+        wanted.find((i) => i.IndexName === name) === undefined || keysOf(wanted.find((i) => i.IndexName === name)!.KeySchema) !== keys,
+    );
   if (changed) {
     throw new Error(
       `Local table ${expected.TableName} was created from an older table definition whose keys differ. ` +
@@ -86,7 +89,11 @@ const missingIndexes = (table: TableDescription, expected: CreateTableCommandInp
   return wanted.filter((i) => !existing.has(i.IndexName));
 };
 
-const addIndexes = async (client: DynamoDBClient, input: CreateTableCommandInput, indexes: NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>) => {
+const addIndexes = async (
+  client: DynamoDBClient,
+  input: CreateTableCommandInput,
+  indexes: NonNullable<CreateTableCommandInput['GlobalSecondaryIndexes']>,
+) => {
   for (const index of indexes) {
     const attributes = new Set(index.KeySchema?.map((k) => k.AttributeName));
     await client.send(

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NonZeroBalance, RuleViolation } from '../shared/errors.js';
 import { inapplicableFields, TYPE_FIELDS, TYPE_RULES } from './account-types.js';
 import { isSettledToZero } from './balances.js';
 import { RAIL_FLAGS, type AccountType } from './enums.js';
@@ -17,7 +17,15 @@ import { checkTransition, INITIAL_STATUSES, statusDates } from './status-rules.j
 const COPIED = [
   ...TYPE_FIELDS,
   ...RAIL_FLAGS,
-  'nickname', 'account_purpose', 'metadata', 'iban', 'swift_code', 'exchange_rate_type', 'is_account_pool', 'application_id', 'account_program_id',
+  'nickname',
+  'account_purpose',
+  'metadata',
+  'iban',
+  'swift_code',
+  'exchange_rate_type',
+  'is_account_pool',
+  'application_id',
+  'account_program_id',
 ] as const;
 
 type Writable = Partial<Pick<AccountRecord, (typeof COPIED)[number]>>;
@@ -135,10 +143,12 @@ const PATCHABLE: readonly string[] = [...COPIED, 'status', 'access_status'];
 export const patchAccount = (current: AccountRecord, input: PatchAccountInput, meta: { now: string; today: string }): PatchOutcome => {
   const sent = PATCHABLE.filter((field) => (input as Record<string, unknown>)[field] !== undefined);
   if (input.access_status !== undefined && sent.length > 1) {
-    throw badRequest(`access_status must be patched on its own; this request also sends ${sent.filter((f) => f !== 'access_status').join(', ')}`);
+    throw badRequest(
+      `access_status must be patched on its own; this request also sends ${sent.filter((f) => f !== 'access_status').join(', ')}`,
+    );
   }
   if (current.access_status === 'FROZEN' && input.access_status === undefined && sent.length > 0) {
-    throw new ApiError(422, 'UNPROCESSABLE_ENTITY', 'the account is FROZEN: only access_status can change until it is set back to ACTIVE');
+    throw new RuleViolation('the account is FROZEN: only access_status can change until it is set back to ACTIVE');
   }
   assertApplicable(current.account_type, input as Record<string, unknown>);
   const next: AccountRecord = { ...current };
@@ -148,9 +158,7 @@ export const patchAccount = (current: AccountRecord, input: PatchAccountInput, m
   if (input.status !== undefined && input.status !== current.status) {
     const needs = checkTransition(current.status, input.status, input.note);
     if (needs.zeroBalance && !isSettledToZero(current)) {
-      throw new ApiError(
-        422,
-        'NON_ZERO_BALANCE',
+      throw new NonZeroBalance(
         `status cannot change from ${current.status} to ${input.status}: the account balance must be zero ` +
           `(ACCOUNT_BALANCE ${current.account_balance}, pending debits ${current.pending_debits})`,
       );

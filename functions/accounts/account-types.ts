@@ -34,7 +34,13 @@ export interface TypeRules {
 }
 
 const ALL_RAILS: readonly RailFlag[] = [
-  'is_ach_enabled', 'is_card_enabled', 'is_eft_ca_enabled', 'is_external_card_enabled', 'is_p2p_enabled', 'is_synctera_pay_enabled', 'is_wire_enabled',
+  'is_ach_enabled',
+  'is_card_enabled',
+  'is_eft_ca_enabled',
+  'is_external_card_enabled',
+  'is_p2p_enabled',
+  'is_synctera_pay_enabled',
+  'is_wire_enabled',
 ];
 const CHARGE_RAILS = ALL_RAILS.filter((r) => r !== 'is_external_card_enabled');
 const LOC_RAILS = CHARGE_RAILS.filter((r) => r !== 'is_card_enabled');
@@ -59,7 +65,15 @@ export const TYPE_RULES: Readonly<Record<AccountType, TypeRules>> = {
   CHARGE_SECURED: {
     family: 'SECURED_CREDIT',
     rails: CHARGE_RAILS,
-    fields: ['security', 'is_system_auto_pay_enabled', 'auto_payment_period', 'grace_period', 'minimum_payment', 'spend_control_ids', 'billing_period'],
+    fields: [
+      'security',
+      'is_system_auto_pay_enabled',
+      'auto_payment_period',
+      'grace_period',
+      'minimum_payment',
+      'spend_control_ids',
+      'billing_period',
+    ],
     minimumPayment: ['FULL'],
     interestMustCompoundDaily: false,
   },

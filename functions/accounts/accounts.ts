@@ -1,5 +1,5 @@
 import { changedFields, newEvent, type OutboxEvent } from '../events/model.js';
-import { ApiError, internalError, notFound } from '../shared/errors.js';
+import { AlreadyExists, ConcurrentModification, internalError, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { assertApplicable, newAccount, patchAccount } from './account-rules.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
@@ -9,7 +9,7 @@ import type { AccountRecord } from './model.js';
 import { fintechIdOf } from './numbers.js';
 import { acceptanceGuards, type KycPorts, reconcileAccounts } from './holder-kyc.js';
 import { holderRolesOf, ownersOf, storedHolderRoles } from './holder-roles.js';
-import { AccountNumberTaken, HolderNotAccepted, type ListCriteria } from './ports.js';
+import { type AccountListCriteria, AccountNumberTaken, HolderNotAccepted } from './ports.js';
 import { assertReferences } from './references.js';
 import type { CreateAccountInput, PatchAccountInput } from './schemas.js';
 import { assertNotTerminal } from './status-rules.js';
@@ -51,7 +51,9 @@ export const accountEvent = (
     ...(extra.before
       ? {
           event_resource_changed_fields: {
-            ...changedFields(accountEventView(extra.before, after.security), accountEventView(after.account, after.security), ['last_updated_time']),
+            ...changedFields(accountEventView(extra.before, after.security), accountEventView(after.account, after.security), [
+              'last_updated_time',
+            ]),
             ...extra.changed,
           },
         }
@@ -80,9 +82,20 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
     const manual = input.manual_account_number;
     const numberFor = () => manual ?? ctx.numbers.next(fintechIdOf(ctx.tenantId));
     const build = (accountNumber: string) =>
-      newAccount(input, template, relationships, { id, tenant: ctx.tenantId, now, today: todayOf(ctx), bankRouting, accountNumber, generatedNumber: !manual });
+      newAccount(input, template, relationships, {
+        id,
+        tenant: ctx.tenantId,
+        now,
+        today: todayOf(ctx),
+        bankRouting,
+        accountNumber,
+        generatedNumber: !manual,
+      });
     let account = build(numberFor());
-    const { product, linkedAccountIds } = await assertReferences(ctx, account.account_type, account, { selfId: id, owners: ownersOf(holderRolesOf(relationships)) });
+    const { product, linkedAccountIds } = await assertReferences(ctx, account.account_type, account, {
+      selfId: id,
+      owners: ownersOf(holderRolesOf(relationships)),
+    });
     const result = await loaded(ctx, account);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -93,8 +106,8 @@ export const createAccount = (ctx: AccountsContext, input: CreateAccountInput): 
         return result;
       } catch (error) {
         if (!(error instanceof AccountNumberTaken)) throw error;
-        if (manual) throw new ApiError(409, 'ALREADY_EXISTS', 'manual_account_number is already in use at this bank');
-        if (attempt >= NUMBER_ATTEMPTS) throw new ApiError(409, 'CONCURRENT_MODIFICATION', 'could not allocate a free account number; retry the request');
+        if (manual) throw new AlreadyExists('manual_account_number is already in use at this bank');
+        if (attempt >= NUMBER_ATTEMPTS) throw new ConcurrentModification('could not allocate a free account number; retry the request');
         account = build(numberFor());
         result.account = account;
       }
@@ -175,7 +188,7 @@ export const updateAccount = (ctx: AccountsContext, id: string, input: PatchAcco
   });
 
 /** Query-only; a CHARGE_SECURED on the page adds one read of its security account. */
-export const listAccounts = async (ctx: AccountsContext, criteria: ListCriteria<AccountRecord>): Promise<Page<LoadedAccount>> => {
+export const listAccounts = async (ctx: AccountsContext, criteria: AccountListCriteria): Promise<Page<LoadedAccount>> => {
   const page = await ctx.accounts.listAccounts(ctx.tenantId, criteria);
   const securityIds = [...new Set(page.items.flatMap((a) => (a.security ? [a.security.linked_account_id] : [])))];
   const securities = new Map<string, AccountRecord>();

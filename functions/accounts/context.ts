@@ -1,13 +1,10 @@
-import type { AuditContext } from '../shared/audit.js';
 import type { Clock } from '../shared/clock.js';
+import type { UseCaseScope } from '../shared/scope.js';
 import type { AccountNumberSource } from './numbers.js';
 import type { AccountStore, HolderDirectory, ProductStore, TemplateStore, TenantDirectory } from './ports.js';
 
 /** Everything an accounts use-case needs from the outside, passed in so tests can supply it. */
-export interface AccountsContext {
-  tenantId: string;
-  audit: AuditContext;
-  clock: Clock;
+export interface AccountsContext extends UseCaseScope {
   accounts: AccountStore;
   templates: TemplateStore;
   products: ProductStore;

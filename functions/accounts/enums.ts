@@ -28,7 +28,13 @@ export type AccessStatus = (typeof ACCESS_STATUSES)[number];
 export const CUSTOMER_TYPES = ['PERSONAL', 'BUSINESS'] as const;
 export type CustomerType = (typeof CUSTOMER_TYPES)[number];
 
-export const RELATIONSHIP_TYPES = ['PRIMARY_ACCOUNT_HOLDER', 'ACCOUNT_HOLDER', 'JOINT_ACCOUNT_HOLDER', 'AUTHORIZED_SIGNER', 'AUTHORIZED_USER'] as const;
+export const RELATIONSHIP_TYPES = [
+  'PRIMARY_ACCOUNT_HOLDER',
+  'ACCOUNT_HOLDER',
+  'JOINT_ACCOUNT_HOLDER',
+  'AUTHORIZED_SIGNER',
+  'AUTHORIZED_USER',
+] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
 export const RAIL_FLAGS = [

@@ -1,11 +1,18 @@
 import { newEvent } from '../events/model.js';
-import type { AuditContext } from '../shared/audit.js';
-import type { Clock } from '../shared/clock.js';
 import { retryOnConflict } from '../shared/page.js';
+import type { UseCaseScope } from '../shared/scope.js';
 import type { AccountStatus } from './enums.js';
 import { holderKeyOf, kycHoldersOf, storedHolderRoles } from './holder-roles.js';
 import type { AccountRecord, HolderRole } from './model.js';
-import { type AccountStore, type HolderDirectory, type HolderGuard, type HolderKey, KYC_BATCH_ITEMS, type KycAccountWrite, type KycWriteBatch } from './ports.js';
+import {
+  type AccountStore,
+  type HolderDirectory,
+  type HolderGuard,
+  type HolderKey,
+  KYC_BATCH_ITEMS,
+  type KycAccountWrite,
+  type KycWriteBatch,
+} from './ports.js';
 import { TERMINAL_STATUSES } from './status-rules.js';
 import { accountEventView } from './views.js';
 
@@ -27,11 +34,7 @@ export interface KycPorts {
   holders: HolderDirectory;
 }
 
-export interface KycContext {
-  tenantId: string;
-  clock: Clock;
-  audit: AuditContext;
-}
+export type KycContext = UseCaseScope;
 
 export interface ReconcileOptions {
   /**
@@ -51,7 +54,9 @@ export const mustHaveAcceptedHolders = (status: AccountStatus): boolean => statu
 
 /** For a write that leaves `account` in that set: each owner and signer still ACCEPTED at commit. */
 export const acceptanceGuards = (account: AccountRecord, roles: readonly HolderRole[]): HolderGuard[] =>
-  mustHaveAcceptedHolders(account.status) ? kycHoldersOf(roles).map((role) => ({ ...holderKeyOf(account.tenant, role), acceptance: 'ACCEPTED' as const })) : [];
+  mustHaveAcceptedHolders(account.status)
+    ? kycHoldersOf(roles).map((role) => ({ ...holderKeyOf(account.tenant, role), acceptance: 'ACCEPTED' as const }))
+    : [];
 
 const keyOf = (holder: Pick<HolderKey, 'kind' | 'id'>): string => `${holder.kind}#${holder.id}`;
 
@@ -74,16 +79,33 @@ const statusChange = (ctx: KycContext, current: AccountRecord, next: AccountReco
 });
 
 /** What one account needs, given who of its owners and signers is ACCEPTED. */
-const plan = (ctx: KycContext, account: AccountRecord, roles: readonly HolderRole[], accepted: ReadonlySet<string>, options: ReconcileOptions): Planned | undefined => {
+const plan = (
+  ctx: KycContext,
+  account: AccountRecord,
+  roles: readonly HolderRole[],
+  accepted: ReadonlySet<string>,
+  options: ReconcileOptions,
+): Planned | undefined => {
   if (UNTOUCHED.includes(account.status)) return undefined;
   const kyc = kycHoldersOf(roles);
-  const holders = kyc.map((role): HolderGuard => ({ ...holderKeyOf(account.tenant, role), acceptance: accepted.has(keyOf(role)) ? 'ACCEPTED' : 'NOT_ACCEPTED' }));
+  const holders = kyc.map(
+    (role): HolderGuard => ({ ...holderKeyOf(account.tenant, role), acceptance: accepted.has(keyOf(role)) ? 'ACCEPTED' : 'NOT_ACCEPTED' }),
+  );
   const allAccepted = holders.every((h) => h.acceptance === 'ACCEPTED');
   const now = ctx.clock.now().toISOString();
   const version = account.version + 1;
   if (account.status !== 'RESTRICTED') {
     if (allAccepted) return undefined;
-    return { write: statusChange(ctx, account, { ...account, status: 'RESTRICTED', status_before_restriction: account.status, last_updated_time: now, version }), holders };
+    return {
+      write: statusChange(ctx, account, {
+        ...account,
+        status: 'RESTRICTED',
+        status_before_restriction: account.status,
+        last_updated_time: now,
+        version,
+      }),
+      holders,
+    };
   }
   if (allAccepted) {
     const { status_before_restriction: restored, ...rest } = account;
@@ -115,13 +137,18 @@ const batchesOf = (planned: readonly Planned[]): KycWriteBatch[] => {
 const acceptedAmong = async (ports: KycPorts, tenantId: string, roles: readonly HolderRole[]): Promise<Set<string>> => {
   const distinct = [...new Map(roles.map((r) => [keyOf(r), r])).values()];
   const statuses = await Promise.all(
-    distinct.map(async (r) => (r.kind === 'PERSON' ? await ports.holders.getPerson(tenantId, r.id) : await ports.holders.getBusiness(tenantId, r.id))?.verification_status),
+    distinct.map(async (r) => (await ports.holders.getHolder(tenantId, r.kind, r.id))?.record.verification_status),
   );
   return new Set(distinct.filter((_, i) => statuses[i] === 'ACCEPTED').map(keyOf));
 };
 
 /** Brings these accounts to their KYC state; idempotent, retried on any concurrent change. */
-export const reconcileAccounts = (ports: KycPorts, ctx: KycContext, accountIds: readonly string[], options: ReconcileOptions = { reassert: false }): Promise<void> =>
+export const reconcileAccounts = (
+  ports: KycPorts,
+  ctx: KycContext,
+  accountIds: readonly string[],
+  options: ReconcileOptions = { reassert: false },
+): Promise<void> =>
   retryOnConflict(async () => {
     const found = await Promise.all(accountIds.map((id) => ports.accounts.getAccount(ctx.tenantId, id)));
     const accounts = found.filter((a): a is AccountRecord => a !== undefined);
@@ -135,9 +162,27 @@ export const reconcileAccounts = (ports: KycPorts, ctx: KycContext, accountIds: 
 const ACCOUNTS_PER_PASS = 20;
 
 /** Every account the person or business owns or signs for, found through its memberships. */
-export const reconcileHolderAccounts = async (ports: KycPorts, ctx: KycContext, holder: Pick<HolderKey, 'kind' | 'id'>, options: ReconcileOptions): Promise<void> => {
+export const reconcileHolderAccounts = async (
+  ports: KycPorts,
+  ctx: KycContext,
+  holder: Pick<HolderKey, 'kind' | 'id'>,
+  options: ReconcileOptions,
+): Promise<void> => {
   const ids = await ports.accounts.heldAccountIds({ tenant: ctx.tenantId, ...holder });
   for (let start = 0; start < ids.length; start += ACCOUNTS_PER_PASS) {
     await reconcileAccounts(ports, ctx, ids.slice(start, start + ACCOUNTS_PER_PASS), options);
   }
 };
+
+/**
+ * The accounts' side of a verification outcome (bound by the wiring to the customers domain's
+ * VerificationOutcomeListener): every account the person or business owns or signs for is
+ * brought to its KYC state. An outcome other than ACCEPTED also re-asserts restrictions already
+ * in place, so a lift decided concurrently on the old standing retries.
+ */
+export const applyVerificationOutcome = (
+  ports: KycPorts,
+  ctx: KycContext,
+  holder: Pick<HolderKey, 'kind' | 'id'>,
+  status: string,
+): Promise<void> => reconcileHolderAccounts(ports, ctx, holder, { reassert: status !== 'ACCEPTED' });

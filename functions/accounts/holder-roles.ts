@@ -12,13 +12,16 @@ export const OWNER_RELATIONSHIPS: readonly RelationshipType[] = ['PRIMARY_ACCOUN
 export const holderRolesOf = (relationships: readonly RelationshipRecord[]): HolderRole[] =>
   relationships.map((r) => ({ kind: r.holder_kind, id: r.holder_id, relationship_type: r.relationship_type }));
 
-export const kycHoldersOf = (roles: readonly HolderRole[]): HolderRole[] => roles.filter((r) => KYC_RELATIONSHIPS.includes(r.relationship_type));
+export const kycHoldersOf = (roles: readonly HolderRole[]): HolderRole[] =>
+  roles.filter((r) => KYC_RELATIONSHIPS.includes(r.relationship_type));
 
-export const ownersOf = (roles: readonly HolderRole[]): HolderRole[] => roles.filter((r) => OWNER_RELATIONSHIPS.includes(r.relationship_type));
+export const ownersOf = (roles: readonly HolderRole[]): HolderRole[] =>
+  roles.filter((r) => OWNER_RELATIONSHIPS.includes(r.relationship_type));
 
 export const holderKeyOf = (tenant: string, role: Pick<HolderRole, 'kind' | 'id'>): HolderKey => ({ tenant, kind: role.kind, id: role.id });
 
-export const sameHolder = (a: Pick<HolderRole, 'kind' | 'id'>, b: Pick<HolderRole, 'kind' | 'id'>): boolean => a.kind === b.kind && a.id === b.id;
+export const sameHolder = (a: Pick<HolderRole, 'kind' | 'id'>, b: Pick<HolderRole, 'kind' | 'id'>): boolean =>
+  a.kind === b.kind && a.id === b.id;
 
 /** The account's roles; an account written before `holder_roles` existed reads its relationships. */
 export const storedHolderRoles = async (store: Pick<AccountStore, 'relationshipsOf'>, account: AccountRecord): Promise<HolderRole[]> =>

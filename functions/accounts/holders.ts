@@ -1,4 +1,3 @@
-import { businessView, personView } from '../customers/views.js';
 import { newEvent } from '../events/model.js';
 import { badRequest } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -33,16 +32,11 @@ export const guardOf = (ctx: AccountsContext, holder: Holder, type: Relationship
   };
   if (record.has_accounts) return guard;
   const now = ctx.clock.now().toISOString();
-  const changed = { has_accounts: true, last_updated_time: now, version: record.version + 1 };
-  const [eventType, resource] =
-    holder.kind === 'PERSON'
-      ? (['PERSON.UPDATED', personView({ ...holder.record, ...changed })] as const)
-      : (['BUSINESS.UPDATED', businessView({ ...holder.record, ...changed })] as const);
   const event = newEvent(ctx.clock, {
-    type: eventType,
+    type: holder.kind === 'PERSON' ? 'PERSON.UPDATED' : 'BUSINESS.UPDATED',
     tenant: ctx.tenantId,
     resource_id: record.id,
-    event_resource: resource,
+    event_resource: holder.resourceWith({ has_accounts: true, last_updated_time: now, version: record.version + 1 }),
     event_resource_changed_fields: { has_accounts: false },
     audit: ctx.audit,
   });

@@ -10,7 +10,6 @@ export type BalanceCeiling = z.infer<typeof balanceCeiling>;
 export type MinimumPayment = z.infer<typeof minimumPayment>;
 export type BillingPeriod = z.infer<typeof billingPeriod>;
 
-
 /**
  * The account as stored, balances included. Keeping the balance on the account item makes a
  * GET one GetItem and a list one Query, and lets the ledger (a later issue) check status,

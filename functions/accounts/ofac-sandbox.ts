@@ -1,4 +1,4 @@
-import type { BusinessRecord, PersonRecord } from '../customers/model.js';
+import type { BusinessHolderRecord, PersonHolderRecord } from './ports.js';
 
 // Sandbox OFAC screen for AUTHORIZED_USER relationships (contract §2.3: no KYC requirement,
 // the platform screens name and address instead). Deterministic, keyed on a name like the
@@ -17,13 +17,17 @@ const missingOf = (fields: Record<string, unknown>): string[] =>
     .filter(([, value]) => value === undefined || value === '')
     .map(([name]) => name);
 
-export const screenPerson = (person: PersonRecord): OfacResult => {
-  const missing = missingOf({ first_name: person.first_name, last_name: person.last_name, legal_address: person.legal_address ?? person.shipping_address });
+export const screenPerson = (person: PersonHolderRecord): OfacResult => {
+  const missing = missingOf({
+    first_name: person.first_name,
+    last_name: person.last_name,
+    legal_address: person.legal_address ?? person.shipping_address,
+  });
   if (missing.length > 0) return { outcome: 'INCOMPLETE', missing };
   return person.last_name!.trim().toLowerCase() === MATCHING_PERSON_LAST_NAME ? { outcome: 'MATCH' } : { outcome: 'CLEAR' };
 };
 
-export const screenBusiness = (business: BusinessRecord): OfacResult => {
+export const screenBusiness = (business: BusinessHolderRecord): OfacResult => {
   const missing = missingOf({ entity_name: business.entity_name, legal_address: business.legal_address });
   if (missing.length > 0) return { outcome: 'INCOMPLETE', missing };
   return business.entity_name!.trim().toLowerCase() === MATCHING_BUSINESS_NAME ? { outcome: 'MATCH' } : { outcome: 'CLEAR' };

@@ -1,4 +1,3 @@
-import type { BusinessRecord, PersonRecord } from '../customers/model.js';
 import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
 import { type Page, VersionConflict } from '../shared/page.js';
@@ -11,12 +10,51 @@ import type { AccountRecord, InterestProductRecord, RelationshipRecord, Template
 
 export type { Condition, ListCriteria } from '../shared/list-criteria.js';
 
-export type Holder = { kind: 'PERSON'; record: PersonRecord } | { kind: 'BUSINESS'; record: BusinessRecord };
+export type HolderKind = 'PERSON' | 'BUSINESS';
+
+/** What the account rules read of a person or business (the customers domain owns the record). */
+export interface HolderRecord {
+  id: string;
+  tenant: string;
+  version: number;
+  has_accounts: boolean;
+  /** KYC/KYB outcome: owners and signers must be ACCEPTED. */
+  verification_status: string;
+}
+
+/** A person's name and addresses: what the sandbox OFAC screen of an AUTHORIZED_USER reads. */
+export interface PersonHolderRecord extends HolderRecord {
+  first_name?: string;
+  last_name?: string;
+  legal_address?: object;
+  shipping_address?: object;
+}
+
+export interface BusinessHolderRecord extends HolderRecord {
+  entity_name?: string;
+  legal_address?: object;
+}
+
+/** Set on a holder by its first account (holders.ts guardOf). */
+export interface HolderChanges {
+  has_accounts: true;
+  last_updated_time: string;
+  version: number;
+}
+
+export type Holder = ({ kind: 'PERSON'; record: PersonHolderRecord } | { kind: 'BUSINESS'; record: BusinessHolderRecord }) & {
+  /**
+   * The holder's own resource, as its PERSON/BUSINESS.UPDATED event shows it, with `changes`
+   * applied: the event a first account writes when it sets `has_accounts`. The customers domain
+   * draws its resources, so the directory supplies this with the holder.
+   */
+  resourceWith(changes: HolderChanges): unknown;
+};
 
 /** A person or business item, by key. */
 export interface HolderKey {
   tenant: string;
-  kind: 'PERSON' | 'BUSINESS';
+  kind: HolderKind;
   id: string;
 }
 
@@ -96,12 +134,23 @@ export interface KycWriteBatch {
 /** Most items one KYC batch may hold (2 per account, 1 per holder): far below DynamoDB's 100. */
 export const KYC_BATCH_ITEMS = 40;
 
+/** Persons or businesses whose accounts a list is limited to (`customer_id`, `business_id`). */
+export interface HolderSet {
+  kind: 'PERSON' | 'BUSINESS';
+  ids: readonly string[];
+}
+
+export interface AccountListCriteria extends ListCriteria<AccountRecord> {
+  /** Only accounts one of these holds, in any relationship; read from their memberships, not the tenant's list. */
+  heldBy?: HolderSet;
+}
+
 export interface AccountStore {
   getAccount(tenantId: string, id: string): Promise<AccountRecord | undefined>;
   /** Claims `BANK#<routing>#ACCOUNT_NUMBER#<n>` in the same transaction. */
   createAccount(creation: AccountCreation): Promise<void>;
   replaceAccount(change: AccountChange): Promise<void>;
-  listAccounts(tenantId: string, criteria: ListCriteria<AccountRecord>): Promise<Page<AccountRecord>>;
+  listAccounts(tenantId: string, criteria: AccountListCriteria): Promise<Page<AccountRecord>>;
 
   getRelationship(tenantId: string, accountId: string, id: string): Promise<RelationshipRecord | undefined>;
   /** Every relationship of one account (a handful): rule checks need them all. */
@@ -135,9 +184,10 @@ export interface ProductStore {
   listProducts(tenantId: string, criteria: ListCriteria<InterestProductRecord>): Promise<Page<InterestProductRecord>>;
 }
 
+/** The people and businesses accounts are held by, read from the customers domain (bound by the wiring). */
 export interface HolderDirectory {
-  getPerson(tenantId: string, id: string): Promise<PersonRecord | undefined>;
-  getBusiness(tenantId: string, id: string): Promise<BusinessRecord | undefined>;
+  /** Read strongly consistently: a KYC decision must see the latest verification_status. */
+  getHolder(tenantId: string, kind: HolderKind, id: string): Promise<Holder | undefined>;
 }
 
 export interface TenantDirectory {

@@ -23,7 +23,10 @@ export const assertRates = (rates: readonly InterestRate[]): void => {
   }
 };
 
-export const newInterestProduct = (input: CreateInterestInput, meta: { id: string; tenant: string; now: string }): InterestProductRecord => {
+export const newInterestProduct = (
+  input: CreateInterestInput,
+  meta: { id: string; tenant: string; now: string },
+): InterestProductRecord => {
   assertRates(input.rates);
   return {
     id: meta.id,
@@ -55,5 +58,6 @@ export const patchInterestProduct = (current: InterestProductRecord, input: Patc
 /** The `start_date`/`end_date` list filter: every rate starts on/after start and ends on/before end. */
 export const matchesDateRange = (product: InterestProductRecord, start: string | undefined, end: string | undefined): boolean =>
   product.rates.every(
-    (rate) => (start === undefined || rate.valid_from >= start) && (end === undefined || (rate.valid_to !== undefined && rate.valid_to <= end)),
+    (rate) =>
+      (start === undefined || rate.valid_from >= start) && (end === undefined || (rate.valid_to !== undefined && rate.valid_to <= end)),
   );

@@ -1,5 +1,5 @@
 import { changedFields, newEvent } from '../events/model.js';
-import { ApiError, notFound } from '../shared/errors.js';
+import { notFound, RuleViolation } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
@@ -14,7 +14,13 @@ import { productView } from './views.js';
 
 export const createProduct = async (ctx: AccountsContext, input: CreateInterestInput): Promise<InterestProductRecord> => {
   const product = newInterestProduct(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
-  const event = newEvent(ctx.clock, { type: 'ACCOUNT_PRODUCT.CREATED', tenant: ctx.tenantId, resource_id: product.id, event_resource: productView(product), audit: ctx.audit });
+  const event = newEvent(ctx.clock, {
+    type: 'ACCOUNT_PRODUCT.CREATED',
+    tenant: ctx.tenantId,
+    resource_id: product.id,
+    event_resource: productView(product),
+    audit: ctx.audit,
+  });
   await ctx.products.insertProduct(product, event);
   return product;
 };
@@ -26,7 +32,7 @@ export const getProduct = async (ctx: AccountsContext, id: string): Promise<Inte
 };
 
 const mustStayDaily = (id: string, by: string) =>
-  new ApiError(422, 'UNPROCESSABLE_ENTITY', `calculation_method must stay COMPOUNDED_DAILY: product ${id} is used by a LINE_OF_CREDIT ${by}`);
+  new RuleViolation(`calculation_method must stay COMPOUNDED_DAILY: product ${id} is used by a LINE_OF_CREDIT ${by}`);
 
 /**
  * A product a line of credit (account or template) references must keep compounding daily.

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NotFound, RuleViolation } from '../shared/errors.js';
 import { TYPE_RULES } from './account-types.js';
 import type { AccountsContext } from './context.js';
 import type { AccountType } from './enums.js';
@@ -18,8 +18,8 @@ export interface ReferencedFields {
   security?: { linked_account_id: string };
 }
 
-const notFound = (field: string, what: string, id: string) => new ApiError(404, 'NOT_FOUND', `${field}: ${what} ${id} not found`);
-const unprocessable = (detail: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', detail);
+const notFound = (field: string, what: string, id: string) => new NotFound(`${field}: ${what} ${id} not found`);
+const unprocessable = (detail: string) => new RuleViolation(detail);
 
 /** Folds Synctera's deprecated alias into `linked_account_id`; a disagreeing pair is refused. */
 const linkedIdOf = (field: string, linked: string | undefined, alias: string | undefined, aliasName: string): string | undefined => {
@@ -79,10 +79,13 @@ const assertLinkedAccount = async (ctx: AccountsContext, field: string, id: stri
   if (TERMINAL_STATUSES.includes(linked.status)) throw unprocessable(`${field}: account ${id} is ${linked.status}`);
   if (!scope.owners) return linked;
   const problem = transactableProblem(linked);
-  if (problem) throw unprocessable(`${field}: account ${id} ${problem}; a linked account must be ACTIVE_OR_DISBURSED with access_status ACTIVE`);
+  if (problem)
+    throw unprocessable(`${field}: account ${id} ${problem}; a linked account must be ACTIVE_OR_DISBURSED with access_status ACTIVE`);
   const linkedOwners = ownersOf(await storedHolderRoles(ctx.accounts, linked));
   if (!scope.owners.some((owner) => linkedOwners.some((other) => sameHolder(owner, other)))) {
-    throw unprocessable(`${field}: account ${id} has no owner in common with this account; a linked account must be owned (PRIMARY or JOINT holder) by one of its owners`);
+    throw unprocessable(
+      `${field}: account ${id} has no owner in common with this account; a linked account must be owned (PRIMARY or JOINT holder) by one of its owners`,
+    );
   }
   return linked;
 };
@@ -92,7 +95,12 @@ const assertLinkedAccount = async (ctx: AccountsContext, field: string, id: stri
  * relationships of a linked account written before holder_roles existed). `type` decides the
  * interest rule; `scope` says whose account the references are for.
  */
-export const assertReferences = async (ctx: AccountsContext, type: AccountType, fields: ReferencedFields, scope: ReferenceScope = {}): Promise<ResolvedReferences> => {
+export const assertReferences = async (
+  ctx: AccountsContext,
+  type: AccountType,
+  fields: ReferencedFields,
+  scope: ReferenceScope = {},
+): Promise<ResolvedReferences> => {
   if (fields.fee_product_ids && fields.fee_product_ids.length > 0) {
     throw badRequest('fee_product_ids: FEE account products are deprecated and not supported; use fee templates');
   }
@@ -108,7 +116,9 @@ export const assertReferences = async (ctx: AccountsContext, type: AccountType, 
       ctx.products.getProduct(ctx.tenantId, id).then((found) => {
         if (!found) throw notFound('interest_product_id', 'interest product', id);
         if (dailyOnly && found.calculation_method !== 'COMPOUNDED_DAILY') {
-          throw unprocessable(`interest_product_id: a ${type} needs an interest product with calculation_method COMPOUNDED_DAILY; product ${id} is ${found.calculation_method}`);
+          throw unprocessable(
+            `interest_product_id: a ${type} needs an interest product with calculation_method COMPOUNDED_DAILY; product ${id} is ${found.calculation_method}`,
+          );
         }
         if (dailyOnly) product = { product: found };
       }),

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NotFound, RuleViolation } from '../shared/errors.js';
 import type { AccountsContext } from './context.js';
 import type { CustomerType, RelationshipType } from './enums.js';
 import type { RelationshipRecord } from './model.js';
@@ -9,7 +9,12 @@ import type { RelationshipInput } from './schemas.js';
 // Who may be related to an account, and how (contract §2.3 relationship_type, §4.3).
 
 /** Owners and signers must have passed KYC/KYB; an AUTHORIZED_USER is OFAC-screened instead. */
-export const KYC_RELATIONSHIPS: readonly RelationshipType[] = ['PRIMARY_ACCOUNT_HOLDER', 'ACCOUNT_HOLDER', 'JOINT_ACCOUNT_HOLDER', 'AUTHORIZED_SIGNER'];
+export const KYC_RELATIONSHIPS: readonly RelationshipType[] = [
+  'PRIMARY_ACCOUNT_HOLDER',
+  'ACCOUNT_HOLDER',
+  'JOINT_ACCOUNT_HOLDER',
+  'AUTHORIZED_SIGNER',
+];
 
 /** ACCOUNT_HOLDER is Synctera's deprecated alias of PRIMARY_ACCOUNT_HOLDER. */
 export const isPrimary = (type: RelationshipType): boolean => type === 'PRIMARY_ACCOUNT_HOLDER' || type === 'ACCOUNT_HOLDER';
@@ -40,14 +45,9 @@ const noun = (kind: HolderRef['kind']) => (kind === 'PERSON' ? 'customer' : 'bus
 
 /** Another tenant's person or business is indistinguishable from a missing one. */
 export const loadHolder = async (ctx: AccountsContext, ref: HolderRef): Promise<Holder> => {
-  if (ref.kind === 'PERSON') {
-    const record = await ctx.holders.getPerson(ctx.tenantId, ref.id);
-    if (record) return { kind: 'PERSON', record };
-  } else {
-    const record = await ctx.holders.getBusiness(ctx.tenantId, ref.id);
-    if (record) return { kind: 'BUSINESS', record };
-  }
-  throw new ApiError(404, 'NOT_FOUND', `${ref.field}: ${noun(ref.kind)} ${ref.id} not found`);
+  const holder = await ctx.holders.getHolder(ctx.tenantId, ref.kind, ref.id);
+  if (holder) return holder;
+  throw new NotFound(`${ref.field}: ${noun(ref.kind)} ${ref.id} not found`);
 };
 
 /** KYC for owners and signers, the sandbox OFAC screen for authorized users. */
@@ -56,16 +56,18 @@ export const assertEligible = (holder: Holder, type: RelationshipType, ref: Hold
   if (KYC_RELATIONSHIPS.includes(type)) {
     const status = holder.record.verification_status;
     if (status !== 'ACCEPTED') {
-      throw new ApiError(422, 'UNPROCESSABLE_ENTITY', `${who} has verification_status ${status}; a ${type} must be ACCEPTED`);
+      throw new RuleViolation(`${who} has verification_status ${status}; a ${type} must be ACCEPTED`);
     }
     return;
   }
   const screen = holder.kind === 'PERSON' ? screenPerson(holder.record) : screenBusiness(holder.record);
   if (screen.outcome === 'INCOMPLETE') {
-    throw new ApiError(422, 'PREREQUISITES_MISSING', `${who} needs ${screen.missing.join(', ')} for the OFAC screen an AUTHORIZED_USER requires`);
+    throw new RuleViolation(`${who} needs ${screen.missing.join(', ')} for the OFAC screen an AUTHORIZED_USER requires`, {
+      code: 'PREREQUISITES_MISSING',
+    });
   }
   if (screen.outcome === 'MATCH') {
-    throw new ApiError(422, 'UNPROCESSABLE_ENTITY', `${who} matched the OFAC sanctions screen and cannot be an AUTHORIZED_USER`);
+    throw new RuleViolation(`${who} matched the OFAC sanctions screen and cannot be an AUTHORIZED_USER`);
   }
 };
 
@@ -86,11 +88,15 @@ export const newRelationship = (
 });
 
 /** Contract §4.3: exactly one primary holder per account. */
-export const assertOnePrimary = (relationships: readonly { relationship_type: RelationshipType }[], where: string, status: 400 | 422): void => {
+export const assertOnePrimary = (
+  relationships: readonly { relationship_type: RelationshipType }[],
+  where: string,
+  status: 400 | 422,
+): void => {
   const primaries = relationships.filter((r) => isPrimary(r.relationship_type)).length;
   if (primaries !== 1) {
     const detail = `${where} must have exactly one PRIMARY_ACCOUNT_HOLDER (found ${primaries})`;
-    throw status === 400 ? badRequest(detail) : new ApiError(422, 'UNPROCESSABLE_ENTITY', detail);
+    throw status === 400 ? badRequest(detail) : new RuleViolation(detail);
   }
 };
 

@@ -1,4 +1,4 @@
-import { ApiError, badRequest, notFound } from '../shared/errors.js';
+import { AlreadyExists, badRequest, notFound, RuleViolation } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { accountEvent, accountToChange, getAccountRecord, kycPortsOf, loaded, repairingKyc } from './accounts.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
@@ -20,7 +20,7 @@ import { relationshipView } from './views.js';
 // cannot be raced; the holder's membership of the account (its KYC hook index) is written or
 // removed in that transaction too.
 
-const unprocessable = (detail: string) => new ApiError(422, 'UNPROCESSABLE_ENTITY', detail);
+const unprocessable = (detail: string) => new RuleViolation(detail);
 
 /**
  * At most this many relationships per account, as at creation: every owner and signer is
@@ -32,7 +32,8 @@ export const MAX_RELATIONSHIPS = 10;
 const mutableAccount = async (ctx: AccountsContext, accountId: string): Promise<AccountRecord> => {
   const account = await accountToChange(ctx, accountId);
   assertNotTerminal(account);
-  if (account.access_status === 'FROZEN') throw unprocessable('the account is FROZEN: its relationships cannot change until access_status is ACTIVE');
+  if (account.access_status === 'FROZEN')
+    throw unprocessable('the account is FROZEN: its relationships cannot change until access_status is ACTIVE');
   return account;
 };
 
@@ -48,7 +49,13 @@ interface Change {
 const save = async (ctx: AccountsContext, change: Change): Promise<void> => {
   const now = ctx.clock.now().toISOString();
   const roles = holderRolesOf(change.after);
-  const next: AccountRecord = { ...change.account, ...holderIdsOf(change.after), holder_roles: roles, last_updated_time: now, version: change.account.version + 1 };
+  const next: AccountRecord = {
+    ...change.account,
+    ...holderIdsOf(change.after),
+    holder_roles: roles,
+    last_updated_time: now,
+    version: change.account.version + 1,
+  };
   const event = accountEvent(ctx, 'ACCOUNT.UPDATED', await loaded(ctx, next), {
     before: change.account,
     // Relationships are not a field of the account resource; their prior state is recorded too.
@@ -80,13 +87,18 @@ export const addRelationship = (ctx: AccountsContext, accountId: string, input: 
     const ref = holderRefOf(input, '');
     const before = await ctx.accounts.relationshipsOf(ctx.tenantId, accountId);
     if (before.some((r) => r.holder_kind === ref.kind && r.holder_id === ref.id)) {
-      throw new ApiError(409, 'ALREADY_EXISTS', `${ref.field}: ${ref.id} already has a relationship with this account`);
+      throw new AlreadyExists(`${ref.field}: ${ref.id} already has a relationship with this account`);
     }
-    if (before.length >= MAX_RELATIONSHIPS) throw unprocessable(`the account already has ${MAX_RELATIONSHIPS} relationships, the most an account can have`);
+    if (before.length >= MAX_RELATIONSHIPS)
+      throw unprocessable(`the account already has ${MAX_RELATIONSHIPS} relationships, the most an account can have`);
     assertSinglePrimary(before, input.relationship_type);
     const holder = await loadHolder(ctx, ref);
     assertEligible(holder, input.relationship_type, ref);
-    const relationship = newRelationship({ id: newId(), tenant: ctx.tenantId, accountId, now: ctx.clock.now().toISOString() }, input.relationship_type, holder);
+    const relationship = newRelationship(
+      { id: newId(), tenant: ctx.tenantId, accountId, now: ctx.clock.now().toISOString() },
+      input.relationship_type,
+      holder,
+    );
     const after = [...before, relationship];
     await save(ctx, { account, before, after, put: relationship, holders: [guardOf(ctx, holder, input.relationship_type)] });
     return relationship;
@@ -99,7 +111,12 @@ export const getRelationship = async (ctx: AccountsContext, accountId: string, i
 };
 
 /** PUT: only `relationship_type` may change (contract §4.3). */
-export const updateRelationship = (ctx: AccountsContext, accountId: string, id: string, input: RelationshipInput): Promise<RelationshipRecord> =>
+export const updateRelationship = (
+  ctx: AccountsContext,
+  accountId: string,
+  id: string,
+  input: RelationshipInput,
+): Promise<RelationshipRecord> =>
   retryOnConflict(async () => {
     const account = await mutableAccount(ctx, accountId);
     const current = await getRelationship(ctx, accountId, id);
@@ -116,7 +133,11 @@ export const updateRelationship = (ctx: AccountsContext, accountId: string, id: 
       throw unprocessable('the PRIMARY_ACCOUNT_HOLDER cannot be changed to another type: an account has exactly one');
     }
     if (!isPrimary(current.relationship_type)) assertSinglePrimary(before, type);
-    const ref = { kind: current.holder_kind, id: current.holder_id, field: current.holder_kind === 'PERSON' ? 'customer_id' : 'business_id' };
+    const ref = {
+      kind: current.holder_kind,
+      id: current.holder_id,
+      field: current.holder_kind === 'PERSON' ? 'customer_id' : 'business_id',
+    };
     const holder = await loadHolder(ctx, ref);
     assertEligible(holder, type, ref);
     const updated = newRelationship({ id, tenant: ctx.tenantId, accountId, now: ctx.clock.now().toISOString() }, type, holder);

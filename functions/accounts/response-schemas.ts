@@ -52,7 +52,12 @@ export const accountResponseSchema = z.strictObject({
   business_ids: z.array(uuid),
   balances: z
     .array(z.strictObject({ type: z.enum(BALANCE_TYPES), balance: int }))
-    .check(z.refine((b) => b.length === 2 && b[0]!.type === 'ACCOUNT_BALANCE' && b[1]!.type === 'AVAILABLE_BALANCE' && b[1]!.balance >= 0, 'must hold ACCOUNT_BALANCE and a non-negative AVAILABLE_BALANCE')),
+    .check(
+      z.refine(
+        (b) => b.length === 2 && b[0]!.type === 'ACCOUNT_BALANCE' && b[1]!.type === 'AVAILABLE_BALANCE' && b[1]!.balance >= 0,
+        'must hold ACCOUNT_BALANCE and a non-negative AVAILABLE_BALANCE',
+      ),
+    ),
   balance_floor: z.optional(linked('overdraft_account_id')),
   balance_ceiling: z.optional(linked('overflow_account_id')),
   ...rails,

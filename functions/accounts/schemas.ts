@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { boundedString, metadata, optionalString, uuid } from '../shared/schemas/common.js';
-import { ACCESS_STATUSES, ACCOUNT_STATUSES, BILLING_FREQUENCIES, CUSTOMER_TYPES, KNOWN_ACCOUNT_TYPES, RELATIONSHIP_TYPES } from './enums.js';
+import {
+  ACCESS_STATUSES,
+  ACCOUNT_STATUSES,
+  BILLING_FREQUENCIES,
+  CUSTOMER_TYPES,
+  KNOWN_ACCOUNT_TYPES,
+  RELATIONSHIP_TYPES,
+} from './enums.js';
 
 // Request schemas for accounts and relationships (contract §2.4, §2.7, §4.2). One flat shape
 // covers every account type; which type-specific fields a type accepts is checked afterwards
@@ -99,9 +106,26 @@ export type RelationshipInput = z.infer<typeof relationshipInput>;
 
 /** Read-only fields a client may echo back on a create; accepted and ignored (the customers convention). */
 export const ACCOUNT_READ_ONLY = [
-  'id', 'tenant', 'account_number_masked', 'bank_routing', 'bank_account_id', 'balances', 'customer_ids', 'business_ids',
-  'creation_time', 'last_updated_time', 'access_status_last_updated_time', 'open_date', 'close_date', 'in_closing_date',
-  'is_sar_enabled', 'is_security', 'funds_ownership', 'stop_payments', 'account_closure', 'days_past_due',
+  'id',
+  'tenant',
+  'account_number_masked',
+  'bank_routing',
+  'bank_account_id',
+  'balances',
+  'customer_ids',
+  'business_ids',
+  'creation_time',
+  'last_updated_time',
+  'access_status_last_updated_time',
+  'open_date',
+  'close_date',
+  'in_closing_date',
+  'is_sar_enabled',
+  'is_security',
+  'funds_ownership',
+  'stop_payments',
+  'account_closure',
+  'days_past_due',
 ] as const;
 
 /**
@@ -109,7 +133,15 @@ export const ACCOUNT_READ_ONLY = [
  * currency the balances are kept in). A PATCH naming one is refused with 400 even when the
  * value is the stored one, so a client never believes it changed something that cannot change.
  */
-export const ACCOUNT_IMMUTABLE = ['account_type', 'account_template_id', 'customer_type', 'account_number', 'manual_account_number', 'currency', 'bank_routing'] as const;
+export const ACCOUNT_IMMUTABLE = [
+  'account_type',
+  'account_template_id',
+  'customer_type',
+  'account_number',
+  'manual_account_number',
+  'currency',
+  'bank_routing',
+] as const;
 
 /** What a PATCH ignores when echoed: the read-only fields, minus the immutable ones it refuses. */
 export const ACCOUNT_PATCH_READ_ONLY = ACCOUNT_READ_ONLY.filter((field) => !(ACCOUNT_IMMUTABLE as readonly string[]).includes(field));
@@ -134,7 +166,10 @@ const immutable = rejected('is immutable and cannot be changed by PATCH');
 
 const patchFields = {
   ...accountFields,
-  ...(Object.fromEntries(ACCOUNT_IMMUTABLE.map((field) => [field, immutable])) as Record<(typeof ACCOUNT_IMMUTABLE)[number], typeof immutable>),
+  ...(Object.fromEntries(ACCOUNT_IMMUTABLE.map((field) => [field, immutable])) as Record<
+    (typeof ACCOUNT_IMMUTABLE)[number],
+    typeof immutable
+  >),
   relationships: rejected('cannot be changed by PATCH; use /accounts/{account_id}/relationships'),
 };
 

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { AccountClosed, badRequest, InvalidTransition } from '../shared/errors.js';
 import type { AccountStatus } from './enums.js';
 import type { AccountRecord } from './model.js';
 
@@ -9,7 +9,11 @@ import type { AccountRecord } from './model.js';
 
 /** Statuses before the customer first transacts. */
 export const PRE_ACTIVE: readonly AccountStatus[] = [
-  'APPLICATION_SUBMITTED', 'ACCOUNT_NEVER_ACTIVE', 'ACTIVATED_NOT_DISBURSED', 'AWAITING_FIXING', 'ACCOUNT_NOT_DESIRED',
+  'APPLICATION_SUBMITTED',
+  'ACCOUNT_NEVER_ACTIVE',
+  'ACTIVATED_NOT_DISBURSED',
+  'AWAITING_FIXING',
+  'ACCOUNT_NOT_DESIRED',
 ];
 /** Set and cleared by the platform only (KYC outcome, credit servicing, write-off). */
 export const PLATFORM_STATUSES: readonly AccountStatus[] = ['RESTRICTED', 'FAILED_KYC', 'DELINQUENT', 'CHARGED_OFF'];
@@ -18,11 +22,10 @@ export const TERMINAL_STATUSES: readonly AccountStatus[] = ['CLOSED', 'CHARGED_O
 /** What a new account may start in. */
 export const INITIAL_STATUSES: readonly AccountStatus[] = [...PRE_ACTIVE, 'ACTIVE_OR_DISBURSED'];
 
-const invalid = (from: AccountStatus, to: AccountStatus, why: string) =>
-  new ApiError(422, 'INVALID_STATUS_TRANSITION', `status cannot change from ${from} to ${to}: ${why}`);
+const invalid = (from: AccountStatus, to: AccountStatus, why: string) => new InvalidTransition(from, to, why);
 
 export const accountClosed = (account: AccountRecord) =>
-  new ApiError(461, 'ACCOUNT_CLOSED', `account ${account.id} is ${account.status} and can no longer be changed`);
+  new AccountClosed(`account ${account.id} is ${account.status} and can no longer be changed`);
 
 /** Every mutation of an account or its relationships starts here. */
 export const assertNotTerminal = (account: AccountRecord): void => {

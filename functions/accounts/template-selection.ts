@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from '../shared/errors.js';
+import { badRequest, NotFound, RuleViolation } from '../shared/errors.js';
 import type { AccountsContext } from './context.js';
 import type { TemplateRecord } from './model.js';
 import type { CreateAccountInput } from './schemas.js';
@@ -12,12 +12,14 @@ export const selectTemplate = async (ctx: AccountsContext, input: CreateAccountI
   if (input.account_template_id !== undefined) {
     const id = input.account_template_id.toLowerCase();
     const template = await ctx.templates.getTemplate(ctx.tenantId, id);
-    if (!template) throw new ApiError(404, 'NOT_FOUND', `account_template_id: account template ${id} not found`);
+    if (!template) throw new NotFound(`account_template_id: account template ${id} not found`);
     if (!template.is_enabled) {
-      throw new ApiError(422, 'UNPROCESSABLE_ENTITY', `account_template_id: account template ${id} is disabled and cannot be used to create accounts`);
+      throw new RuleViolation(`account_template_id: account template ${id} is disabled and cannot be used to create accounts`);
     }
     if (requestedType !== undefined && requestedType !== template.template.account_type) {
-      throw badRequest(`account_type ${requestedType} does not match account_type ${template.template.account_type} of account template ${id}`);
+      throw badRequest(
+        `account_type ${requestedType} does not match account_type ${template.template.account_type} of account template ${id}`,
+      );
     }
     return template;
   }
@@ -27,7 +29,9 @@ export const selectTemplate = async (ctx: AccountsContext, input: CreateAccountI
     throw badRequest(`no enabled account template of account_type ${requestedType}; create or enable one, or send account_template_id`);
   }
   if (enabled.length > 1) {
-    throw badRequest(`${enabled.length} enabled account templates of account_type ${requestedType} match; send account_template_id to choose one`);
+    throw badRequest(
+      `${enabled.length} enabled account templates of account_type ${requestedType} match; send account_template_id to choose one`,
+    );
   }
   return enabled[0]!;
 };

@@ -1,5 +1,5 @@
 import { changedFields, newEvent, type EventType } from '../events/model.js';
-import { ApiError, notFound } from '../shared/errors.js';
+import { AlreadyExists, notFound } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { type Page, retryOnConflict } from '../shared/page.js';
 import type { AccountsContext } from './context.js';
@@ -13,7 +13,7 @@ import { templateView } from './views.js';
 // Account template use-cases (contract §5). Editing or deleting a template never touches the
 // accounts created from it: their values were copied at creation.
 
-const nameTaken = (name: string) => new ApiError(409, 'ALREADY_EXISTS', `an account template named "${name}" already exists`);
+const nameTaken = (name: string) => new AlreadyExists(`an account template named "${name}" already exists`);
 
 const templateEvent = (ctx: AccountsContext, type: EventType, template: TemplateRecord, before?: TemplateRecord) =>
   newEvent(ctx.clock, {
@@ -34,14 +34,17 @@ const withNameClaim = async <T>(name: string, write: () => Promise<T>): Promise<
   }
 };
 
-const checkReferences = (ctx: AccountsContext, template: TemplateRecord) => assertReferences(ctx, template.template.account_type, template.template);
+const checkReferences = (ctx: AccountsContext, template: TemplateRecord) =>
+  assertReferences(ctx, template.template.account_type, template.template);
 
 export const createTemplate = (ctx: AccountsContext, input: TemplateInput): Promise<TemplateRecord> =>
   retryOnConflict(async () => {
     const template = newTemplate(input, { id: newId(), tenant: ctx.tenantId, now: ctx.clock.now().toISOString() });
     // A line-of-credit template's product is guarded like an account's (products.ts).
     const { product } = await checkReferences(ctx, template);
-    await withNameClaim(template.name, () => ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template), product));
+    await withNameClaim(template.name, () =>
+      ctx.templates.insertTemplate(template, templateEvent(ctx, 'ACCOUNT_TEMPLATE.CREATED', template), product),
+    );
     return template;
   });
 
@@ -51,7 +54,11 @@ export const getTemplate = async (ctx: AccountsContext, id: string): Promise<Tem
   return template;
 };
 
-const update = (ctx: AccountsContext, id: string, change: (current: TemplateRecord, now: string) => TemplateRecord): Promise<TemplateRecord> =>
+const update = (
+  ctx: AccountsContext,
+  id: string,
+  change: (current: TemplateRecord, now: string) => TemplateRecord,
+): Promise<TemplateRecord> =>
   retryOnConflict(async () => {
     const current = await getTemplate(ctx, id);
     const next = change(current, ctx.clock.now().toISOString());

@@ -1,5 +1,5 @@
 import { TYPE_RULES } from './account-types.js';
-import { balancesOf } from './balances.js';
+import { type BalanceEntry, balancesOf } from './balances.js';
 import type { AccountRecord, BalanceCeiling, BalanceFloor, InterestProductRecord, RelationshipRecord, TemplateRecord } from './model.js';
 
 // Wire representations. Internal bookkeeping (version, holder kind, restriction memory) never
@@ -13,6 +13,9 @@ const floorView = (floor: BalanceFloor | undefined) =>
 
 const ceilingView = (ceiling: BalanceCeiling | undefined) =>
   ceiling && { balance: ceiling.balance, linked_account_id: ceiling.linked_account_id, overflow_account_id: ceiling.linked_account_id };
+
+/** On the wire a balance is its minor units alone; the account's `currency` says which. */
+const balanceView = ({ type, balance }: BalanceEntry) => ({ type, balance: balance.amount });
 
 export interface AccountViewOptions {
   version: ApiVersion;
@@ -37,7 +40,7 @@ export const accountView = (a: AccountRecord, options: AccountViewOptions) => ({
   customer_type: a.customer_type,
   customer_ids: a.customer_ids,
   business_ids: a.business_ids,
-  balances: balancesOf(a, options.security),
+  balances: balancesOf(a, options.security).map(balanceView),
   balance_floor: floorView(a.balance_floor),
   balance_ceiling: ceilingView(a.balance_ceiling),
   is_ach_enabled: a.is_ach_enabled,
@@ -99,7 +102,12 @@ export const templateView = (t: TemplateRecord) => ({
   description: t.description,
   is_enabled: t.is_enabled,
   application_type: t.application_type,
-  template: { ...t.template, ...railDefaults(t.template), balance_floor: floorView(t.template.balance_floor), balance_ceiling: ceilingView(t.template.balance_ceiling) },
+  template: {
+    ...t.template,
+    ...railDefaults(t.template),
+    balance_floor: floorView(t.template.balance_floor),
+    balance_ceiling: ceilingView(t.template.balance_ceiling),
+  },
   tenant: t.tenant,
 });
 

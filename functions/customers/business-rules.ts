@@ -3,8 +3,19 @@ import { storeAddress } from './person-rules.js';
 import type { CreateBusinessInput, PatchBusinessInput } from './schemas.js';
 
 const COPIED = [
-  'entity_name', 'trade_names', 'ein', 'structure', 'formation_date', 'formation_state', 'email', 'phone_number',
-  'website', 'compliance_restrictions', 'metadata', 'is_customer', 'status',
+  'entity_name',
+  'trade_names',
+  'ein',
+  'structure',
+  'formation_date',
+  'formation_state',
+  'email',
+  'phone_number',
+  'website',
+  'compliance_restrictions',
+  'metadata',
+  'is_customer',
+  'status',
 ] as const;
 
 const copyFields = (input: PatchBusinessInput, target: Partial<BusinessRecord>): void => {

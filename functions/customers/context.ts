@@ -1,14 +1,9 @@
-import type { KycPorts } from '../accounts/holder-kyc.js';
-import type { AuditContext } from '../shared/audit.js';
-import type { Clock } from '../shared/clock.js';
-import type { CustomerStore } from './ports.js';
+import type { UseCaseScope } from '../shared/scope.js';
+import type { CustomerStore, VerificationOutcomeListener } from './ports.js';
 
 /** Everything a customers use-case needs from the outside, passed in so tests can supply it. */
-export interface CustomersContext {
-  tenantId: string;
-  audit: AuditContext;
-  clock: Clock;
+export interface CustomersContext extends UseCaseScope {
   store: CustomerStore;
-  /** The accounts a verification outcome restricts or releases; absent where there are none. */
-  accounts?: KycPorts;
+  /** Told of each verification outcome of a subject that holds accounts; absent where none listens. */
+  onVerificationOutcome?: VerificationOutcomeListener;
 }

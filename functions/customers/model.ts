@@ -1,5 +1,12 @@
 import type { AddressInput } from '../shared/schemas/common.js';
-import type { BUSINESS_STATUSES, BUSINESS_STRUCTURES, CHECK_RESULTS, PERSON_STATUSES, VERIFICATION_STATUSES, VERIFICATION_TYPES } from './schemas.js';
+import type {
+  BUSINESS_STATUSES,
+  BUSINESS_STRUCTURES,
+  CHECK_RESULTS,
+  PERSON_STATUSES,
+  VERIFICATION_STATUSES,
+  VERIFICATION_TYPES,
+} from './schemas.js';
 import type { Versioned } from '../shared/versioned.js';
 
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
@@ -12,7 +19,6 @@ export interface StoredAddress extends AddressInput {
   id: string;
   address_type: 'LEGAL' | 'SHIPPING';
 }
-
 
 /** One record serves `/v0/customers` and `/v0/persons` (same ids, contract §7). */
 export interface PersonRecord extends Versioned {

@@ -87,7 +87,9 @@ const replacementSsn = (current: PersonRecord, ssn: string | undefined): string 
 const KEPT_UNLESS_SENT: readonly string[] = ['ssn', 'ban_status', 'chosen_name', 'is_customer', 'is_user'];
 // Every other field of the PUT body (status aside: it is required) is removed when absent. Read
 // from the schema, so a field added to the customer is cleared by omission without touching this.
-const CLEARED_UNLESS_SENT = Object.keys(replacePersonSchema.shape).filter((field) => field !== 'status' && !KEPT_UNLESS_SENT.includes(field));
+const CLEARED_UNLESS_SENT = Object.keys(replacePersonSchema.shape).filter(
+  (field) => field !== 'status' && !KEPT_UNLESS_SENT.includes(field),
+);
 
 /**
  * PUT /v0/customers/{id}: the body is the whole customer, and what it leaves out is cleared,

@@ -24,7 +24,13 @@ export const createPerson = async (ctx: CustomersContext, style: PersonStyle, in
   const now = ctx.clock.now().toISOString();
   const person = newPerson(input, { id: newId(), tenant: ctx.tenantId, now, today: today(ctx) });
   const { view, created } = PERSON_STYLES[style];
-  const event = newEvent(ctx.clock, { type: created, tenant: ctx.tenantId, resource_id: person.id, event_resource: view(person), audit: ctx.audit });
+  const event = newEvent(ctx.clock, {
+    type: created,
+    tenant: ctx.tenantId,
+    resource_id: person.id,
+    event_resource: view(person),
+    audit: ctx.audit,
+  });
   await ctx.store.insertPerson(person, event);
   return person;
 };
@@ -39,7 +45,12 @@ export const getPerson = async (ctx: CustomersContext, style: PersonStyle, id: s
  * Read-modify-write of one person, conditioned on the version read and retried on a lost race.
  * An unchanged record (record-change.ts) is not written and raises no event.
  */
-const changePerson = (ctx: CustomersContext, style: PersonStyle, id: string, change: (current: PersonRecord, meta: { now: string; today: string }) => PersonRecord) =>
+const changePerson = (
+  ctx: CustomersContext,
+  style: PersonStyle,
+  id: string,
+  change: (current: PersonRecord, meta: { now: string; today: string }) => PersonRecord,
+) =>
   retryOnConflict(async () => {
     const current = await getPerson(ctx, style, id);
     const next = change(current, { now: ctx.clock.now().toISOString(), today: today(ctx) });

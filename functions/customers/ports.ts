@@ -1,7 +1,7 @@
 import type { OutboxEvent } from '../events/model.js';
 import type { Filters } from '../shared/list-criteria.js';
 import type { Cursor, Page } from '../shared/page.js';
-import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from './model.js';
+import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord, VerificationStatus } from './model.js';
 
 /**
  * The orders `sort_by` offers on each list (contract §7.1, §8.1), each field with the field
@@ -9,7 +9,12 @@ import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } fr
  * sort key is exactly that: names case-insensitively with missing names after all others, then
  * creation_time, then id; times then id. Descending is the exact reverse.
  */
-export const PERSON_SORTS = { creation_time: null, first_name: 'creation_time', last_name: 'creation_time', last_updated_time: null } as const;
+export const PERSON_SORTS = {
+  creation_time: null,
+  first_name: 'creation_time',
+  last_name: 'creation_time',
+  last_updated_time: null,
+} as const;
 export const BUSINESS_SORTS = { creation_time: null, entity_name: 'creation_time', last_updated_time: null } as const;
 export type PersonSortField = keyof typeof PERSON_SORTS;
 export type BusinessSortField = keyof typeof BUSINESS_SORTS;
@@ -33,6 +38,21 @@ export interface VerificationRun {
   supersededIds: string[];
   events: OutboxEvent[];
 }
+
+/** A verification run's outcome, once committed, for a person or business that holds accounts. */
+export interface VerificationOutcomeNotice {
+  subjectKind: SubjectKind;
+  subjectId: string;
+  status: VerificationStatus;
+}
+
+/**
+ * Whoever depends on a subject's KYC standing (the accounts domain restricts or releases the
+ * subject's accounts; the wiring binds it). Called after every run, whatever the outcome and
+ * before the response; it must be idempotent, since a run that failed after its commit is only
+ * completed by the next one (verifications.ts).
+ */
+export type VerificationOutcomeListener = (notice: VerificationOutcomeNotice) => Promise<void>;
 
 /**
  * Persistence for customers, persons, businesses and verifications. Every method that

@@ -1,11 +1,47 @@
 import * as z from 'zod/mini';
 import { address, boundedString, e164, email, isoDate, metadata, optionalString } from '../shared/schemas/common.js';
 
-export const PERSON_STATUSES = ['ACTIVE', 'DECEASED', 'DENIED', 'DORMANT', 'ESCHEAT', 'FROZEN', 'INACTIVE', 'PROSPECT', 'SANCTION'] as const;
-export const BUSINESS_STATUSES = ['PROSPECT', 'ACTIVE', 'FROZEN', 'SANCTION', 'DISSOLVED', 'CANCELLED', 'SUSPENDED', 'MERGED', 'INACTIVE', 'CONVERTED'] as const;
-export const BUSINESS_STRUCTURES = ['CORPORATION', 'LLC', 'NON_PROFIT', 'OTHER', 'PARTNERSHIP', 'SOLE_PROPRIETORSHIP', 'S_CORPORATION'] as const;
+export const PERSON_STATUSES = [
+  'ACTIVE',
+  'DECEASED',
+  'DENIED',
+  'DORMANT',
+  'ESCHEAT',
+  'FROZEN',
+  'INACTIVE',
+  'PROSPECT',
+  'SANCTION',
+] as const;
+export const BUSINESS_STATUSES = [
+  'PROSPECT',
+  'ACTIVE',
+  'FROZEN',
+  'SANCTION',
+  'DISSOLVED',
+  'CANCELLED',
+  'SUSPENDED',
+  'MERGED',
+  'INACTIVE',
+  'CONVERTED',
+] as const;
+export const BUSINESS_STRUCTURES = [
+  'CORPORATION',
+  'LLC',
+  'NON_PROFIT',
+  'OTHER',
+  'PARTNERSHIP',
+  'SOLE_PROPRIETORSHIP',
+  'S_CORPORATION',
+] as const;
 export const VERIFICATION_STATUSES = ['UNVERIFIED', 'PENDING', 'PROVISIONAL', 'ACCEPTED', 'REVIEW', 'REJECTED'] as const;
-export const VERIFICATION_TYPES = ['IDENTITY', 'WATCHLIST', 'DOCUMENT_VERIFICATION', 'MANUAL_REVIEW', 'RELATED_ENTITIES', 'LICENSE'] as const;
+export const VERIFICATION_TYPES = [
+  'IDENTITY',
+  'WATCHLIST',
+  'DOCUMENT_VERIFICATION',
+  'MANUAL_REVIEW',
+  'RELATED_ENTITIES',
+  'LICENSE',
+] as const;
 export const CHECK_RESULTS = ['ACCEPTED', 'PROVISIONAL', 'REJECTED', 'REVIEW', 'VENDOR_ERROR'] as const;
 
 const personStatus = z.enum(PERSON_STATUSES);
@@ -33,8 +69,18 @@ const personFields = {
 };
 
 export const PERSON_READ_ONLY = [
-  'id', 'tenant', 'creation_time', 'last_updated_time', 'kyc_status', 'kyc_last_run', 'kyc_exempt',
-  'verification_status', 'verification_last_run', 'has_accounts', 'ssn_source', 'addresses',
+  'id',
+  'tenant',
+  'creation_time',
+  'last_updated_time',
+  'kyc_status',
+  'kyc_last_run',
+  'kyc_exempt',
+  'verification_status',
+  'verification_last_run',
+  'has_accounts',
+  'ssn_source',
+  'addresses',
 ] as const;
 
 export const createPersonSchema = z.strictObject({ status: personStatus, ...personFields });
@@ -68,7 +114,14 @@ const businessFields = {
 };
 
 export const BUSINESS_READ_ONLY = [
-  'id', 'tenant', 'creation_time', 'last_updated_time', 'verification_status', 'verification_last_run', 'has_accounts', 'addresses',
+  'id',
+  'tenant',
+  'creation_time',
+  'last_updated_time',
+  'verification_status',
+  'verification_last_run',
+  'has_accounts',
+  'addresses',
 ] as const;
 
 export const createBusinessSchema = z.strictObject({

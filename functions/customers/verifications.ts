@@ -1,6 +1,5 @@
-import { reconcileHolderAccounts } from '../accounts/holder-kyc.js';
 import { newEvent, type EventType, type OutboxEvent } from '../events/model.js';
-import { ApiError, badRequest, notFound } from '../shared/errors.js';
+import { badRequest, notFound, PrerequisitesMissing } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import { retryOnConflict, type Page } from '../shared/page.js';
 import type { CustomersContext } from './context.js';
@@ -31,7 +30,12 @@ export interface VerificationOutcome {
 
 const SANDBOX_VENDOR = 'BANKLINE_SANDBOX';
 
-const toRecord = (ctx: CustomersContext, subject: { kind: SubjectKind; id: string }, check: CheckOutcome, now: string): VerificationRecord => ({
+const toRecord = (
+  ctx: CustomersContext,
+  subject: { kind: SubjectKind; id: string },
+  check: CheckOutcome,
+  now: string,
+): VerificationRecord => ({
   id: newId(),
   tenant: ctx.tenantId,
   subject_kind: subject.kind,
@@ -55,7 +59,12 @@ const loadSubject = async (ctx: CustomersContext, command: VerifyCommand): Promi
   return subject;
 };
 
-const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: PersonRecord | BusinessRecord, before: VerificationStatus): OutboxEvent => {
+const outcomeEvent = (
+  ctx: CustomersContext,
+  command: VerifyCommand,
+  subject: PersonRecord | BusinessRecord,
+  before: VerificationStatus,
+): OutboxEvent => {
   const [type, resource]: [EventType, unknown] =
     command.subjectKind === 'BUSINESS'
       ? ['BUSINESS.VERIFICATION_OUTCOME.UPDATED', businessView(subject as BusinessRecord)]
@@ -74,18 +83,18 @@ const outcomeEvent = (ctx: CustomersContext, command: VerifyCommand, subject: Pe
 };
 
 /**
- * The platform's account side of the outcome (accounts/holder-kyc.ts), once the subject is
- * committed: an owner or signer who is not ACCEPTED has every open account RESTRICTED; once
- * every owner and signer of an account is ACCEPTED its restriction is lifted. It runs after
- * every run, whatever the outcome, so it also completes what a run that died after its commit
- * left undone. The accounts are found through memberships read after the commit, so an
- * account opened before the commit is seen, and one opened after it was checked against the
- * new status (holders.ts).
+ * Tells the subject's accounts (through the listener the wiring binds: accounts/holder-kyc.ts),
+ * once the subject is committed: an owner or signer who is not ACCEPTED has every open account
+ * RESTRICTED; once every owner and signer of an account is ACCEPTED its restriction is lifted.
+ * It runs after every run, whatever the outcome, so it also completes what a run that died
+ * after its commit left undone. The accounts are found through memberships read after the
+ * commit, so an account opened before the commit is seen, and one opened after it was checked
+ * against the new status.
  */
-const applyToAccounts = async (ctx: CustomersContext, kind: SubjectKind, subject: PersonRecord | BusinessRecord): Promise<void> => {
+const notifyOutcome = async (ctx: CustomersContext, kind: SubjectKind, subject: PersonRecord | BusinessRecord): Promise<void> => {
   // has_accounts is as of the commit (a first account bumps the version the run was conditioned on).
-  if (!ctx.accounts || !subject.has_accounts) return;
-  await reconcileHolderAccounts(ctx.accounts, ctx, { kind, id: subject.id }, { reassert: subject.verification_status !== 'ACCEPTED' });
+  if (!ctx.onVerificationOutcome || !subject.has_accounts) return;
+  await ctx.onVerificationOutcome({ subjectKind: kind, subjectId: subject.id, status: subject.verification_status });
 };
 
 /**
@@ -102,9 +111,10 @@ export const runVerification = async (ctx: CustomersContext, command: VerifyComm
         ? missingPersonPrerequisites(subject as PersonRecord)
         : missingBusinessPrerequisites(subject as BusinessRecord);
     if (missing.length > 0) {
-      throw new ApiError(400, 'PREREQUISITES_MISSING', `missing required fields for verification: ${missing.join(', ')}`);
+      throw new PrerequisitesMissing(`missing required fields for verification: ${missing.join(', ')}`, missing);
     }
-    const outcomes = command.subjectKind === 'PERSON' ? sandboxPersonChecks(subject as PersonRecord) : sandboxBusinessChecks(subject as BusinessRecord);
+    const outcomes =
+      command.subjectKind === 'PERSON' ? sandboxPersonChecks(subject as PersonRecord) : sandboxBusinessChecks(subject as BusinessRecord);
     const now = ctx.clock.now().toISOString();
     const checks = outcomes.map((check) => toRecord(ctx, { kind: command.subjectKind, id: subject.id }, check, now));
     const status = overallStatus(checks.map((c) => c.result));
@@ -126,7 +136,7 @@ export const runVerification = async (ctx: CustomersContext, command: VerifyComm
     });
     return { subject: next, outcome: { status, checks } };
   });
-  await applyToAccounts(ctx, command.subjectKind, run.subject);
+  await notifyOutcome(ctx, command.subjectKind, run.subject);
   return run.outcome;
 };
 
@@ -136,5 +146,8 @@ export const getVerification = async (ctx: CustomersContext, id: string): Promis
   return record;
 };
 
-export const listVerifications = (ctx: CustomersContext, subjectId: string | undefined, criteria: CustomerListCriteria): Promise<Page<VerificationRecord>> =>
-  ctx.store.listVerifications(ctx.tenantId, subjectId, criteria);
+export const listVerifications = (
+  ctx: CustomersContext,
+  subjectId: string | undefined,
+  criteria: CustomerListCriteria,
+): Promise<Page<VerificationRecord>> => ctx.store.listVerifications(ctx.tenantId, subjectId, criteria);

@@ -3,7 +3,8 @@ import type { BusinessRecord, PersonRecord, StoredAddress, VerificationRecord } 
 // Wire representations. The SSN leaves only as its last four digits; internal bookkeeping
 // (version, full SSN, superseded flags) never leaves at all.
 
-const addressesOf = (...addresses: (StoredAddress | undefined)[]): StoredAddress[] => addresses.filter((a): a is StoredAddress => a !== undefined);
+const addressesOf = (...addresses: (StoredAddress | undefined)[]): StoredAddress[] =>
+  addresses.filter((a): a is StoredAddress => a !== undefined);
 
 const personCommon = (p: PersonRecord) => ({
   id: p.id,

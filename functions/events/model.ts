@@ -21,7 +21,16 @@ export type EventType =
   | 'ACCOUNT_TEMPLATE.UPDATED'
   | 'ACCOUNT_TEMPLATE.DELETED'
   | 'ACCOUNT_PRODUCT.CREATED'
-  | 'ACCOUNT_PRODUCT.UPDATED';
+  | 'ACCOUNT_PRODUCT.UPDATED'
+  // Migration mappings (contract §10.6 names them; not in Synctera's published catalog). Written
+  // for the new tenant and, as a copy, for the old tenant: both sides' integrators automate on them.
+  | 'RESOURCE_MAPPING.CREATED'
+  | 'RESOURCE_MAPPING.UPDATED'
+  | 'RESOURCE_MAPPING.DELETED'
+  // External accounts (contract §9.9: not in Synctera's catalog; named by its convention).
+  | 'EXTERNAL_ACCOUNT.CREATED'
+  | 'EXTERNAL_ACCOUNT.UPDATED'
+  | 'EXTERNAL_ACCOUNT.DELETED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook
@@ -42,13 +51,18 @@ export interface OutboxEvent {
   audit: AuditContext;
 }
 
-export const newEvent = (
-  clock: Clock,
-  input: Omit<OutboxEvent, 'id' | 'event_time'>,
-): OutboxEvent => ({ id: newId(), event_time: clock.now().toISOString(), ...input });
+export const newEvent = (clock: Clock, input: Omit<OutboxEvent, 'id' | 'event_time'>): OutboxEvent => ({
+  id: newId(),
+  event_time: clock.now().toISOString(),
+  ...input,
+});
 
 /** Fields whose value differs between two views, keyed with the old value. */
-export const changedFields = (before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = []): Record<string, unknown> => {
+export const changedFields = (
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ignore: readonly string[] = [],
+): Record<string, unknown> => {
   const changed: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (ignore.includes(key)) continue;

@@ -1,6 +1,8 @@
 import type { Route } from '../routes.js';
 import type { Principal } from '../tenancy/model.js';
 import type { AuditContext } from '../shared/audit.js';
+import { systemClock } from '../shared/clock.js';
+import type { UseCaseScope } from '../shared/scope.js';
 
 export type { AuditContext };
 
@@ -22,6 +24,13 @@ export interface ApiResponse {
 }
 
 export type Operation = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** What the wiring needs to run a use-case for this request: its principal's tenant, its audit, real time. */
+export const scopeOf = (request: ApiRequest): UseCaseScope => ({
+  tenantId: request.principal.tenantId,
+  audit: request.audit,
+  clock: systemClock,
+});
 
 export const ok = (body: unknown): ApiResponse => ({ statusCode: 200, body });
 export const created = (body: unknown): ApiResponse => ({ statusCode: 201, body });

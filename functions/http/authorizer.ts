@@ -1,5 +1,6 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { dynamoApiKeyLookup } from '../adapters/dynamodb/api-key-lookup.js';
+import { configFor } from '../shared/config.js';
 import { logger, setRequestKeys } from '../shared/logger.js';
 import { bearerToken } from '../tenancy/api-keys.js';
 import { resolvePrincipal } from '../tenancy/resolve-principal.js';
@@ -13,6 +14,7 @@ const wholeApi = (methodArn: string): string => {
 };
 
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
+  configFor('authorizer');
   // A warm container (or the twin's shared process) must not carry the last request's keys.
   setRequestKeys({ correlation_id: event.requestContext?.requestId });
   const principal = await resolvePrincipal(dynamoApiKeyLookup, bearerToken(event.headers));

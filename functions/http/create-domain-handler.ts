@@ -1,15 +1,18 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
+import { httpFunctionOf } from '../functions.js';
 import { runHoldingKey } from '../idempotency/held-key.js';
 import { type Domain, ROUTES } from '../routes.js';
 import { systemClock } from '../shared/clock.js';
-import { ApiError } from '../shared/errors.js';
+import { checkedHandler } from '../shared/config.js';
+import { ApiError } from './api-error.js';
 import type { ApiRequest, Operation } from './api-request.js';
 import { correlation } from './middleware/correlation.js';
 import { errorResponse } from './middleware/error-response.js';
 import { idempotency } from './middleware/idempotency.js';
 import { jsonBody } from './middleware/json-body.js';
+import { permissionWasDecided } from './permissions.js';
 import { requestContext } from './middleware/request-context.js';
 import type { BanklineContext } from './middleware/types.js';
 import { toProxyResult } from './proxy-result.js';
@@ -18,7 +21,8 @@ export type Operations = Readonly<Record<string, Operation>>;
 
 /**
  * The one middleware chain every domain shares: correlation id, error body, route and
- * principal, JSON body, idempotency; then the route's operation.
+ * principal, JSON body, idempotency; then the route's operation. Before any of it, the domain
+ * function's environment is checked against its registry entry (functions/functions.ts).
  */
 export const createDomainHandler = (domain: Domain, operations: Operations) => {
   const missing = ROUTES.filter((r) => r.domain === domain && !operations[r.operation]).map((r) => r.operation);
@@ -29,10 +33,12 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     const operation = operations[request.route.operation];
     if (!operation) throw new ApiError(404, 'NOT_FOUND', 'no such route');
     // The held Idempotency-Key rides along so the operation's transaction can mark it committed.
-    return toProxyResult(await runHoldingKey(context.bankline.idempotency, () => operation(request)));
+    const response = await runHoldingKey(context.bankline.idempotency, () => operation(request));
+    if (!permissionWasDecided(request)) throw new Error(`${request.route.operation} did not check its request-dependent permission`);
+    return toProxyResult(response);
   };
 
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)
+  const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, BanklineContext>(core)
     .use(errorResponse())
     .use(correlation())
     .use(requestContext(domain))
@@ -41,4 +47,5 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     event: APIGatewayProxyEvent,
     context: Context,
   ) => Promise<APIGatewayProxyResult>;
+  return checkedHandler(httpFunctionOf(domain).name, chain);
 };

@@ -4,7 +4,15 @@ import type { Filters } from '../shared/list-criteria.js';
 import { canonicalJson } from '../shared/canonical-json.js';
 import { badRequest } from '../shared/errors.js';
 import { isUuid } from '../shared/ids.js';
-import { decodePageToken, encodePageToken, parseLimit } from '../shared/pagination.js';
+import { pageTokenSecret } from '../adapters/secrets/page-token-secret.js';
+import {
+  decodePageToken,
+  encodePageToken,
+  type PageTokenBinding,
+  type PageTokenKey,
+  pageTokenKeyFrom,
+  parseLimit,
+} from '../shared/pagination.js';
 import type { Page } from '../shared/page.js';
 import { parseWith } from '../shared/validation.js';
 import type { ApiRequest } from './api-request.js';
@@ -16,7 +24,10 @@ const PAGING = ['limit', 'page_token'];
 
 export const csvOf = (name: string, raw: string | undefined, max = 100): string[] | undefined => {
   if (raw === undefined) return undefined;
-  const values = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  const values = raw
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length === 0) throw badRequest(`${name} must not be empty`, 'BAD_QUERY_PARAMETER');
   if (values.length > max) throw badRequest(`${name} accepts at most ${max} values`, 'BAD_QUERY_PARAMETER');
   return values;
@@ -86,29 +97,52 @@ export const parseSort = <F extends string>(raw: string | undefined, options: So
 export const parseQuery = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): z.infer<S> =>
   parseWith(schema, request.query, 'BAD_QUERY_PARAMETER');
 
+let derived: { secret: string; key: PageTokenKey } | undefined;
+
+// The secret is read once per container; the key is derived again only if the secret changes (tests).
+const pageTokenKey = async (): Promise<PageTokenKey> => {
+  const secret = await pageTokenSecret();
+  if (derived?.secret !== secret) derived = { secret, key: pageTokenKeyFrom(secret) };
+  return derived.key;
+};
+
+/** What a list's tokens are sealed for. Opaque to operations: they hand it from pagingOf to listBody. */
+export interface PageScope {
+  readonly binding: PageTokenBinding;
+  readonly key: PageTokenKey;
+}
+
 /**
- * Paging state for one list request; the token is bound to tenant, operation, filters and sort
- * (sort_by is part of the query the scope hashes), so it cannot resume another order's index.
+ * Paging state for one list request. The token is bound to the CALLER's tenant (the principal,
+ * whichever tenant's partition the store then reads: a list another tenant owns, like the
+ * mappings stored under the new bank, still hands its tokens to the caller only) and to the
+ * operation, path parameters, query (sort_by included) and filters, so it cannot resume another
+ * tenant's, list's, filter's or order's pages.
  */
-export const pagingOf = <F extends string = 'creation_time'>(
+export const pagingOf = async <F extends string = 'creation_time'>(
   request: ApiRequest,
   filters: Filters,
   sortOptions: SortOptions<F> = CREATION_ORDER as SortOptions<F>,
-): Omit<CustomerListCriteria<F>, 'filters'> & SortOrder<F> & { scope: string } => {
+): Promise<Omit<CustomerListCriteria<F>, 'filters'> & SortOrder<F> & { scope: PageScope }> => {
   const rest = Object.fromEntries(Object.entries(request.query).filter(([k]) => !PAGING.includes(k)));
-  const scope = `${request.route.operation}|${canonicalJson(rest)}|${canonicalJson(filters)}`;
-  return {
-    scope,
-    limit: parseLimit(request.query.limit),
-    ...parseSort(request.query.sort_by, sortOptions),
-    cursor: decodePageToken(request.principal.tenantId, scope, request.query.page_token),
+  const limit = parseLimit(request.query.limit);
+  const sort = parseSort(request.query.sort_by, sortOptions);
+  const binding: PageTokenBinding = {
+    callerTenantId: request.principal.tenantId,
+    scope: `${request.route.operation}|${canonicalJson(request.pathParameters)}|${canonicalJson(rest)}|${canonicalJson(filters)}`,
   };
+  const key = await pageTokenKey();
+  return { scope: { binding, key }, limit, ...sort, cursor: decodePageToken(key, binding, request.query.page_token) };
 };
 
-export const listBody = <T, V>(request: ApiRequest, key: string, scope: string, page: Page<T>, view: (item: T) => V) => ({
-  [key]: page.items.map(view),
-  ...(page.cursor ? { next_page_token: encodePageToken(request.principal.tenantId, scope, page.cursor) } : {}),
-});
+export const listBody = <T, V>(request: ApiRequest, key: string, scope: PageScope, page: Page<T>, view: (item: T) => V) => {
+  // A scope from another request would hand this caller a token it cannot use, or someone else one.
+  if (scope.binding.callerTenantId !== request.principal.tenantId) throw new Error('listBody was given another caller’s page scope');
+  return {
+    [key]: page.items.map(view),
+    ...(page.cursor ? { next_page_token: encodePageToken(scope.key, scope.binding, page.cursor) } : {}),
+  };
+};
 
 /** The query parameters every list accepts besides its filters. */
 export const pagingParams = {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { ApiError, internalError, PROBLEM_CONTENT_TYPE } from '../shared/errors.js';
+import { PROBLEM_CONTENT_TYPE } from './api-error.js';
 import type { ApiResponse } from './api-request.js';
+import { toApiError } from './error-mapping.js';
 
 export const toProxyResult = (response: ApiResponse): APIGatewayProxyResult => ({
   statusCode: response.statusCode,
@@ -8,9 +9,9 @@ export const toProxyResult = (response: ApiResponse): APIGatewayProxyResult => (
   body: response.body === undefined ? '' : JSON.stringify(response.body),
 });
 
-/** The one place failure becomes a response: ApiErrors as they are, anything else a bare 500 with no internals. */
+/** Failure as a response, mapped once (error-mapping.ts): anything unknown is a bare 500 with no internals. */
 export const errorResult = (error: unknown): APIGatewayProxyResult => {
-  const apiError = error instanceof ApiError ? error : internalError();
+  const apiError = toApiError(error);
   return {
     statusCode: apiError.status,
     headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },

@@ -33,7 +33,9 @@ export const isValidIdempotencyKey = (key: string): boolean => KEY_PATTERN.test(
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 export const fingerprint = (method: string, path: string, body: unknown): string =>
-  createHash('sha256').update(`${method} ${path}\n${canonicalJson(body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${method} ${path}\n${canonicalJson(body ?? null)}`)
+    .digest('hex');
 
 // Answers that say "try again" are not the request's outcome: storing them would replay a
 // transient refusal for 7 days.
@@ -42,11 +44,7 @@ const TRANSIENT_CODES: readonly string[] = ['CONCURRENT_MODIFICATION', 'IDEMPOTE
 export const isStorable = (statusCode: number, code?: string): boolean =>
   statusCode < 500 && statusCode !== 429 && !(code !== undefined && TRANSIENT_CODES.includes(code));
 
-export type Decision =
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'in_progress' }
-  | { kind: 'applied' }
-  | { kind: 'mismatch' };
+export type Decision = { kind: 'replay'; response: StoredResponse } | { kind: 'in_progress' } | { kind: 'applied' } | { kind: 'mismatch' };
 
 /** What to do when the key is already taken by `existing`. */
 export const decide = (existing: IdempotencyRecord, requestFingerprint: string): Decision => {

@@ -1,88 +1,71 @@
-// Synctera's error body (RFC 7807 superset, contract §1.6). Every rejection in the project is
-// an ApiError, so the HTTP layer has exactly one way to turn failure into a response.
+// Shorthands for the domain errors (domain-errors.ts), with the details worded one way
+// everywhere. Each picks the named class its code stands for, so `badRequest(d,
+// 'PREREQUISITES_MISSING')` is a PrerequisitesMissing, `conflict(d, 'ALREADY_EXISTS')` an
+// AlreadyExists. What a client receives is decided at the edge (functions/http/error-mapping.ts).
+import {
+  AlreadyExists,
+  ConcurrentModification,
+  Conflict,
+  type DomainErrorCode,
+  Forbidden,
+  IdempotencyKeyInUse,
+  IdempotencyKeyReuse,
+  type InputErrorCode,
+  InternalError,
+  InvalidInput,
+  NonZeroBalance,
+  NotFound,
+  PrerequisitesMissing,
+  RuleViolation,
+  Unauthenticated,
+} from './domain-errors.js';
 
-export type ErrorCode =
-  | 'BAD_REQUEST_BODY'
-  | 'BAD_QUERY_PARAMETER'
-  | 'BAD_PATH_PARAMETER'
-  | 'BAD_HEADER'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'ALREADY_EXISTS'
-  | 'UNPROCESSABLE_ENTITY'
-  | 'PREREQUISITES_MISSING'
-  | 'IDEMPOTENCY_INVALID_REUSE'
-  | 'IDEMPOTENCY_CONCURRENT_USE'
-  | 'CONFLICT'
-  | 'CONCURRENT_MODIFICATION'
-  | 'INVALID_STATUS_TRANSITION'
-  | 'ACCOUNT_CLOSED'
-  | 'NON_ZERO_BALANCE'
-  | 'REQUEST_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'METHOD_NOT_ALLOWED'
-  | 'RATE_LIMITED'
-  | 'BAD_REQUEST'
-  | 'GATEWAY_TIMEOUT'
-  | 'INTERNAL_SERVER_ERROR';
+export * from './domain-errors.js';
 
-const TITLES: Record<number, [slug: string, title: string]> = {
-  400: ['bad-request', 'Bad Request'],
-  401: ['unauthorized', 'Unauthorized'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not Found'],
-  405: ['method-not-allowed', 'Method Not Allowed'],
-  409: ['conflict', 'Conflict'],
-  413: ['request-too-large', 'Request Entity Too Large'],
-  415: ['unsupported-media-type', 'Unsupported Media Type'],
-  422: ['unprocessable-entity', 'Unprocessable Entity'],
-  429: ['rate-limited', 'Too Many Requests'],
-  461: ['account-closed', 'Account Closed'],
-  500: ['internal-server-error', 'Internal Server Error'],
-  504: ['gateway-timeout', 'Gateway Timeout'],
+/** Any `code` a domain error carries. */
+export type ErrorCode = DomainErrorCode;
+
+export const badRequest = (
+  detail: string,
+  code: InputErrorCode | 'PREREQUISITES_MISSING' = 'BAD_REQUEST_BODY',
+): InvalidInput | PrerequisitesMissing =>
+  code === 'PREREQUISITES_MISSING' ? new PrerequisitesMissing(detail) : new InvalidInput(detail, { code });
+
+export const unauthorized = (detail?: string): Unauthenticated => new Unauthenticated(detail);
+
+export const forbidden = (detail: string): Forbidden => new Forbidden(detail);
+
+/** `what` is the resource as the client named it: `notFound('customer')` → "customer not found". */
+export const notFound = (what: string): NotFound => new NotFound(`${what} not found`);
+
+export const conflict = (
+  detail: string,
+  code: 'CONFLICT' | 'ALREADY_EXISTS' | 'CONCURRENT_MODIFICATION' | 'IDEMPOTENCY_CONCURRENT_USE' = 'CONFLICT',
+): Conflict => {
+  switch (code) {
+    case 'ALREADY_EXISTS':
+      return new AlreadyExists(detail);
+    case 'CONCURRENT_MODIFICATION':
+      return new ConcurrentModification(detail);
+    case 'IDEMPOTENCY_CONCURRENT_USE':
+      return new IdempotencyKeyInUse(detail);
+    default:
+      return new Conflict(detail);
+  }
 };
 
-const SLUG_BY_CODE: Partial<Record<ErrorCode, [slug: string, title: string]>> = {
-  BAD_REQUEST_BODY: ['bad-request-body', 'Bad Request Body'],
-  BAD_QUERY_PARAMETER: ['bad-query-parameter', 'Bad Query Parameter'],
-  BAD_PATH_PARAMETER: ['bad-path-parameter', 'Bad Path Parameter'],
-  IDEMPOTENCY_INVALID_REUSE: ['idempotency-invalid-reuse', 'Idempotency Key Reused'],
-  IDEMPOTENCY_CONCURRENT_USE: ['idempotency-concurrent-use', 'Idempotency Key In Use'],
-  PREREQUISITES_MISSING: ['prerequisites-missing', 'Prerequisites Missing'],
+export const unprocessable = (
+  detail: string,
+  code: 'UNPROCESSABLE_ENTITY' | 'PREREQUISITES_MISSING' | 'NON_ZERO_BALANCE' | 'IDEMPOTENCY_INVALID_REUSE' = 'UNPROCESSABLE_ENTITY',
+): RuleViolation | IdempotencyKeyReuse => {
+  switch (code) {
+    case 'NON_ZERO_BALANCE':
+      return new NonZeroBalance(detail);
+    case 'IDEMPOTENCY_INVALID_REUSE':
+      return new IdempotencyKeyReuse(detail);
+    default:
+      return new RuleViolation(detail, { code });
+  }
 };
 
-/** Synctera's v0 error media type, for every error body: handlers' and API Gateway's alike. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-export interface ErrorBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: ErrorCode;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    readonly detail: string,
-  ) {
-    super(detail);
-    this.name = 'ApiError';
-  }
-
-  toBody(): ErrorBody {
-    const [slug, title] = SLUG_BY_CODE[this.code] ?? TITLES[this.status] ?? TITLES[500]!;
-    return { type: `https://dev.synctera.com/errors/${slug}`, title, status: this.status, detail: this.detail, code: this.code };
-  }
-}
-
-export const badRequest = (detail: string, code: ErrorCode = 'BAD_REQUEST_BODY') => new ApiError(400, code, detail);
-export const unauthorized = (detail = 'missing or invalid API key') => new ApiError(401, 'UNAUTHORIZED', detail);
-export const forbidden = (detail: string) => new ApiError(403, 'FORBIDDEN', detail);
-export const notFound = (what: string) => new ApiError(404, 'NOT_FOUND', `${what} not found`);
-export const conflict = (detail: string, code: ErrorCode = 'CONFLICT') => new ApiError(409, code, detail);
-export const unprocessable = (detail: string, code: ErrorCode = 'UNPROCESSABLE_ENTITY') => new ApiError(422, code, detail);
-export const internalError = () => new ApiError(500, 'INTERNAL_SERVER_ERROR', 'an internal error occurred; retry later');
+export const internalError = (): InternalError => new InternalError();

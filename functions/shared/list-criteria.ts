@@ -16,6 +16,13 @@ export interface ListCriteria<T> {
   match?: (item: T) => boolean;
 }
 
+/** The same conditions checked on a record in memory, as DynamoDB would (a missing field matches nothing). */
+export const meetsConditions = (record: object, conditions: readonly Condition[] = []): boolean =>
+  conditions.every((c) => {
+    const value = (record as Record<string, unknown>)[c.field];
+    return c.op === 'eq' ? value === c.value : typeof value === 'string' && c.values.includes(value);
+  });
+
 /** Equality filters as the HTTP layer collects them; an array means "any of". */
 export type Filters = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 

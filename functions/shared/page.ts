@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ConcurrentModification } from './domain-errors.js';
 
 /** Where a list left off: the storage key of the last item returned. Opaque above the adapter. */
 export type Cursor = Readonly<Record<string, string>>;
@@ -33,7 +33,7 @@ export const retryOnConflict = async <T>(attempt: () => Promise<T>, attempts = A
       return await attempt();
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
-      if (i >= attempts) throw new ApiError(409, 'CONCURRENT_MODIFICATION', `${error.what} is being modified by other requests; retry`);
+      if (i >= attempts) throw new ConcurrentModification(`${error.what} is being modified by other requests; retry`);
       await backoff(i);
     }
   }

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ApiError, type ErrorCode } from './errors.js';
+import { type InputErrorCode, InvalidInput } from './domain-errors.js';
 
 // zod/mini ships no message locale (that is what keeps it 13 KB), so the wording lives here:
 // one sentence per issue, always starting with the field's dotted path.
@@ -65,15 +65,16 @@ export const formatIssues = (issues: readonly Issue[], input: unknown): string =
     })
     .join('; ');
 
-/** Parses `input` or throws a 400 whose detail names every offending field. */
+/** Parses `input` or throws an InvalidInput whose detail names every offending field (`field`: the first). */
 export const parseWith = <S extends z.ZodMiniType>(
   schema: S,
   input: unknown,
-  code: ErrorCode = 'BAD_REQUEST_BODY',
+  code: InputErrorCode = 'BAD_REQUEST_BODY',
   prefix = '',
 ): z.infer<S> => {
   const result = schema.safeParse(input);
   if (result.success) return result.data as z.infer<S>;
   const detail = formatIssues(result.error.issues, input);
-  throw new ApiError(400, code, prefix ? `${prefix}: ${detail}` : detail);
+  const field = result.error.issues[0] && fieldOf(result.error.issues[0]);
+  throw new InvalidInput(prefix ? `${prefix}: ${detail}` : detail, { code, ...(field ? { field } : {}) });
 };

@@ -38,7 +38,13 @@ const expand = (raw: string): Permission[] => {
 
 /** Parses `customer:read,account:*` style lists; `*` alone grants everything. */
 export const parsePermissions = (list: string): Permission[] => {
-  const granted = new Set(list.split(',').map((p) => p.trim()).filter(Boolean).flatMap(expand));
+  const granted = new Set(
+    list
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .flatMap(expand),
+  );
   if (granted.size === 0) throw new UnknownPermissionError('at least one permission is required');
   return PERMISSIONS.filter((p) => granted.has(p));
 };

@@ -1,11 +1,21 @@
-import type { TemplateRecord } from '../accounts/model.js';
 import type { ApiKeyRecord, Organization, Tenant } from './model.js';
 
-export interface TenancyStore {
+/**
+ * What other domains give every new tenant (the accounts domain: an enabled template per
+ * account type), as records its store writes in the tenant's creation transaction. Declared
+ * here and bound by the wiring (functions/wiring/tenancy.ts), so tenancy depends on no other
+ * domain: it passes the starter along without looking inside.
+ */
+export interface TenantProvisioner<Starter> {
+  starterFor(tenant: Tenant): Starter;
+}
+
+/** `Starter`: the other domains' records a store writes with a new tenant (see TenantProvisioner). */
+export interface TenancyStore<Starter = unknown> {
   putOrganization(org: Organization): Promise<void>;
   getOrganization(orgId: string): Promise<Organization | undefined>;
-  /** Writes the tenant, its organization membership and its default account templates together. */
-  putTenant(tenant: Tenant, accountTemplates?: readonly TemplateRecord[]): Promise<void>;
+  /** Writes the tenant, its organization membership and its starter records together. */
+  putTenant(tenant: Tenant, starter: Starter): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(orgId: string): Promise<Tenant[]>;
   putApiKey(record: ApiKeyRecord): Promise<void>;

@@ -1,10 +1,10 @@
-import { defaultTemplates } from '../accounts/default-templates.js';
 import type { Permission } from '../routes.js';
 import { type Clock, isoNow, systemClock } from '../shared/clock.js';
+import { InvalidInput, NotFound } from '../shared/domain-errors.js';
 import { newId } from '../shared/ids.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-keys.js';
 import type { ApiKeyRecord, Organization, Tenant } from './model.js';
-import type { TenancyStore } from './ports.js';
+import type { TenancyStore, TenantProvisioner } from './ports.js';
 
 export const createOrganization = async (store: TenancyStore, name: string, clock: Clock = systemClock): Promise<Organization> => {
   const org: Organization = { id: newId(), name, creation_time: isoNow(clock) };
@@ -12,14 +12,16 @@ export const createOrganization = async (store: TenancyStore, name: string, cloc
   return org;
 };
 
-export const createTenant = async (
-  store: TenancyStore,
+export const createTenant = async <Starter>(
+  { store, provisioner }: { store: TenancyStore<Starter>; provisioner: TenantProvisioner<Starter> },
   input: { organizationId: string; name: string; bankRouting: string },
   clock: Clock = systemClock,
 ): Promise<Tenant> => {
-  if (!/^\d{9}$/.test(input.bankRouting)) throw new Error('bank routing must be a 9-digit ABA routing number');
+  if (!/^\d{9}$/.test(input.bankRouting)) {
+    throw new InvalidInput('bank routing must be a 9-digit ABA routing number', { field: 'bank_routing' });
+  }
   const org = await store.getOrganization(input.organizationId);
-  if (!org) throw new Error(`organization ${input.organizationId} does not exist`);
+  if (!org) throw new NotFound(`organization ${input.organizationId} does not exist`);
   const tenant: Tenant = {
     id: newId(),
     name: input.name,
@@ -27,8 +29,8 @@ export const createTenant = async (
     bank_routing: input.bankRouting,
     creation_time: isoNow(clock),
   };
-  // Every tenant starts with an enabled template per account type (accounts/default-templates.ts).
-  await store.putTenant(tenant, defaultTemplates(tenant.id, tenant.creation_time));
+  // Written with what other domains start every tenant with, in one transaction.
+  await store.putTenant(tenant, provisioner.starterFor(tenant));
   return tenant;
 };
 
@@ -44,7 +46,7 @@ export const createApiKey = async (
   clock: Clock = systemClock,
 ): Promise<IssuedApiKey> => {
   const tenant = await store.getTenant(input.tenantId);
-  if (!tenant) throw new Error(`tenant ${input.tenantId} does not exist`);
+  if (!tenant) throw new NotFound(`tenant ${input.tenantId} does not exist`);
   const apiKey = generateApiKey();
   const record: ApiKeyRecord = {
     key_id: newId(),

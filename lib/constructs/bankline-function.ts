@@ -1,5 +1,7 @@
 // The one way to build a Lambda in Bankline, so every function gets the same runtime,
-// architecture, bundling, tracing and logging, and a role that holds nothing it was not given.
+// architecture, bundling, tracing and logging, and a role that holds nothing it was not given:
+// its environment and its grants come from its registry entry (functions/functions.ts), and
+// nowhere else.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
@@ -8,7 +10,11 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { type FunctionDefinition, memoryOf, timeoutSecondsOf } from '../../functions/functions.js';
 import { bundleEnvironment, esbuildAliasArgs, LAMBDA_BUNDLING } from '../bundling.js';
+import { registryEnvironment } from '../function-environment.js';
+import { applyGrants } from '../function-grants.js';
+import type { FunctionResources } from '../function-resources.js';
 import { acknowledgePinnedNodeRuntime, acknowledgeXrayWildcard } from '../nag-suppressions.js';
 import type { StageConfig } from '../stage.js';
 
@@ -16,26 +22,23 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 
 export interface BanklineFunctionProps {
   readonly config: StageConfig;
-  /** Short name, unique per stage: `customers`, `authorizer`. */
-  readonly name: string;
-  /** Handler module relative to the repository root, exporting `handler`. */
-  readonly entry: string;
-  readonly tableName: string;
-  readonly description: string;
-  /** 512 MB: cold starts of a bundled SDK + zod are CPU-bound, and Lambda CPU scales with memory. */
-  readonly memorySize?: number;
-  readonly timeout?: Duration;
+  /** The registry entry: name, handler module, environment, grants, memory and timeout. */
+  readonly definition: FunctionDefinition;
+  /** What the entry's grants and variables name. */
+  readonly resources: FunctionResources;
 }
 
 export class BanklineFunction extends Construct {
+  readonly definition: FunctionDefinition;
   readonly handler: NodejsFunction;
-  /** Grant data access to this role; it starts with logs and X-Ray only. */
+  /** Logs and X-Ray, plus exactly the registry entry's grants. */
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
 
   constructor(scope: Construct, id: string, props: BanklineFunctionProps) {
     super(scope, id);
-    const { config } = props;
+    const { config, definition, resources } = props;
+    this.definition = definition;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       retention: config.logRetention,
@@ -46,7 +49,7 @@ export class BanklineFunction extends Construct {
     // AWSLambdaBasicExecutionRole (logs:* on every log group in the account).
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${config.resourcePrefix}-${props.name} Lambda execution role`,
+      description: `${config.resourcePrefix}-${definition.name} Lambda execution role`,
     });
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -54,27 +57,28 @@ export class BanklineFunction extends Construct {
         resources: [this.logGroup.logGroupArn],
       }),
     );
+    applyGrants(this.role, definition, resources);
 
     this.handler = new NodejsFunction(this, 'Handler', {
-      functionName: `${config.resourcePrefix}-${props.name}`,
-      description: props.description,
-      entry: resolve(REPO_ROOT, props.entry),
+      functionName: `${config.resourcePrefix}-${definition.name}`,
+      description: definition.description,
+      entry: resolve(REPO_ROOT, definition.entry),
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 512,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: memoryOf(definition),
+      timeout: Duration.seconds(timeoutSecondsOf(definition)),
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel[config.logLevel],
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: {
-        TABLE_NAME: props.tableName,
+        ...registryEnvironment(definition, resources, config),
         STAGE: config.stage,
-        POWERTOOLS_SERVICE_NAME: `bankline-${props.name}`,
+        POWERTOOLS_SERVICE_NAME: `bankline-${definition.name}`,
         LOG_LEVEL: config.logLevel,
         ...bundleEnvironment(config.sourceMaps),
       },

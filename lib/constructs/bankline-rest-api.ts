@@ -4,11 +4,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import {
-  acknowledgeApiGatewayLoggingRole,
-  acknowledgeApiKeyAuthorizer,
-  acknowledgeHandlerValidation,
-} from '../nag-suppressions.js';
+import { acknowledgeApiGatewayLoggingRole, acknowledgeApiKeyAuthorizer, acknowledgeHandlerValidation } from '../nag-suppressions.js';
 import type { StageConfig } from '../stage.js';
 import { accessLogFormat } from './access-log-format.js';
 import { addProblemGatewayResponses } from './gateway-responses.js';

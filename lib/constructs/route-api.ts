@@ -23,11 +23,7 @@ export function assertOneParameterPerLevel(routes: readonly Route[]): void {
   }
 }
 
-export function addRoutes(
-  root: IResource,
-  routes: readonly Route[],
-  integrationFor: (domain: Domain) => Integration,
-): void {
+export function addRoutes(root: IResource, routes: readonly Route[], integrationFor: (domain: Domain) => Integration): void {
   assertOneParameterPerLevel(routes);
   for (const route of routes) {
     // Authorization comes from the API's defaultMethodOptions, so no route can miss it.

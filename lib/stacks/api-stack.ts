@@ -1,24 +1,23 @@
-// The HTTP edge: REST API generated from the route table, the API-key authorizer, one Lambda
-// per domain, and the WAF in front. Holds no state; it can be replaced at any time.
+// The HTTP edge: REST API generated from the route table, the API-key authorizer and the HTTP
+// functions of the function registry, and the WAF in front. Holds no state; it can be replaced
+// at any time.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { IdentitySource, LambdaIntegration, RequestAuthorizer } from 'aws-cdk-lib/aws-apigateway';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { authorizerFunction, type FunctionDefinition, functionsOfKind } from '../../functions/functions.js';
 import { ROUTES } from '../../functions/routes.js';
 import { ApiFirewall } from '../constructs/api-firewall.js';
 import { BanklineFunction } from '../constructs/bankline-function.js';
 import { BanklineRestApi } from '../constructs/bankline-rest-api.js';
 import { addRoutes } from '../constructs/route-api.js';
-import { AUTHORIZER_ENTRY, DOMAIN_ENTRIES } from '../function-entries.js';
+import type { FunctionResources } from '../function-resources.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../gateway-contract.js';
 import type { StageConfig } from '../stage.js';
-import { grantApiKeyLookup, grantDomainTableAccess } from '../table-access.js';
 
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
-  readonly table: dynamodb.ITable;
-  readonly tableKey: kms.IKey;
+  /** What the registry entries' grants and variables refer to. */
+  readonly resources: FunctionResources;
 }
 
 const constructId = (domain: string): string =>
@@ -29,18 +28,21 @@ export class ApiStack extends Stack {
   readonly authorizerFunction: BanklineFunction;
   /** By domain name (DOMAINS in functions/routes.ts). */
   readonly domainFunctions: ReadonlyMap<string, BanklineFunction>;
+  /** Every function of this stack, by registry name. */
+  readonly functions: ReadonlyMap<string, BanklineFunction>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { config, table, tableKey } = props;
-    const functionProps = { config, tableName: table.tableName };
+    const { config, resources } = props;
+    const functions = new Map<string, BanklineFunction>();
+    const build = (definition: FunctionDefinition): BanklineFunction => {
+      const fn = new BanklineFunction(this, constructId(definition.name), { config, definition, resources });
+      functions.set(definition.name, fn);
+      return fn;
+    };
+    this.functions = functions;
 
-    this.authorizerFunction = new BanklineFunction(this, 'Authorizer', {
-      ...functionProps,
-      ...AUTHORIZER_ENTRY,
-      description: 'Resolves the bearer API key to a tenant and its permissions',
-    });
-    grantApiKeyLookup(this.authorizerFunction.role, table, tableKey);
+    this.authorizerFunction = build(authorizerFunction());
 
     const authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       authorizerName: `${config.resourcePrefix}-api-key`,
@@ -53,22 +55,17 @@ export class ApiStack extends Stack {
 
     const domainFunctions = new Map<string, BanklineFunction>();
     const integrations = new Map<string, LambdaIntegration>();
-    for (const entry of DOMAIN_ENTRIES) {
-      const fn = new BanklineFunction(this, constructId(entry.name), {
-        ...functionProps,
-        ...entry,
-        description: `Bankline ${entry.name} API handler`,
-      });
-      grantDomainTableAccess(fn.role, table, tableKey);
-      domainFunctions.set(entry.name, fn);
+    for (const definition of functionsOfKind('http')) {
+      const fn = build(definition);
+      domainFunctions.set(definition.trigger.domain, fn);
       // One invoke permission per function for the whole API instead of one per method, which
       // would grow the function's resource policy towards its 20 KB limit as routes are added.
-      integrations.set(entry.name, new LambdaIntegration(fn.handler, { scopePermissionToMethod: false }));
+      integrations.set(definition.trigger.domain, new LambdaIntegration(fn.handler, { scopePermissionToMethod: false }));
     }
     this.domainFunctions = domainFunctions;
     addRoutes(this.restApi.api.root, ROUTES, (domain) => {
       const integration = integrations.get(domain);
-      if (!integration) throw new Error(`No handler for domain ${domain}: add it to DOMAINS in functions/routes.ts`);
+      if (!integration) throw new Error(`No function serves domain ${domain}: add an http entry for it to functions/functions.ts`);
       return integration;
     });
 

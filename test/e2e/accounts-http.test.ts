@@ -35,7 +35,10 @@ describe('accounts over HTTP', () => {
   });
 
   it('opens a CHECKING account once the holder is ACCEPTED, with zero balances and a masked number', async () => {
-    const verified = await asOldBank('/v0/verifications/verify', { method: 'POST', body: { customer_consent: true, person_id: customerId } });
+    const verified = await asOldBank('/v0/verifications/verify', {
+      method: 'POST',
+      body: { customer_consent: true, person_id: customerId },
+    });
     expect(verified.body.verification_status).toBe('ACCEPTED');
     const { status, body } = await openChecking();
     expect(status).toBe(201);
@@ -56,19 +59,28 @@ describe('accounts over HTTP', () => {
   });
 
   it('freezes alone, refuses other changes while FROZEN, then unfreezes', async () => {
-    expect((await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'FROZEN', nickname: 'x' } })).status).toBe(400);
-    expect((await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'FROZEN' } })).body.access_status).toBe('FROZEN');
+    expect(
+      (await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'FROZEN', nickname: 'x' } })).status,
+    ).toBe(400);
+    expect((await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'FROZEN' } })).body.access_status).toBe(
+      'FROZEN',
+    );
     const blocked = await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { nickname: 'Everyday' } });
     expect(blocked.status).toBeGreaterThanOrEqual(400);
     expect(blocked.status).toBeLessThan(500);
-    expect((await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'ACTIVE' } })).body.access_status).toBe('ACTIVE');
+    expect((await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { access_status: 'ACTIVE' } })).body.access_status).toBe(
+      'ACTIVE',
+    );
   });
 
   it('needs a note to suspend, and names the rule when it is missing', async () => {
     const missing = await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { status: 'SUSPENDED' } });
     expect(missing.status).toBe(400);
     expect(missing.body.detail).toContain('note');
-    const suspended = await asOldBank(`/v0/accounts/${accountId}`, { method: 'PATCH', body: { status: 'SUSPENDED', note: 'fraud review' } });
+    const suspended = await asOldBank(`/v0/accounts/${accountId}`, {
+      method: 'PATCH',
+      body: { status: 'SUSPENDED', note: 'fraud review' },
+    });
     expect(suspended.body.status).toBe('SUSPENDED');
   });
 

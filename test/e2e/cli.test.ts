@@ -38,7 +38,10 @@ beforeAll(async () => {
   twin = await startInProcessTwin({ authorizerCacheTtlSeconds: 0 });
   const { endpoint, tableName } = useTestTable();
   home = mkdtempSync(join(tmpdir(), 'bankline-cli-'));
-  writeState({ dynamodb_endpoint: endpoint, table_name: tableName, in_memory: true, organization: twin.organization, tenants: twin.tenants }, home);
+  writeState(
+    { dynamodb_endpoint: endpoint, table_name: tableName, in_memory: true, organization: twin.organization, tenants: twin.tenants },
+    home,
+  );
 });
 afterAll(async () => {
   await twin?.close();
@@ -50,7 +53,12 @@ describe('npm run keys', () => {
     const created = await keys('create', '--tenant', 'old bank', '--permissions', 'customer:read', '--description', 'e2e', '--json');
     expect(created.code, created.stderr).toBe(0);
     const issued = JSON.parse(created.stdout);
-    expect(issued).toMatchObject({ api_key: expect.stringMatching(/^bl_/), tenant_id: twin.oldBank.id, permissions: ['customer:read'], description: 'e2e' });
+    expect(issued).toMatchObject({
+      api_key: expect.stringMatching(/^bl_/),
+      tenant_id: twin.oldBank.id,
+      permissions: ['customer:read'],
+      description: 'e2e',
+    });
 
     expect((await call(`${twin.url}/v0/customers`, { key: issued.api_key })).status).toBe(200);
     expect((await call(`${twin.url}/v0/customers`, { method: 'POST', key: issued.api_key, body: PERSON_BODY })).status).toBe(403);
@@ -75,7 +83,11 @@ describe('npm run keys', () => {
   it('lists the tenants of the organization in local.json', async () => {
     const { code, stdout } = await keys('tenants', '--json');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).map((t: { name: string }) => t.name).sort()).toEqual(['new bank', 'old bank']);
+    expect(
+      JSON.parse(stdout)
+        .map((t: { name: string }) => t.name)
+        .sort(),
+    ).toEqual(['new bank', 'old bank']);
   });
 
   it('fails clearly on an unknown permission or tenant', async () => {

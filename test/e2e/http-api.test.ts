@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoTenancyStore } from '../../functions/adapters/dynamodb/tenancy-repository.js';
 import { createApiKey } from '../../functions/tenancy/use-cases.js';
 import { PERSON_BODY } from '../../local/sample-requests.js';
-import { call, type InProcessTwin, startInProcessTwin } from './support/in-process-twin.js';
+import { call, type InProcessTwin, rawExchange, startInProcessTwin } from './support/in-process-twin.js';
 
 const PROBLEM = 'application/problem+json';
 const problem = (status: number, code: string, detail: string) => ({
@@ -58,7 +58,11 @@ describe('customers over HTTP', () => {
   });
 
   it('patches it', async () => {
-    const patch = await call(`${customers()}/${customerId}`, { method: 'PATCH', key: twin.oldBank.api_key, body: { email: 'jane.doe@example.com' } });
+    const patch = await call(`${customers()}/${customerId}`, {
+      method: 'PATCH',
+      key: twin.oldBank.api_key,
+      body: { email: 'jane.doe@example.com' },
+    });
     expect(patch.status).toBe(200);
     expect(patch.body.email).toBe('jane.doe@example.com');
     const { body } = await call(`${customers()}/${customerId}`, { key: twin.oldBank.api_key });
@@ -128,7 +132,11 @@ describe('API Gateway behaviour in front of the handlers', () => {
   });
 
   it('404 "no such route" for an unknown path and for a known path with another method, before any auth', async () => {
-    for (const [method, path] of [['GET', '/v0/nothing-here'], ['DELETE', '/v0/customers'], ['GET', '/']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v0/nothing-here'],
+      ['DELETE', '/v0/customers'],
+      ['GET', '/'],
+    ] as const) {
       const { status, headers, body } = await call(`${twin.url}${path}`, { method });
       expect(status, `${method} ${path}`).toBe(404);
       expect(headers.get('content-type')).toBe(PROBLEM);
@@ -137,9 +145,38 @@ describe('API Gateway behaviour in front of the handlers', () => {
   });
 
   it('413 for a payload over API Gateway’s 10 MB limit', async () => {
-    const { status, body } = await call(customers(), { method: 'POST', key: twin.oldBank.api_key, rawBody: 'x'.repeat(10 * 1024 * 1024 + 1) });
+    const { status, body } = await call(customers(), {
+      method: 'POST',
+      key: twin.oldBank.api_key,
+      rawBody: 'x'.repeat(10 * 1024 * 1024 + 1),
+    });
     expect(status).toBe(413);
     expect(body).toMatchObject({ status: 413, code: 'REQUEST_TOO_LARGE' });
+  });
+
+  // Node refuses these before the gateway sees a request; its own answer is a bare status line.
+  it('431 with the Synctera body for headers over Node’s limit', async () => {
+    const { status, headers, body } = await call(customers(), { key: twin.oldBank.api_key, headers: { 'X-Padding': 'x'.repeat(20_000) } });
+    expect(status).toBe(431);
+    expect(headers.get('content-type')).toBe(PROBLEM);
+    expect(headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body).toEqual(problem(431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'the request line and headers are too large'));
+  });
+
+  it('431 with the Synctera body for a request line over Node’s limit', async () => {
+    const response = await rawExchange(twin.url, `GET /v0/customers?name=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+    const [head = '', text = ''] = response.split('\r\n\r\n', 2);
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head).toContain(`Content-Type: ${PROBLEM}`);
+    expect(JSON.parse(text)).toEqual(problem(431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'the request line and headers are too large'));
+  });
+
+  it('400 with the Synctera body for a request Node cannot parse', async () => {
+    const response = await rawExchange(twin.url, 'NOT AN HTTP REQUEST\r\n\r\n');
+    const [head = '', text = ''] = response.split('\r\n\r\n', 2);
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toContain(`Content-Type: ${PROBLEM}`);
+    expect(JSON.parse(text)).toEqual(problem(400, 'BAD_REQUEST', 'the request could not be processed'));
   });
 
   it('caches authorizer decisions like API Gateway: a revoked key works until the cache expires', async () => {

@@ -42,7 +42,9 @@ describe('local table from TABLE_DEFINITION', () => {
     await client.send(new CreateTableCommand(toCreateTableInput(name, older)));
     expect(await ensureTable(client, name)).toBe('upgraded');
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(TABLE_DEFINITION.globalSecondaryIndexes.map((i) => i.indexName).sort());
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(
+      TABLE_DEFINITION.globalSecondaryIndexes.map((i) => i.indexName).sort(),
+    );
     expect(await ensureTable(client, name)).toBe('existed');
     client.destroy();
   });
@@ -52,7 +54,10 @@ describe('local table from TABLE_DEFINITION', () => {
     const client = localClient(endpoint);
     const name = `changed-${randomUUID()}`;
     const [first, ...rest] = TABLE_DEFINITION.globalSecondaryIndexes;
-    const changed = { ...TABLE_DEFINITION, globalSecondaryIndexes: [{ ...first!, sortKey: { name: 'other_sk', type: 'S' as const } }, ...rest] };
+    const changed = {
+      ...TABLE_DEFINITION,
+      globalSecondaryIndexes: [{ ...first!, sortKey: { name: 'other_sk', type: 'S' as const } }, ...rest],
+    };
     await client.send(new CreateTableCommand(toCreateTableInput(name, changed)));
     await expect(ensureTable(client, name)).rejects.toThrow(/older table definition.*rm -rf \.bankline\/dynamodb/);
     client.destroy();
@@ -100,10 +105,19 @@ describe('API Gateway resource matching', () => {
 
 describe('proxy event shape', () => {
   const route = ROUTES.find((r) => r.operation === 'getCustomer')!;
-  const request = (url: string, headers: Array<[string, string]> = []) => ({ method: 'GET', url, headers, body: null, sourceIp: '10.1.2.3' });
+  const request = (url: string, headers: Array<[string, string]> = []) => ({
+    method: 'GET',
+    url,
+    headers,
+    body: null,
+    sourceIp: '10.1.2.3',
+  });
 
   it('uses null for absent query and path parameters, as API Gateway does', () => {
-    const event = toProxyEvent(request('/v0/customers'), { route: ROUTES.find((r) => r.operation === 'listCustomers')!, pathParameters: {} });
+    const event = toProxyEvent(request('/v0/customers'), {
+      route: ROUTES.find((r) => r.operation === 'listCustomers')!,
+      pathParameters: {},
+    });
     expect(event.queryStringParameters).toBeNull();
     expect(event.multiValueQueryStringParameters).toBeNull();
     expect(event.pathParameters).toBeNull();
@@ -111,10 +125,16 @@ describe('proxy event shape', () => {
   });
 
   it('keeps the last value in single-value maps and every value in multi-value maps', () => {
-    const event = toProxyEvent(request('/v0/customers/c1?status=A&status=B', [['X-Tag', 'one'], ['X-Tag', 'two']]), {
-      route,
-      pathParameters: { customer_id: 'c1' },
-    });
+    const event = toProxyEvent(
+      request('/v0/customers/c1?status=A&status=B', [
+        ['X-Tag', 'one'],
+        ['X-Tag', 'two'],
+      ]),
+      {
+        route,
+        pathParameters: { customer_id: 'c1' },
+      },
+    );
     expect(event.queryStringParameters).toEqual({ status: 'B' });
     expect(event.multiValueQueryStringParameters).toEqual({ status: ['A', 'B'] });
     expect(event.headers['X-Tag']).toBe('two');

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,7 @@ const startTwin = async () => {
   // A developer's shell, not the test runner's: no table or endpoint preset.
   delete env.TABLE_NAME;
   delete env.DYNAMODB_ENDPOINT;
+  delete env.PAGE_TOKEN_SECRET;
   // detached: its own process group, so a test can deliver Ctrl-C the way a terminal does.
   const twin = spawn(TSX, ['bin/local.ts', '--in-memory'], { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = once(twin, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -82,7 +83,9 @@ const waitUntilGone = async (pid: number): Promise<boolean> => {
 
 describe('npm start (tsx bin/local.ts --in-memory)', () => {
   it('comes up, writes local.json, serves the API with the printed keys', async () => {
-    const { state, output, javaPid, twin, exited } = await startTwin();
+    const { state, output, javaPid, twin, exited, home } = await startTwin();
+    // The stand-in for the Secrets Manager secret: made on first start, private.
+    expect(statSync(join(home, 'page-token.secret')).mode & 0o777).toBe(0o600);
     expect(state).toEqual({
       url: expect.stringMatching(/^http:\/\/localhost:\d+$/),
       pid: expect.any(Number),
@@ -92,9 +95,34 @@ describe('npm start (tsx bin/local.ts --in-memory)', () => {
       in_memory: true,
       organization: { id: expect.any(String), name: 'Demo Fintech' },
       tenants: [
-        { id: expect.any(String), name: 'old bank', bank_routing: expect.stringMatching(/^\d{9}$/), api_key: expect.stringMatching(/^bl_/) },
-        { id: expect.any(String), name: 'new bank', bank_routing: expect.stringMatching(/^\d{9}$/), api_key: expect.stringMatching(/^bl_/) },
+        {
+          id: expect.any(String),
+          name: 'old bank',
+          bank_routing: expect.stringMatching(/^\d{9}$/),
+          api_key: expect.stringMatching(/^bl_/),
+        },
+        {
+          id: expect.any(String),
+          name: 'new bank',
+          bank_routing: expect.stringMatching(/^\d{9}$/),
+          api_key: expect.stringMatching(/^bl_/),
+        },
       ],
+      // The sandbox vendors for external accounts (local/vendors/).
+      vendors: {
+        plaid: {
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+          client_id: expect.any(String),
+          secret: expect.any(String),
+          link_page: expect.any(String),
+        },
+        finicity: {
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+          partner_id: expect.any(String),
+          partner_secret: expect.any(String),
+          app_key: expect.any(String),
+        },
+      },
     });
     expect(state.tenants[0]!.bank_routing).not.toBe(state.tenants[1]!.bank_routing);
     expect(output).toContain(`${READY_LINE_PREFIX} ${state.url}`);

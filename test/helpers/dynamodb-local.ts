@@ -11,6 +11,7 @@ import { pointFunctionsAt } from '../../local/functions-env.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 import { localClient } from '../../local/local-client.js';
 import { ensureTable } from '../../local/table.js';
+import { TEST_PAGE_TOKEN_SECRET } from './test-secrets.js';
 
 export const TEST_TABLE = 'bankline-test';
 
@@ -51,6 +52,7 @@ export async function setup(project: TestProject): Promise<void> {
   // reads the variables directly (functions/shared/config.ts) works without inject().
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.TABLE_NAME = TEST_TABLE;
+  process.env.PAGE_TOKEN_SECRET = TEST_PAGE_TOKEN_SECRET;
   // Handlers log every rejection at INFO; tests provoke hundreds. LOG_LEVEL=INFO to see them.
   process.env.POWERTOOLS_LOG_LEVEL ||= 'ERROR';
 }

@@ -8,7 +8,7 @@ import { dynamoTenancyStore } from '../../functions/adapters/dynamodb/tenancy-re
 import { PERMISSIONS, type Permission } from '../../functions/routes.js';
 import { parsePermissions } from '../../functions/tenancy/api-keys.js';
 import type { Organization, Tenant } from '../../functions/tenancy/model.js';
-import { createApiKey, createOrganization, createTenant } from '../../functions/tenancy/use-cases.js';
+import { createApiKey, createOrganization, createTenant } from '../../functions/wiring/tenancy.js';
 
 void TEST_TABLE;
 
@@ -56,7 +56,9 @@ export async function revokeKey(tenantId: string, keyId: string): Promise<boolea
   return dynamoTenancyStore.revokeApiKey(tenantId, keyId, new Date().toISOString());
 }
 
-export async function createTestTenant(options: { organizationId?: string; label?: string; permissions?: Permission[] | string } = {}): Promise<TestTenant> {
+export async function createTestTenant(
+  options: { organizationId?: string; label?: string; permissions?: Permission[] | string } = {},
+): Promise<TestTenant> {
   const organizationId = options.organizationId ?? (await createTestOrganization(options.label)).id;
   const tenant = await createTenant(dynamoTenancyStore, {
     organizationId,
@@ -78,7 +80,9 @@ export async function createTestTenant(options: { organizationId?: string; label
 /** `count` tenants of one new organization (bank partners of one fintech), as a tuple. */
 export async function createTestTenants<N extends number>(count: N, label = 'tenant'): Promise<TenantTuple<N>> {
   const org = await createTestOrganization(label);
-  const tenants = await Promise.all(Array.from({ length: count }, (_, i) => createTestTenant({ organizationId: org.id, label: `${label}${i + 1}` })));
+  const tenants = await Promise.all(
+    Array.from({ length: count }, (_, i) => createTestTenant({ organizationId: org.id, label: `${label}${i + 1}` })),
+  );
   return tenants as TenantTuple<N>;
 }
 

@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
+import { type EnvName, FUNCTIONS as ALL_FUNCTIONS } from '../../functions/functions.js';
+
+// The API stack deploys the HTTP functions and the authorizer; the others have their own stacks
+// (webhooks-stack.test.ts).
+const FUNCTIONS = ALL_FUNCTIONS.filter((fn) => fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer');
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
+import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
 import { TABLE_DEFINITION } from '../../functions/adapters/dynamodb/table-definition.js';
-import { DOMAIN_TABLE_ACTIONS } from '../../lib/table-access.js';
 import { SDK_DEFAULT_CREDENTIAL_CHAIN } from '../../lib/bundling.js';
 import { resourcesOf, SYNTH_TIMEOUT_MS, synthBankline, type SynthesizedBankline } from './synth-fixture.js';
 
@@ -17,8 +24,7 @@ beforeAll(() => {
 afterAll(() => bankline?.dispose());
 
 const api = () => bankline.apiTemplate;
-const logicalId = (construct: { node: { defaultChild?: unknown } }) =>
-  bankline.api.getLogicalId(construct.node.defaultChild as never);
+const logicalId = (construct: { node: { defaultChild?: unknown } }) => bankline.api.getLogicalId(construct.node.defaultChild as never);
 
 /** Full path of every API Gateway resource, by following ParentId up to the root. */
 function resourcePaths(): Map<string, string> {
@@ -164,13 +170,17 @@ describe('stage', () => {
   });
 });
 
-describe('functions', () => {
+describe('functions, one per registry entry', () => {
   const functions = () => Object.values(resourcesOf(api(), 'AWS::Lambda::Function'));
+  const deployed = (name: string) => functions().find((f) => f.Properties.FunctionName === `bankline-dev-${name}`)!;
 
-  it('has one function per domain plus the authorizer', () => {
-    expect(functions().map((f) => f.Properties.FunctionName).sort()).toEqual(
-      [...DOMAINS, 'authorizer'].map((name) => `bankline-dev-${name}`).sort(),
-    );
+  it('deploys exactly the registry (functions/functions.ts), one HTTP function per domain', () => {
+    expect(
+      functions()
+        .map((f) => f.Properties.FunctionName)
+        .sort(),
+    ).toEqual(FUNCTIONS.map((fn) => `bankline-dev-${fn.name}`).sort());
+    expect([...bankline.api.domainFunctions.keys()].sort()).toEqual([...DOMAINS].sort());
   });
 
   it('runs every function on nodejs22.x / arm64 with active tracing and JSON logs', () => {
@@ -180,9 +190,6 @@ describe('functions', () => {
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
       expect(p.LoggingConfig.LogFormat).toBe('JSON');
       expect(p.LoggingConfig.LogGroup.Ref).toBeDefined();
-      expect(Object.keys(p.Environment.Variables).sort()).toEqual(
-        ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'STAGE', 'TABLE_NAME'].sort(),
-      );
     }
   });
 
@@ -197,50 +204,126 @@ describe('functions', () => {
     }
   });
 
+  it.each(FUNCTIONS.map((fn) => [fn.name, fn] as const))('%s gets exactly the variables its entry lists, resolved', (name, fn) => {
+    const variables = deployed(name).Properties.Environment.Variables;
+    expect(Object.keys(variables).sort()).toEqual([...COMMON_VARIABLES, ...fn.env].sort());
+    for (const variable of fn.env) expect(labelOf(variables[variable])).toBe(ENV_SOURCES[variable]);
+    expect(deployed(name).Properties.MemorySize).toBe(fn.memorySize ?? 512);
+    expect(deployed(name).Properties.Timeout).toBe(fn.timeoutSeconds ?? 10);
+  });
+
   it('uses no AWS managed policy on any Lambda role', () => {
-    for (const fn of [bankline.api.authorizerFunction, ...bankline.api.domainFunctions.values()]) {
+    for (const fn of bankline.api.functions.values()) {
       expect(api().toJSON().Resources[logicalId(fn.role)].Properties.ManagedPolicyArns).toBeUndefined();
     }
   });
 });
 
-describe('least privilege', () => {
-  const actionsOfRole = (roleId: string): string[] =>
-    Object.values(resourcesOf(api(), 'AWS::IAM::Policy'))
-      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement)
-      .flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+// Every variable every function gets, whatever its registry entry says.
+const COMMON_VARIABLES = ['LOG_LEVEL', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'STAGE'];
 
-  it('lets the authorizer read one item and decrypt, nothing else on the data', () => {
-    const actions = actionsOfRole(logicalId(bankline.api.authorizerFunction.role));
-    expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('kms:')).sort()).toEqual([
-      'dynamodb:GetItem',
-      'kms:Decrypt',
-    ]);
-    const allowed = /^(dynamodb:GetItem|kms:Decrypt|logs:CreateLogStream|logs:PutLogEvents|xray:Put\w+)$/;
-    expect(actions.filter((a) => !allowed.test(a))).toEqual([]);
+/** A resource reference in the API template, named after what it points at in the data stack. */
+function labelOf(reference: unknown, owner?: BanklineFunction): string {
+  const text = JSON.stringify(reference);
+  const data = (construct: IConstruct) => bankline.data.getLogicalId(construct.node.defaultChild as never);
+  const index = /\/index\/([^"]+)"/.exec(text)?.[1];
+  if (index) return `index:${index}`;
+  if (text === '"*"') return '*';
+  if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.table)}Arn`)) return 'table';
+  if (text.includes(`ExportsOutputRef${data(bankline.data.table)}`)) return 'table-name';
+  if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.tableKey)}Arn`)) return 'table-key';
+  for (const [name, secret] of Object.entries(bankline.data.secrets)) {
+    if (text.includes(`ExportsOutputRef${data(secret)}`)) return `secret:${name}`;
+    if (secret.encryptionKey && text.includes(`ExportsOutputFnGetAtt${data(secret.encryptionKey)}Arn`)) return `secret-key:${name}`;
+  }
+  if (owner && text.includes(`"${logicalId(owner.logGroup)}"`)) return 'own-logs';
+  return text;
+}
+
+const ENV_SOURCES: Record<EnvName, string> = {
+  TABLE_NAME: 'table-name',
+  PAGE_TOKEN_SECRET_ARN: 'secret:page-token',
+  VENDOR_ENVIRONMENT: '"sandbox"',
+  PLAID_BASE_URL: '"https://sandbox.plaid.com"',
+  FINICITY_BASE_URL: '"https://api.finicity.com"',
+  VENDOR_CREDENTIALS_SECRET_ARN: 'secret:vendor-credentials',
+  VENDOR_TOKEN_KEY_SECRET_ARN: 'secret:vendor-token-key',
+  DELIVERY_QUEUE_URL: 'queue-url',
+};
+
+describe('least privilege: each role holds exactly what its registry grants imply', () => {
+  const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);
+  // Written out here, not taken from lib/, so a change to what a grant means shows up as a diff.
+  const IMPLIED: Record<string, string[]> = {
+    'table:read': [
+      'dynamodb:GetItem table',
+      'dynamodb:BatchGetItem table',
+      'dynamodb:Query table',
+      ...indexNames.map((name) => `dynamodb:Query index:${name}`),
+      'kms:Decrypt table-key',
+    ],
+    'table:write': [
+      'dynamodb:PutItem table',
+      'dynamodb:UpdateItem table',
+      'dynamodb:DeleteItem table',
+      'dynamodb:ConditionCheckItem table',
+      'kms:Decrypt table-key',
+      'kms:Encrypt table-key',
+      'kms:GenerateDataKey table-key',
+    ],
+    'apikey:read': ['dynamodb:GetItem table if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["APIKEY#*"]}}', 'kms:Decrypt table-key'],
+    'secret:page-token': ['secretsmanager:GetSecretValue secret:page-token'],
+    'secret:vendor-credentials': ['secretsmanager:GetSecretValue secret:vendor-credentials'],
+    // The token key sits under a KMS key of its own (not the table's), decrypted only through Secrets Manager.
+    'secret:vendor-token-key': [
+      'secretsmanager:GetSecretValue secret:vendor-token-key',
+      'kms:Decrypt secret-key:vendor-token-key if {"StringEquals":{"kms:ViaService":{"Fn::Join":["",["secretsmanager.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]}}}',
+    ],
+  };
+  const BASELINE = ['logs:CreateLogStream own-logs', 'logs:PutLogEvents own-logs', 'xray:PutTelemetryRecords *', 'xray:PutTraceSegments *'];
+
+  const statementsOf = (fn: BanklineFunction) =>
+    Object.values(resourcesOf(api(), 'AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalId(fn.role)))
+      .flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as Array<{ Effect: string; Action: unknown; Resource: unknown; Condition?: unknown }>,
+      );
+
+  /** `action resource[ if condition]`, one per action and resource. */
+  const permissionsOf = (fn: BanklineFunction): string[] =>
+    statementsOf(fn).flatMap((statement) => {
+      expect(statement.Effect).toBe('Allow');
+      const condition = statement.Condition ? ` if ${JSON.stringify(statement.Condition)}` : '';
+      return [statement.Action]
+        .flat()
+        .flatMap((action) => [statement.Resource].flat().map((resource) => `${action} ${labelOf(resource, fn)}${condition}`));
+    });
+
+  it.each(FUNCTIONS.map((fn) => [fn.name, fn.grants] as const))('%s', (name, grants) => {
+    const unknown = grants.filter((grant) => !IMPLIED[grant]);
+    expect(unknown, 'a grant kind this test does not know yet: add what it implies to IMPLIED').toEqual([]);
+    const expected = new Set([...BASELINE, ...grants.flatMap((grant) => IMPLIED[grant]!)]);
+    expect(permissionsOf(bankline.api.functions.get(name)!).sort()).toEqual([...expected].sort());
   });
 
-  it('grants Query on every GSI of TABLE_DEFINITION by name, and nothing else on the indexes', () => {
-    const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);
-    for (const fn of bankline.api.domainFunctions.values()) {
-      const statements = Object.values(resourcesOf(api(), 'AWS::IAM::Policy'))
-        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalId(fn.role)))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement);
-      const onIndexes = statements.filter((st: { Resource: unknown }) => JSON.stringify(st.Resource).includes('/index/'));
-      expect(onIndexes).toHaveLength(1);
-      expect(onIndexes[0].Action).toBe('dynamodb:Query');
-      const granted = [onIndexes[0].Resource].flat().map((r: unknown) => /\/index\/([^"]+)"/.exec(JSON.stringify(r))?.[1]);
-      expect(granted).toEqual(indexNames);
+  it('lets the authorizer get API key items and nothing else from the table', () => {
+    const data = permissionsOf(bankline.api.authorizerFunction).filter((p) => p.startsWith('dynamodb:'));
+    expect(data).toEqual([`dynamodb:GetItem table if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["${KEYS.apiKey('*').pk}"]}}`]);
+  });
+
+  it('lets no function Scan, BatchWriteItem or use a wildcard action', () => {
+    for (const fn of bankline.api.functions.values()) {
+      const actions = permissionsOf(fn).map((p) => p.split(' ')[0]!);
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(actions).not.toContain('dynamodb:BatchWriteItem');
+      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
     }
   });
 
-  it('never grants Scan or wildcard actions to a domain function', () => {
-    for (const fn of bankline.api.domainFunctions.values()) {
-      const actions = actionsOfRole(logicalId(fn.role));
-      expect(actions).not.toContain('dynamodb:Scan');
-      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
-      expect(actions).toEqual(expect.arrayContaining([...DOMAIN_TABLE_ACTIONS]));
+  it('lets only functions granted secret:page-token read the page-token secret', () => {
+    for (const fn of bankline.api.functions.values()) {
+      const reads = permissionsOf(fn).some((p) => p.endsWith('secret:page-token'));
+      expect(reads, fn.definition.name).toBe(fn.definition.grants.includes('secret:page-token'));
     }
   });
 });

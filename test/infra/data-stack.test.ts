@@ -68,9 +68,39 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
       TABLE_DEFINITION.sortKey,
       ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
     ];
-    expect(table.Properties.AttributeDefinitions).toEqual(
-      keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })),
-    );
+    expect(table.Properties.AttributeDefinitions).toEqual(keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type })));
+  });
+
+  it('holds the page-token secret: generated (64 characters), named after the stage, retained', () => {
+    // With the external accounts' two vendor secrets (below).
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: `bankline-${stage}/page-token`,
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false }),
+        SecretString: Match.absent(),
+      }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('holds the vendor secrets: credentials, and the token key under a KMS key of its own (not the table key)', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({ Name: `bankline-${stage}/vendor-credentials` }),
+      DeletionPolicy: 'Retain',
+    });
+    const keys = template.findResources('AWS::KMS::Key');
+    const tokenKey = Object.entries(keys).find(([, k]) => String(k.Properties.Description).includes('vendor access tokens'));
+    expect(tokenKey).toBeDefined();
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: `bankline-${stage}/vendor-token-key`,
+        KmsKeyId: { 'Fn::GetAtt': [tokenKey![0], 'Arn'] },
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+      }),
+      DeletionPolicy: 'Retain',
+    });
   });
 
   it('outputs the table name for the keys CLI', () => {

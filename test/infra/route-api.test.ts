@@ -24,9 +24,9 @@ describe('route table checks', () => {
   });
 
   it('rejects two parameter names at one level, which API Gateway cannot deploy', () => {
-    expect(() =>
-      assertOneParameterPerLevel([route('GET', '/v0/accounts/{account_id}'), route('GET', '/v0/accounts/{id}/x')]),
-    ).toThrow(/\/v0\/accounts: \{account_id\} vs \{id\}/);
+    expect(() => assertOneParameterPerLevel([route('GET', '/v0/accounts/{account_id}'), route('GET', '/v0/accounts/{id}/x')])).toThrow(
+      /\/v0\/accounts: \{account_id\} vs \{id\}/,
+    );
   });
 });
 

@@ -58,9 +58,7 @@ describe('dev vs prod', () => {
     for (const s of [dev, prod]) {
       const { throttle, logLevel } = stageConfig(s.config.stage);
       s.apiTemplate.hasResourceProperties('AWS::ApiGateway::Stage', {
-        MethodSettings: [
-          Match.objectLike({ ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit }),
-        ],
+        MethodSettings: [Match.objectLike({ ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit })],
       });
       for (const fn of Object.values(resourcesOf(s.apiTemplate, 'AWS::Lambda::Function'))) {
         expect(fn.Properties.Environment.Variables.LOG_LEVEL).toBe(logLevel);

@@ -38,6 +38,8 @@ describe('401: the authorizer rejects the key', () => {
     const res = await callApi({ method: 'POST', path: '/v0/customers', body: personBody(), headers });
     expect(res.status).toBe(401);
     expect(res.answeredBy).toBe('gateway');
+    // API Gateway stamps its own answers with the request id too.
+    expect(res.headers['x-amzn-requestid']).toBe(res.requestId);
     expect(res.headers['content-type']).toBe('application/problem+json');
     expect(res.body).toEqual(UNAUTHORIZED_BODY);
     expect(await tenantCounts(mine.id)).toEqual(before);
@@ -78,7 +80,12 @@ describe('403: the key lacks the route’s permission', () => {
     expectProblem(await reader.post('/v0/customers', personBody()), 403, 'FORBIDDEN', 'customer:write');
     expectProblem(await reader.patch(`/v0/customers/${c.id}`, { first_name: 'X' }), 403, 'FORBIDDEN', 'customer:write');
     expectProblem(await reader.post('/v0/businesses', businessBody()), 403, 'FORBIDDEN', 'customer:write');
-    expectProblem(await reader.post('/v0/verifications/verify', { customer_consent: true, person_id: c.id }), 403, 'FORBIDDEN', 'customer:write');
+    expectProblem(
+      await reader.post('/v0/verifications/verify', { customer_consent: true, person_id: c.id }),
+      403,
+      'FORBIDDEN',
+      'customer:write',
+    );
     expectProblem(await reader.post(`/v0/customers/${c.id}/verify`, { customer_consent: true }), 403, 'FORBIDDEN', 'customer:write');
     expect(await tenantCounts(mine.id)).toEqual(before);
     expect((await api.get(`/v0/customers/${c.id}`)).body.first_name).toBe('Jane');

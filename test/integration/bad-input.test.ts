@@ -1,4 +1,15 @@
-import { businessBody, callApi, clientFor, expectProblem, getItem, KEYS, personBody, readFixture, tenantCounts, type ApiCall } from '../helpers/api.js';
+import {
+  businessBody,
+  callApi,
+  clientFor,
+  expectProblem,
+  getItem,
+  KEYS,
+  personBody,
+  readFixture,
+  tenantCounts,
+  type ApiCall,
+} from '../helpers/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../helpers/tenants.js';
 
@@ -34,11 +45,12 @@ beforeAll(async () => {
   expect(business.status).toBe(201);
   const token: string = page.body.next_page_token;
   expect(token).toBeTruthy();
-  const [payload, sum] = token.split('.') as [string, string];
+  const tampered = Buffer.from(token, 'base64url');
+  tampered[tampered.length >> 1]! ^= 1;
   vars.customer_id = customer.body.id;
   vars.business_id = business.body.id;
   vars.page_token = token;
-  vars.tampered_token = `${payload}.${sum.slice(0, -1)}${sum.endsWith('A') ? 'B' : 'A'}`;
+  vars.tampered_token = tampered.toString('base64url');
 });
 
 const nest = (depth: number): unknown => (depth === 0 ? 'leaf' : { n: nest(depth - 1) });
@@ -53,7 +65,8 @@ const expand = (value: unknown): unknown => {
     return value.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
   }
   if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [expand(k) as string, expand(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [expand(k) as string, expand(v)]));
   return value;
 };
 

@@ -36,7 +36,13 @@ let tenant: TestTenant;
 beforeAll(async () => {
   for (const f of FUNCTIONS) {
     const file = join(outDir, f.name, 'index.js');
-    const { metafile } = await build({ ...esbuildLambdaOptions(false), entryPoints: [f.entry], outfile: file, metafile: true, logLevel: 'error' });
+    const { metafile } = await build({
+      ...esbuildLambdaOptions(false),
+      entryPoints: [f.entry],
+      outfile: file,
+      metafile: true,
+      logLevel: 'error',
+    });
     bundles.set(f.name, { file, inputs: inputsOf(metafile) });
   }
   tenant = await createTestTenant({ label: 'bundles' });
@@ -49,7 +55,10 @@ describe('bundle contents', () => {
     for (const [name, { inputs }] of bundles) {
       const chain = inputs.filter((input) => SDK_DEFAULT_CREDENTIAL_CHAIN.some((pkg) => input.includes(`node_modules/${pkg}/`)));
       expect(chain, name).toEqual([]);
-      expect(inputs.some((input) => input.endsWith('functions/adapters/dynamodb/env-credentials.ts')), name).toBe(true);
+      expect(
+        inputs.some((input) => input.endsWith('functions/adapters/dynamodb/env-credentials.ts')),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -57,7 +66,9 @@ describe('bundle contents', () => {
     const ours = bundles.get('authorizer')!.inputs.filter((input) => input.startsWith('functions/'));
     expect(ours).toContain('functions/tenancy/resolve-principal.ts');
     expect(ours).toContain('functions/adapters/dynamodb/api-key-lookup.ts');
-    expect(ours.filter((input) => /accounts|customers|template|transact|idempotency|outbox|tenancy-repository|use-cases/.test(input))).toEqual([]);
+    expect(
+      ours.filter((input) => /accounts|customers|template|transact|idempotency|outbox|tenancy-repository|use-cases/.test(input)),
+    ).toEqual([]);
   });
 });
 

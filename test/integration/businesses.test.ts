@@ -41,7 +41,7 @@ describe('POST /v0/businesses', () => {
       tenant: tenant.id,
       metadata: { segment: 'smb' },
     });
-    expect(b.legal_address).toMatchObject({ ...businessBody().legal_address as object, address_type: 'LEGAL' });
+    expect(b.legal_address).toMatchObject({ ...(businessBody().legal_address as object), address_type: 'LEGAL' });
     expect(b.addresses).toEqual([b.legal_address]);
     expect(b).not.toHaveProperty('version');
     expect(b).not.toHaveProperty('shipping_address');
@@ -56,7 +56,12 @@ describe('POST /v0/businesses', () => {
 
   it('requires is_customer and status, naming each missing field; nothing is written', async () => {
     const before = await tenantCounts(tenant.id);
-    expectProblem(await api.post('/v0/businesses', businessBody({ is_customer: undefined })), 400, 'BAD_REQUEST_BODY', 'is_customer is required');
+    expectProblem(
+      await api.post('/v0/businesses', businessBody({ is_customer: undefined })),
+      400,
+      'BAD_REQUEST_BODY',
+      'is_customer is required',
+    );
     expectProblem(await api.post('/v0/businesses', businessBody({ status: undefined })), 400, 'BAD_REQUEST_BODY', 'status');
     expectProblem(await api.post('/v0/businesses', { entity_name: 'Neither' }), 400, 'BAD_REQUEST_BODY', ['is_customer', 'status']);
     expect(await tenantCounts(tenant.id)).toEqual(before);
@@ -66,10 +71,30 @@ describe('POST /v0/businesses', () => {
     expectProblem(await api.post('/v0/businesses', businessBody({ ein: '123456789' })), 400, 'BAD_REQUEST_BODY', 'ein');
     expectProblem(await api.post('/v0/businesses', businessBody({ structure: 'LLP' })), 400, 'BAD_REQUEST_BODY', 'structure');
     expectProblem(await api.post('/v0/businesses', businessBody({ status: 'ACTIVE_ISH' })), 400, 'BAD_REQUEST_BODY', 'status');
-    expectProblem(await api.post('/v0/businesses', businessBody({ is_customer: 'yes' })), 400, 'BAD_REQUEST_BODY', 'is_customer must be a boolean');
-    expectProblem(await api.post('/v0/businesses', businessBody({ formation_state: 'Delaware' })), 400, 'BAD_REQUEST_BODY', 'formation_state');
-    expectProblem(await api.post('/v0/businesses', businessBody({ compliance_restrictions: ['GAMBLING'] })), 400, 'BAD_REQUEST_BODY', 'compliance_restrictions');
-    expectProblem(await api.post('/v0/businesses', businessBody({ shipping_address: otherAddress() })), 400, 'BAD_REQUEST_BODY', 'shipping_address');
+    expectProblem(
+      await api.post('/v0/businesses', businessBody({ is_customer: 'yes' })),
+      400,
+      'BAD_REQUEST_BODY',
+      'is_customer must be a boolean',
+    );
+    expectProblem(
+      await api.post('/v0/businesses', businessBody({ formation_state: 'Delaware' })),
+      400,
+      'BAD_REQUEST_BODY',
+      'formation_state',
+    );
+    expectProblem(
+      await api.post('/v0/businesses', businessBody({ compliance_restrictions: ['GAMBLING'] })),
+      400,
+      'BAD_REQUEST_BODY',
+      'compliance_restrictions',
+    );
+    expectProblem(
+      await api.post('/v0/businesses', businessBody({ shipping_address: otherAddress() })),
+      400,
+      'BAD_REQUEST_BODY',
+      'shipping_address',
+    );
   });
 });
 
@@ -111,7 +136,14 @@ describe('PATCH /v0/businesses/{business_id}', () => {
       website: 'https://acme.example.org',
     });
     expect(res.status, res.rawBody).toBe(200);
-    expect(res.body).toMatchObject({ id: b.id, tenant: tenant.id, verification_status: 'UNVERIFIED', has_accounts: false, creation_time: b.creation_time, website: 'https://acme.example.org' });
+    expect(res.body).toMatchObject({
+      id: b.id,
+      tenant: tenant.id,
+      verification_status: 'UNVERIFIED',
+      has_accounts: false,
+      creation_time: b.creation_time,
+      website: 'https://acme.example.org',
+    });
     expect(res.body).not.toHaveProperty('verification_last_run');
   });
 
@@ -150,8 +182,13 @@ describe('GET /v0/businesses: filters and paging', () => {
   const order = ['acme', 'globex', 'initech', 'hooli'];
   const ids = (res: { body: any }) => res.body.businesses.map((b: any) => b.id);
   // The table's order: creation time, then id (two creates in one millisecond tie on time).
-  const byCreation = (a: any, b: any) => (a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1);
-  const idsOf = (...names: string[]) => names.map((n) => made[n]).sort(byCreation).map((b) => b.id);
+  const byCreation = (a: any, b: any) =>
+    a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1;
+  const idsOf = (...names: string[]) =>
+    names
+      .map((n) => made[n])
+      .sort(byCreation)
+      .map((b) => b.id);
 
   it.each([
     ['nothing', {}, ['acme', 'globex', 'initech', 'hooli']],
@@ -186,12 +223,19 @@ describe('GET /v0/businesses: filters and paging', () => {
     const second = await lists.get('/v0/businesses', { limit: 3, page_token: first.body.next_page_token });
     expect(ids(second)).toEqual(all.slice(3));
     expect(second.body).not.toHaveProperty('next_page_token');
-    expectProblem(await lists.get('/v0/customers', { limit: 3, page_token: first.body.next_page_token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+    expectProblem(
+      await lists.get('/v0/customers', { limit: 3, page_token: first.body.next_page_token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
   });
 
   // Contract §8.1: sort_by[] is creation_time|entity_name|last_updated_time x asc|desc.
   it('orders by entity_name (the sort_by tests below cover it and last_updated_time)', async () => {
-    expect(ids(await lists.get('/v0/businesses', { sort_by: 'entity_name:asc' }))).toEqual(['acme', 'globex', 'hooli', 'initech'].map((n) => made[n].id));
+    expect(ids(await lists.get('/v0/businesses', { sort_by: 'entity_name:asc' }))).toEqual(
+      ['acme', 'globex', 'hooli', 'initech'].map((n) => made[n].id),
+    );
   });
 });
 
@@ -220,7 +264,11 @@ describe('GET /v0/businesses: sort_by', () => {
   const ids = (res: { body: any }) => res.body.businesses.map((b: any) => b.id);
   const by = (time: 'creation_time' | 'last_updated_time') => (a: any, b: any) =>
     a[time] === b[time] ? (a.id < b.id ? -1 : 1) : a[time] < b[time] ? -1 : 1;
-  const tied = (...names: string[]) => names.map((n) => made[n]).sort(by('creation_time')).map((b) => b.id);
+  const tied = (...names: string[]) =>
+    names
+      .map((n) => made[n])
+      .sort(by('creation_time'))
+      .map((b) => b.id);
   const allPages = async (sortBy: string, limit: number) => {
     const seen: string[] = [];
     let token: string | undefined;
@@ -241,21 +289,28 @@ describe('GET /v0/businesses: sort_by', () => {
     expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:desc' }))).toEqual([...expected].reverse());
   });
 
-  it.each(['creation_time', 'entity_name', 'last_updated_time'])('%s pages with limit in both directions, each record once', async (field) => {
-    for (const direction of ['asc', 'desc']) {
-      const whole = ids(await sorts.get('/v0/businesses', { sort_by: `${field}:${direction}` }));
-      expect(whole).toHaveLength(6);
-      const { seen, pages } = await allPages(`${field}:${direction}`, 4);
-      expect(seen).toEqual(whole);
-      expect(pages).toBe(2);
-    }
-  });
+  it.each(['creation_time', 'entity_name', 'last_updated_time'])(
+    '%s pages with limit in both directions, each record once',
+    async (field) => {
+      for (const direction of ['asc', 'desc']) {
+        const whole = ids(await sorts.get('/v0/businesses', { sort_by: `${field}:${direction}` }));
+        expect(whole).toHaveLength(6);
+        const { seen, pages } = await allPages(`${field}:${direction}`, 4);
+        expect(seen).toEqual(whole);
+        expect(pages).toBe(2);
+      }
+    },
+  );
 
   it('a PATCH of entity_name moves the business in entity_name and last_updated_time order', async () => {
     const patched = await sorts.patch(`/v0/businesses/${made.zeta.id}`, { entity_name: 'Aardvark Inc' });
     expect(patched.status, patched.rawBody).toBe(200);
     made.zeta = patched.body;
-    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc' })).slice(0, 4)).toEqual([made.zeta.id, ...tied('acmeUpper', 'acmeLower'), made.beta.id]);
+    expect(ids(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc' })).slice(0, 4)).toEqual([
+      made.zeta.id,
+      ...tied('acmeUpper', 'acmeLower'),
+      made.beta.id,
+    ]);
     const all = (await sorts.get('/v0/businesses')).body.businesses as any[];
     const byUpdate = ids(await sorts.get('/v0/businesses', { sort_by: 'last_updated_time:asc' }));
     expect(byUpdate).toEqual([...all].sort(by('last_updated_time')).map((b) => b.id));
@@ -274,7 +329,12 @@ describe('GET /v0/businesses: sort_by', () => {
 
   it('refuses person sort fields and a second field, naming sort_by', async () => {
     expectProblem(await sorts.get('/v0/businesses', { sort_by: 'last_name:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
-    expectProblem(await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc,last_updated_time:asc' }), 400, 'BAD_QUERY_PARAMETER', 'sort_by');
+    expectProblem(
+      await sorts.get('/v0/businesses', { sort_by: 'entity_name:asc,last_updated_time:asc' }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'sort_by',
+    );
     expect((await sorts.get('/v0/businesses', { sort_by: 'entity_name:desc,creation_time:desc' })).status).toBe(200);
   });
 });

@@ -76,7 +76,10 @@ describe('parallel PATCHes on one customer', () => {
       // Every event reports its own field as changed, exactly once: no writer worked from a stale read.
       for (const patch of patches) {
         const field = Object.keys(patch)[0]!;
-        expect(updates.filter((e) => field in e.event_resource_changed_fields), field).toHaveLength(1);
+        expect(
+          updates.filter((e) => field in e.event_resource_changed_fields),
+          field,
+        ).toHaveLength(1);
       }
     }
   });
@@ -84,7 +87,9 @@ describe('parallel PATCHes on one customer', () => {
   it('whatever the contention, an update is never lost: every 200 is in the final record', async () => {
     const c = (await api.post('/v0/customers', { status: 'PROSPECT' })).body;
     const fields = ['first_name', 'middle_name', 'last_name'] as const;
-    const results = await Promise.all(fields.flatMap((f) => [1, 2, 3, 4].map((i) => api.patch(`/v0/customers/${c.id}`, { [f]: `${f}-${i}` }))));
+    const results = await Promise.all(
+      fields.flatMap((f) => [1, 2, 3, 4].map((i) => api.patch(`/v0/customers/${c.id}`, { [f]: `${f}-${i}` }))),
+    );
     const final = (await api.get(`/v0/customers/${c.id}`)).body;
     const succeeded = results.filter((r) => r.status === 200).length;
     // The stored version counts the writes that committed; each 200 is one of them.
@@ -109,7 +114,10 @@ describe('parallel PATCHes on one customer', () => {
   it('two verifications in parallel leave exactly one current run', async () => {
     const p = (await api.post('/v0/persons', personBody())).body;
     const runs = await Promise.all([1, 2].map(() => api.post('/v0/verifications/verify', { customer_consent: true, person_id: p.id })));
-    expect(runs.map((r) => r.status), runs.map((r) => r.rawBody).join('\n')).toEqual([201, 201]);
+    expect(
+      runs.map((r) => r.status),
+      runs.map((r) => r.rawBody).join('\n'),
+    ).toEqual([201, 201]);
     const current = await api.get('/v0/verifications', { person_id: p.id });
     expect(current.body.verifications).toHaveLength(2);
     const all = await api.get('/v0/verifications', { person_id: p.id, include_history: 'true' });
@@ -118,9 +126,18 @@ describe('parallel PATCHes on one customer', () => {
 
   it('parallel PATCHes on a business all land', async () => {
     const b = (await api.post('/v0/businesses', { status: 'PROSPECT', is_customer: true })).body;
-    const patches = [{ entity_name: 'E' }, { website: 'https://e.example.com' }, { email: 'e@example.com' }, { structure: 'LLC' }, { status: 'ACTIVE' }];
+    const patches = [
+      { entity_name: 'E' },
+      { website: 'https://e.example.com' },
+      { email: 'e@example.com' },
+      { structure: 'LLC' },
+      { status: 'ACTIVE' },
+    ];
     const results = await Promise.all(patches.map((p) => api.patch(`/v0/businesses/${b.id}`, p)));
-    expect(results.map((r) => r.status), results.map((r) => r.rawBody).join('\n')).toEqual(patches.map(() => 200));
+    expect(
+      results.map((r) => r.status),
+      results.map((r) => r.rawBody).join('\n'),
+    ).toEqual(patches.map(() => 200));
     expect((await api.get(`/v0/businesses/${b.id}`)).body).toMatchObject(Object.assign({}, ...patches));
     expect((await getItem(KEYS.business(tenant.id, b.id)))!.version).toBe(1 + patches.length);
   });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   api = clientFor(tenant.key);
   documentClient().middlewareStack.add(
     (next, context) => (args) => {
-      const input = args.input as { ConsistentRead?: boolean; IndexName?: string; Key?: { pk?: string }; ExpressionAttributeValues?: Record<string, unknown> };
+      const input = args.input as {
+        ConsistentRead?: boolean;
+        IndexName?: string;
+        Key?: { pk?: string };
+        ExpressionAttributeValues?: Record<string, unknown>;
+      };
       sent.push({
         command: String(context.commandName),
         consistent: input.ConsistentRead === true,
@@ -41,9 +46,14 @@ describe('request-path reads', () => {
     await api.get(`/v0/customers/${person}`);
     await api.patch(`/v0/persons/${person}`, { middle_name: 'Q' });
     await verify(api, { person_id: person });
-    const product = (await api.post('/v0/accounts/products', {
-      product_type: 'INTEREST', calculation_method: 'COMPOUNDED_DAILY', accrual_payout_schedule: 'MONTHLY', rates: [{ rate: 5, accrual_period: 'DAILY', valid_from: '2024-01-01' }],
-    })).body.id as string;
+    const product = (
+      await api.post('/v0/accounts/products', {
+        product_type: 'INTEREST',
+        calculation_method: 'COMPOUNDED_DAILY',
+        accrual_payout_schedule: 'MONTHLY',
+        rates: [{ rate: 5, accrual_period: 'DAILY', valid_from: '2024-01-01' }],
+      })
+    ).body.id as string;
     await api.patch(`/v0/accounts/products/${product}`, { product_type: 'INTEREST', description: 'x' });
     const template = (await api.get('/v0/accounts/templates')).body.account_templates[0].id as string;
     await api.get(`/v0/accounts/templates/${template}`);

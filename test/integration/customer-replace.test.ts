@@ -24,10 +24,22 @@ const { address_line_2: _line2, ...legalWithoutLine2 } = personBody().legal_addr
 describe('PUT /v0/customers/{customer_id}', () => {
   it('replaces the whole customer: fields left out are cleared, shipping copies legal', async () => {
     const c = await createCustomer({ shipping_address: otherAddress() });
-    const res = await api.put(`/v0/customers/${c.id}`, { status: 'FROZEN', first_name: 'Janet', last_name: 'Doe', legal_address: legalWithoutLine2 });
+    const res = await api.put(`/v0/customers/${c.id}`, {
+      status: 'FROZEN',
+      first_name: 'Janet',
+      last_name: 'Doe',
+      legal_address: legalWithoutLine2,
+    });
     expect(res.status, res.rawBody).toBe(200);
     const r = res.body;
-    expect(r).toMatchObject({ id: c.id, tenant: tenant.id, creation_time: c.creation_time, status: 'FROZEN', first_name: 'Janet', last_name: 'Doe' });
+    expect(r).toMatchObject({
+      id: c.id,
+      tenant: tenant.id,
+      creation_time: c.creation_time,
+      status: 'FROZEN',
+      first_name: 'Janet',
+      last_name: 'Doe',
+    });
     for (const field of ['middle_name', 'dob', 'email', 'phone_number', 'metadata']) expect(r, field).not.toHaveProperty(field);
     // Same address slots keep their ids; the shipping copy rule replaces the old shipping address.
     expect(r.legal_address).toEqual({ ...legalWithoutLine2, id: c.legal_address.id, address_type: 'LEGAL' });
@@ -61,7 +73,11 @@ describe('PUT /v0/customers/{customer_id}', () => {
       has_accounts: false,
       ban_status: 'SUSPENDED',
     });
-    expect((await api.get(`/v0/persons/${c.id}`)).body).toMatchObject({ is_customer: true, is_user: false, verification_status: 'ACCEPTED' });
+    expect((await api.get(`/v0/persons/${c.id}`)).body).toMatchObject({
+      is_customer: true,
+      is_user: false,
+      verification_status: 'ACCEPTED',
+    });
   });
 
   it('accepts a GET response sent back with changes: read-only fields ignored, ssn last four kept', async () => {
@@ -129,7 +145,12 @@ describe('PUT /v0/customers/{customer_id}', () => {
     expectProblem(await api.put(`/v0/customers/${c.id}`, { status: 'ACTIVE', nickname: 'JJ' }), 400, 'BAD_REQUEST_BODY', 'nickname');
     expectProblem(await api.put(`/v0/customers/${c.id}`, { status: 'ACTIVE', dob: '2999-01-01' }), 400, 'BAD_REQUEST_BODY', 'dob');
     expectProblem(await api.put(`/v0/customers/${c.id}`, { status: 'ACTIVE', ban_status: 'SUSPENDED' }), 400, 'BAD_REQUEST_BODY', 'note');
-    expectProblem(await api.put(`/v0/customers/${c.id}`, { status: 'ACTIVE', related_customers: [] }), 400, 'BAD_REQUEST_BODY', 'related_customers');
+    expectProblem(
+      await api.put(`/v0/customers/${c.id}`, { status: 'ACTIVE', related_customers: [] }),
+      400,
+      'BAD_REQUEST_BODY',
+      'related_customers',
+    );
     expectProblem(await api.call({ method: 'PUT', path: `/v0/customers/${c.id}`, rawBody: '{"status":' }), 400, 'BAD_REQUEST_BODY', 'JSON');
     expectProblem(await api.put('/v0/customers/not-a-uuid', { status: 'ACTIVE' }), 400, 'BAD_PATH_PARAMETER', 'customer_id');
     expect(await tenantCounts(tenant.id)).toEqual(counts);

@@ -228,7 +228,12 @@ describe('PATCH /v0/customers/{customer_id}', () => {
   it('rejects unknown fields and bad values, leaving the record unchanged', async () => {
     const c = await createCustomer();
     const before = await tenantCounts(tenant.id);
-    expectProblem(await api.patch(`/v0/customers/${c.id}`, { first_name: 'X', favourite_colour: 'blue' }), 400, 'BAD_REQUEST_BODY', 'favourite_colour');
+    expectProblem(
+      await api.patch(`/v0/customers/${c.id}`, { first_name: 'X', favourite_colour: 'blue' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'favourite_colour',
+    );
     expectProblem(await api.patch(`/v0/customers/${c.id}`, { ssn: '123456789' }), 400, 'BAD_REQUEST_BODY', 'ssn');
     expectProblem(await api.patch(`/v0/customers/${c.id}`, { status: 'ALIVE' }), 400, 'BAD_REQUEST_BODY', 'status');
     expect((await api.get(`/v0/customers/${c.id}`)).body).toEqual(c);
@@ -291,11 +296,46 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     [listTenant, otherTenant] = await createTestTenants(2, 'lists');
     lists = clientFor(listTenant.key);
     const specs: Record<string, Record<string, unknown>> = {
-      alice: { first_name: 'Alice', last_name: 'Smith', email: `alice.${tag}@example.com`, phone_number: '+14155550101', ssn: '111-11-1111', status: 'ACTIVE' },
-      bob: { first_name: 'Bob', last_name: 'Smith', email: `bob.${tag}@example.com`, phone_number: '+14155550102', ssn: '222-22-2222', status: 'PROSPECT' },
-      carol: { first_name: 'Carol', last_name: 'Jones', email: `carol.${tag}@example.com`, phone_number: '+14155550103', ssn: '333-33-3333', status: 'ACTIVE' },
-      dave: { first_name: 'Dave', last_name: 'Brown', email: `dave.${tag}@example.com`, phone_number: '+14155550104', ssn: '444-44-4444', status: 'FROZEN' },
-      erin: { first_name: 'Erin', last_name: 'Smith', email: `erin.${tag}@example.com`, phone_number: '+14155550105', ssn: '555-55-5555', status: 'ACTIVE' },
+      alice: {
+        first_name: 'Alice',
+        last_name: 'Smith',
+        email: `alice.${tag}@example.com`,
+        phone_number: '+14155550101',
+        ssn: '111-11-1111',
+        status: 'ACTIVE',
+      },
+      bob: {
+        first_name: 'Bob',
+        last_name: 'Smith',
+        email: `bob.${tag}@example.com`,
+        phone_number: '+14155550102',
+        ssn: '222-22-2222',
+        status: 'PROSPECT',
+      },
+      carol: {
+        first_name: 'Carol',
+        last_name: 'Jones',
+        email: `carol.${tag}@example.com`,
+        phone_number: '+14155550103',
+        ssn: '333-33-3333',
+        status: 'ACTIVE',
+      },
+      dave: {
+        first_name: 'Dave',
+        last_name: 'Brown',
+        email: `dave.${tag}@example.com`,
+        phone_number: '+14155550104',
+        ssn: '444-44-4444',
+        status: 'FROZEN',
+      },
+      erin: {
+        first_name: 'Erin',
+        last_name: 'Smith',
+        email: `erin.${tag}@example.com`,
+        phone_number: '+14155550105',
+        ssn: '555-55-5555',
+        status: 'ACTIVE',
+      },
     };
     // Sequential, so creation times are ordered as listed.
     for (const [name, spec] of Object.entries(specs)) {
@@ -305,9 +345,14 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     }
   });
 
-  const byCreation = (a: any, b: any) => (a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1);
+  const byCreation = (a: any, b: any) =>
+    a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1;
   const ids = (res: { body: any }) => res.body.customers.map((c: any) => c.id);
-  const idsOf = (...names: string[]) => names.map((n) => people[n]).sort(byCreation).map((p) => p.id);
+  const idsOf = (...names: string[]) =>
+    names
+      .map((n) => people[n])
+      .sort(byCreation)
+      .map((p) => p.id);
 
   it('lists every customer of the tenant, oldest first, without a next_page_token', async () => {
     const res = await lists.get('/v0/customers');
@@ -432,10 +477,25 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     expectProblem(await lists.get('/v0/customers', { limit: 2, page_token: flipped }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
     const forged = `${Buffer.from(JSON.stringify({ gsi1pk: `TENANT#${otherTenant.id}#PERSONS`, gsi1sk: 'z' })).toString('base64url')}.${sum}`;
     expectProblem(await lists.get('/v0/customers', { limit: 2, page_token: forged }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
-    expectProblem(await lists.get('/v0/customers', { limit: 2, status: 'ACTIVE', page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
-    expectProblem(await lists.get('/v0/customers', { limit: 2, sort_by: 'creation_time:desc', page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+    expectProblem(
+      await lists.get('/v0/customers', { limit: 2, status: 'ACTIVE', page_token: token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
+    expectProblem(
+      await lists.get('/v0/customers', { limit: 2, sort_by: 'creation_time:desc', page_token: token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
     expectProblem(await lists.get('/v0/persons', { limit: 2, page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
-    expectProblem(await clientFor(otherTenant.key).get('/v0/customers', { limit: 2, page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+    expectProblem(
+      await clientFor(otherTenant.key).get('/v0/customers', { limit: 2, page_token: token }),
+      400,
+      'BAD_QUERY_PARAMETER',
+      'page_token',
+    );
     expectProblem(await lists.get('/v0/customers', { page_token: 'a8937a0d' }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
   });
 
@@ -451,9 +511,13 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     expect(res.body.persons.map((p: any) => p.id)).toEqual(idsOf('alice', 'bob', 'carol', 'dave', 'erin'));
     expect(res.body.persons[0].verification_status).toBe('UNVERIFIED');
     expect(res.body).not.toHaveProperty('customers');
-    expect((await lists.get('/v0/persons', { is_customer: 'true', first_name: 'Bob' })).body.persons.map((p: any) => p.id)).toEqual([people.bob.id]);
+    expect((await lists.get('/v0/persons', { is_customer: 'true', first_name: 'Bob' })).body.persons.map((p: any) => p.id)).toEqual([
+      people.bob.id,
+    ]);
     expect((await lists.get('/v0/persons', { is_customer: 'false' })).body.persons).toEqual([]);
-    expect((await lists.get('/v0/persons', { ban_status: 'ALLOWED,SUSPENDED', include_console_users: 'true' })).body.persons).toHaveLength(5);
+    expect((await lists.get('/v0/persons', { ban_status: 'ALLOWED,SUSPENDED', include_console_users: 'true' })).body.persons).toHaveLength(
+      5,
+    );
     expectProblem(await lists.get('/v0/persons', { ban_status: 'EXILED' }), 400, 'BAD_QUERY_PARAMETER', 'ban_status');
   });
 });
@@ -464,7 +528,9 @@ describe('GET /v0/customers: default and maximum page size', () => {
     const bulkApi = clientFor(bulk.key);
     const total = 103;
     for (let i = 0; i < total; i += 35) {
-      const batch = Array.from({ length: Math.min(35, total - i) }, () => bulkApi.post('/v0/persons', { status: 'PROSPECT', first_name: 'Bulk' }));
+      const batch = Array.from({ length: Math.min(35, total - i) }, () =>
+        bulkApi.post('/v0/persons', { status: 'PROSPECT', first_name: 'Bulk' }),
+      );
       for (const res of await Promise.all(batch)) expect(res.status).toBe(201);
     }
     const first = await bulkApi.get('/v0/customers');
@@ -516,7 +582,11 @@ describe('GET /v0/customers and /v0/persons: sort_by', () => {
       .sort((a, b) => (a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1))
       .map((c) => c.id);
   const byLastUpdate = (records: any[]) =>
-    [...records].sort((a, b) => (a.last_updated_time === b.last_updated_time ? (a.id < b.id ? -1 : 1) : a.last_updated_time < b.last_updated_time ? -1 : 1)).map((c) => c.id);
+    [...records]
+      .sort((a, b) =>
+        a.last_updated_time === b.last_updated_time ? (a.id < b.id ? -1 : 1) : a.last_updated_time < b.last_updated_time ? -1 : 1,
+      )
+      .map((c) => c.id);
   const current = async () => (await sorts.get('/v0/customers')).body.customers as any[];
 
   /** Every page of one query, with the page sizes seen. */
@@ -550,15 +620,18 @@ describe('GET /v0/customers and /v0/persons: sort_by', () => {
     expect(ids(await sorts.get('/v0/customers', { sort_by: 'first_name:desc' }))).toEqual([...expected].reverse());
   });
 
-  it.each(['creation_time', 'first_name', 'last_name', 'last_updated_time'])('%s pages with limit in both directions, each record once', async (field) => {
-    for (const direction of ['asc', 'desc']) {
-      const sortBy = `${field}:${direction}`;
-      const whole = ids(await sorts.get('/v0/customers', { sort_by: sortBy }));
-      const { seen, sizes } = await allPages({ sort_by: sortBy, limit: 2 });
-      expect(seen, sortBy).toEqual(whole);
-      expect(sizes, sortBy).toEqual([2, 2, 2, 1]);
-    }
-  });
+  it.each(['creation_time', 'first_name', 'last_name', 'last_updated_time'])(
+    '%s pages with limit in both directions, each record once',
+    async (field) => {
+      for (const direction of ['asc', 'desc']) {
+        const sortBy = `${field}:${direction}`;
+        const whole = ids(await sorts.get('/v0/customers', { sort_by: sortBy }));
+        const { seen, sizes } = await allPages({ sort_by: sortBy, limit: 2 });
+        expect(seen, sortBy).toEqual(whole);
+        expect(sizes, sortBy).toEqual([2, 2, 2, 1]);
+      }
+    },
+  );
 
   it('sorts with filters applied, and on /v0/persons', async () => {
     const res = await sorts.get('/v0/customers', { sort_by: 'last_name:desc', first_name: 'alice' });
@@ -585,7 +658,10 @@ describe('GET /v0/customers and /v0/persons: sort_by', () => {
     expect(ids(await sorts.get('/v0/customers', { sort_by: 'last_updated_time:desc' }))[0]).toBe(holder.body.id);
     await sorts.patch(`/v0/customers/${made.cruz.id}`, { first_name: 'Zoey' });
     expect(ids(await sorts.get('/v0/customers', { sort_by: 'last_updated_time:desc' }))[0]).toBe(made.cruz.id);
-    const account = await sorts.post('/v0/accounts', { account_type: 'CHECKING', relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: holder.body.id }] });
+    const account = await sorts.post('/v0/accounts', {
+      account_type: 'CHECKING',
+      relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: holder.body.id }],
+    });
     expect(account.status, account.rawBody).toBe(201);
     const after = await sorts.get(`/v0/customers/${holder.body.id}`);
     expect(after.body.has_accounts).toBe(true);
@@ -609,7 +685,12 @@ describe('GET /v0/customers and /v0/persons: sort_by', () => {
     expect(token).toBeTruthy();
     expect((await sorts.get('/v0/customers', { sort_by: 'last_name:asc', limit: 2, page_token: token })).status).toBe(200);
     for (const sortBy of ['first_name:asc', 'last_name:desc', 'creation_time:asc']) {
-      expectProblem(await sorts.get('/v0/customers', { sort_by: sortBy, limit: 2, page_token: token }), 400, 'BAD_QUERY_PARAMETER', 'page_token');
+      expectProblem(
+        await sorts.get('/v0/customers', { sort_by: sortBy, limit: 2, page_token: token }),
+        400,
+        'BAD_QUERY_PARAMETER',
+        'page_token',
+      );
     }
   });
 });

@@ -32,8 +32,11 @@ beforeAll(() => {
   documentClient().middlewareStack.add(
     (next, context) => (args) => {
       const input = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
-      const caller = new Error().stack?.split('\n').find((l) => l.includes('/functions/') && !l.includes('/adapters/dynamodb/client.')) ?? '';
-      commandLog.push(`${context.commandName} ${input.IndexName ?? ''} ${String(input.ExpressionAttributeValues?.[':pk'] ?? '')} ${caller.trim()}`);
+      const caller =
+        new Error().stack?.split('\n').find((l) => l.includes('/functions/') && !l.includes('/adapters/dynamodb/client.')) ?? '';
+      commandLog.push(
+        `${context.commandName} ${input.IndexName ?? ''} ${String(input.ExpressionAttributeValues?.[':pk'] ?? '')} ${caller.trim()}`,
+      );
       return next(args);
     },
     { step: 'initialize', name: 'callCountsTestLog' },
@@ -101,13 +104,21 @@ describe('reads', () => {
   });
 
   it('a list filtered by several verification subjects is still Query only', async () => {
-    const { handler } = await measure({ method: 'GET', path: '/v0/verifications', query: { person_id: customer.id, business_id: business.id } });
+    const { handler } = await measure({
+      method: 'GET',
+      path: '/v0/verifications',
+      query: { person_id: customer.id, business_id: business.id },
+    });
     expectQueryOnly(handler);
   });
 
   it('the second page is one Query too', async () => {
     const first = await api.get('/v0/customers', { limit: 1 });
-    const { res, handler } = await measure({ method: 'GET', path: '/v0/customers', query: { limit: '1', page_token: first.body.next_page_token } });
+    const { res, handler } = await measure({
+      method: 'GET',
+      path: '/v0/customers',
+      query: { limit: '1', page_token: first.body.next_page_token },
+    });
     expect(res.status).toBe(200);
     expect(handler).toEqual({ QueryCommand: 1 });
   });
@@ -141,7 +152,12 @@ describe('writes', () => {
   });
 
   it('a 4xx under an Idempotency-Key is stored too (PutItem + UpdateItem, no transaction)', async () => {
-    const { res, handler } = await measure({ method: 'POST', path: '/v0/customers', body: { status: 'ALIVE' }, headers: { 'Idempotency-Key': randomUUID() } });
+    const { res, handler } = await measure({
+      method: 'POST',
+      path: '/v0/customers',
+      body: { status: 'ALIVE' },
+      headers: { 'Idempotency-Key': randomUUID() },
+    });
     expect(res.status).toBe(400);
     expect(handler).toEqual({ PutItemCommand: 1, UpdateItemCommand: 1 });
   });
@@ -153,7 +169,11 @@ describe('writes', () => {
   });
 
   it('verify: one GetItem and one TransactWriteItems (the checks it supersedes are named on the person)', async () => {
-    const { res, handler, log } = await measure({ method: 'POST', path: '/v0/verifications/verify', body: { customer_consent: true, person_id: customer.id } });
+    const { res, handler, log } = await measure({
+      method: 'POST',
+      path: '/v0/verifications/verify',
+      body: { customer_consent: true, person_id: customer.id },
+    });
     expect(res.status).toBe(201);
     expect(handler, log).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
   });

@@ -1,4 +1,15 @@
-import { clientFor, countItems, eventsOf, expectProblem, getItem, KEYS, personBody, tenantCounts, unique, type ApiClient } from '../helpers/api.js';
+import {
+  clientFor,
+  countItems,
+  eventsOf,
+  expectProblem,
+  getItem,
+  KEYS,
+  personBody,
+  tenantCounts,
+  unique,
+  type ApiClient,
+} from '../helpers/api.js';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoIdempotencyStore } from '../../functions/adapters/dynamodb/idempotency-store.js';
@@ -76,7 +87,11 @@ describe('replay', () => {
     expect(theirs.body.id).not.toBe(mine.body.id);
     expect(theirs.body.tenant).toBe(otherTenant.id);
     // And a different body in the other tenant is not a reuse either.
-    const otherBody = await clientFor(otherTenant.key).post('/v0/businesses', { status: 'PROSPECT', is_customer: true }, withKey(randomUUID()));
+    const otherBody = await clientFor(otherTenant.key).post(
+      '/v0/businesses',
+      { status: 'PROSPECT', is_customer: true },
+      withKey(randomUUID()),
+    );
     expect(otherBody.status).toBe(201);
   });
 
@@ -230,7 +245,9 @@ describe('the DynamoDB idempotency store (what the middleware relies on for 5xx 
     // Releasing a completed key is a no-op: only IN_PROGRESS locks are released.
     await dynamoIdempotencyStore.release(tenant.id, keyHash, TOKEN);
     expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toBeDefined();
-    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + REPLAY_WINDOW_SECONDS + 1, TOKEN)).toEqual({ acquired: true });
+    expect(await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + REPLAY_WINDOW_SECONDS + 1, TOKEN)).toEqual({
+      acquired: true,
+    });
   });
 
   it('the same key hash in two tenants is two records', async () => {
@@ -263,7 +280,12 @@ describe('a request that dies after its write', () => {
     const print = fingerprint('POST', '/v0/customers', body);
     expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now, token)).acquired).toBe(true);
     const held = { tenantId: tenant.id, keyHash, lockToken: token, committed: false };
-    const ctx = { tenantId: tenant.id, clock: systemClock, store: dynamoCustomerStore, audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' } };
+    const ctx = {
+      tenantId: tenant.id,
+      clock: systemClock,
+      store: dynamoCustomerStore,
+      audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' },
+    };
     const person = await runHoldingKey(held, () => createPerson(ctx, 'customer', body));
     return { keyHash, person, held };
   };
@@ -275,7 +297,17 @@ describe('a request that dies after its write', () => {
     expect(await getItem(KEYS.idempotency(tenant.id, keyHash))).toMatchObject({ status: 'COMMITTED', lock_token: 'dying-request' });
     const before = await tenantCounts(tenant.id);
     // Long after the lock would have expired, the key still cannot be taken again...
-    expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, fingerprint('POST', '/v0/customers', body), now + LOCK_SECONDS + 1, 'retry')).acquired).toBe(false);
+    expect(
+      (
+        await dynamoIdempotencyStore.acquire(
+          tenant.id,
+          keyHash,
+          fingerprint('POST', '/v0/customers', body),
+          now + LOCK_SECONDS + 1,
+          'retry',
+        )
+      ).acquired,
+    ).toBe(false);
     // ...and a retry through the API is refused instead of creating a second customer.
     const retry = await api.post('/v0/customers', body, withKey(key));
     expectProblem(retry, 409, 'IDEMPOTENCY_CONCURRENT_USE', 'applied');
@@ -290,8 +322,16 @@ describe('a request that dies after its write', () => {
     expect((await dynamoIdempotencyStore.acquire(tenant.id, keyHash, print, now + LOCK_SECONDS + 1, 'newer-request')).acquired).toBe(true);
     const before = await tenantCounts(tenant.id);
     const held = { tenantId: tenant.id, keyHash, lockToken: 'slow-request', committed: false };
-    const ctx = { tenantId: tenant.id, clock: systemClock, store: dynamoCustomerStore, audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' } };
-    await expect(runHoldingKey(held, () => createPerson(ctx, 'customer', body))).rejects.toMatchObject({ status: 409, code: 'IDEMPOTENCY_CONCURRENT_USE' });
+    const ctx = {
+      tenantId: tenant.id,
+      clock: systemClock,
+      store: dynamoCustomerStore,
+      audit: { request_id: 'r', api_key_id: tenant.keyId, method: 'POST', path: '/v0/customers' },
+    };
+    await expect(runHoldingKey(held, () => createPerson(ctx, 'customer', body))).rejects.toMatchObject({
+      name: 'IdempotencyKeyInUse',
+      code: 'IDEMPOTENCY_CONCURRENT_USE',
+    });
     expect(await tenantCounts(tenant.id)).toEqual(before);
   });
 

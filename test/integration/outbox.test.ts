@@ -1,4 +1,13 @@
-import { businessBody, clientFor, deviceInfo, eventsOf, expectProblem, personBody, type ApiClient, type ApiResult } from '../helpers/api.js';
+import {
+  businessBody,
+  clientFor,
+  deviceInfo,
+  eventsOf,
+  expectProblem,
+  personBody,
+  type ApiClient,
+  type ApiResult,
+} from '../helpers/api.js';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../helpers/tenants.js';
@@ -82,7 +91,12 @@ describe('update events', () => {
   it('PATCH /v0/customers writes CUSTOMER.UPDATED whose changed fields hold the OLD values', async () => {
     const c = (await api.post('/v0/customers', personBody())).body;
     const { result: res, events } = await newEvents(() =>
-      api.patch(`/v0/customers/${c.id}`, { first_name: 'Janet', email: 'janet@example.com', ssn: '987-65-4321', phone_number: c.phone_number }),
+      api.patch(`/v0/customers/${c.id}`, {
+        first_name: 'Janet',
+        email: 'janet@example.com',
+        ssn: '987-65-4321',
+        phone_number: c.phone_number,
+      }),
     );
     expect(res.status).toBe(200);
     const event = expectOneEvent(events, 'CUSTOMER.UPDATED', res, c.id);
@@ -115,7 +129,9 @@ describe('update events', () => {
 describe('verification events', () => {
   it('POST /v0/verifications/verify (person) writes PERSON.VERIFICATION_OUTCOME.UPDATED', async () => {
     const p = (await api.post('/v0/persons', personBody({ last_name: 'Rejected' }))).body;
-    const { result: res, events } = await newEvents(() => api.post('/v0/verifications/verify', { customer_consent: true, person_id: p.id }));
+    const { result: res, events } = await newEvents(() =>
+      api.post('/v0/verifications/verify', { customer_consent: true, person_id: p.id }),
+    );
     expect(res.status).toBe(201);
     const event = expectOneEvent(events, 'PERSON.VERIFICATION_OUTCOME.UPDATED', res, p.id);
     expect(event.event_resource).toMatchObject({ id: p.id, verification_status: 'REJECTED' });
@@ -185,14 +201,18 @@ describe('rejected requests write no event', () => {
     ['400 malformed JSON', () => api.call({ method: 'POST', path: '/v0/customers', rawBody: '{"status":' }), 400],
     ['400 bad Customer-Device-Info', () => api.post('/v0/customers', personBody(), { headers: { 'Customer-Device-Info': 'iPhone' } }), 400],
     ['404 patch of an unknown customer', () => api.patch(`/v0/customers/${randomUUID()}`, { first_name: 'Ghost' }), 404],
-    ['400 verification without prerequisites', async () => {
-      const p = (await api.post('/v0/persons', { status: 'PROSPECT' })).body;
-      const before = (await eventsOf(tenant.id)).length;
-      const res = await api.post('/v0/verifications/verify', { customer_consent: true, person_id: p.id });
-      expect((await eventsOf(tenant.id)).length).toBe(before);
-      return res;
-    }, 400],
-    ['401 unknown key', () => clientFor('bl_' + 'x'.repeat(43)).post('/v0/customers', personBody()), 401],
+    [
+      '400 verification without prerequisites',
+      async () => {
+        const p = (await api.post('/v0/persons', { status: 'PROSPECT' })).body;
+        const before = (await eventsOf(tenant.id)).length;
+        const res = await api.post('/v0/verifications/verify', { customer_consent: true, person_id: p.id });
+        expect((await eventsOf(tenant.id)).length).toBe(before);
+        return res;
+      },
+      400,
+    ],
+    ['401 unknown key', () => clientFor(`bl_${'x'.repeat(43)}`).post('/v0/customers', personBody()), 401],
     ['403 read-only key', async () => clientFor((await tenant.issueKey('customer:read')).apiKey).post('/v0/customers', personBody()), 403],
   ] as const)('%s', async (_name, action, status) => {
     const before = (await eventsOf(tenant.id)).length;

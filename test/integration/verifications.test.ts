@@ -50,9 +50,19 @@ describe('POST /v0/verifications/verify: preconditions', () => {
 
   it('requires entity_name and legal_address for a business', async () => {
     const b = await api.post('/v0/businesses', { status: 'PROSPECT', is_customer: true });
-    expectProblem(await verify({ customer_consent: true, business_id: b.body.id }), 400, 'PREREQUISITES_MISSING', 'entity_name, legal_address');
+    expectProblem(
+      await verify({ customer_consent: true, business_id: b.body.id }),
+      400,
+      'PREREQUISITES_MISSING',
+      'entity_name, legal_address',
+    );
     const named = await newBusiness({ legal_address: undefined });
-    const problem = expectProblem(await verify({ customer_consent: true, business_id: named.id }), 400, 'PREREQUISITES_MISSING', 'legal_address');
+    const problem = expectProblem(
+      await verify({ customer_consent: true, business_id: named.id }),
+      400,
+      'PREREQUISITES_MISSING',
+      'legal_address',
+    );
     expect(problem.detail).not.toContain('entity_name');
   });
 
@@ -61,7 +71,12 @@ describe('POST /v0/verifications/verify: preconditions', () => {
     const before = await tenantCounts(tenant.id);
     expectProblem(await verify({ customer_consent: false, person_id: p.id }), 400, 'BAD_REQUEST_BODY', 'customer_consent');
     expectProblem(await verify({ person_id: p.id }), 400, 'BAD_REQUEST_BODY', 'customer_consent is required');
-    expectProblem(await verify({ customer_consent: 'yes', person_id: p.id }), 400, 'BAD_REQUEST_BODY', 'customer_consent must be a boolean');
+    expectProblem(
+      await verify({ customer_consent: 'yes', person_id: p.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'customer_consent must be a boolean',
+    );
     expect(await tenantCounts(tenant.id)).toEqual(before);
   });
 
@@ -69,7 +84,12 @@ describe('POST /v0/verifications/verify: preconditions', () => {
     const p = await newPerson();
     const b = await newBusiness();
     expectProblem(await verify({ customer_consent: true }), 400, 'BAD_REQUEST_BODY', 'person_id');
-    expectProblem(await verify({ customer_consent: true, person_id: p.id, business_id: b.id }), 400, 'BAD_REQUEST_BODY', 'exactly one of person_id or business_id');
+    expectProblem(
+      await verify({ customer_consent: true, person_id: p.id, business_id: b.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'exactly one of person_id or business_id',
+    );
     expectProblem(await verify({ customer_consent: true, person_id: 'jane' }), 400, 'BAD_REQUEST_BODY', 'person_id must be a valid UUID');
     expectProblem(await verify({ customer_consent: true, business_id: 42 }), 400, 'BAD_REQUEST_BODY', 'business_id');
   });
@@ -192,7 +212,11 @@ describe('GET /v0/verifications and /v0/verifications/{id}', () => {
     expect(history.body.verifications.every((v: any) => !('superseded' in v))).toBe(true);
     expect((await lists.get('/v0/verifications', { include_history: 'true' })).body.verifications).toHaveLength(8);
     expect((await lists.get('/v0/verifications', { include_history: 'false' })).body.verifications).toHaveLength(6);
-    const identity = await lists.get('/v0/verifications', { person_id: accepted.id, include_history: 'true', verification_type: 'IDENTITY' });
+    const identity = await lists.get('/v0/verifications', {
+      person_id: accepted.id,
+      include_history: 'true',
+      verification_type: 'IDENTITY',
+    });
     expect(identity.body.verifications.map((v: any) => v.result).sort()).toEqual(['ACCEPTED', 'REVIEW']);
   });
 
@@ -229,7 +253,11 @@ describe('GET /v0/verifications and /v0/verifications/{id}', () => {
 describe('legacy /v0/customers/{id}/verify and /verifications', () => {
   it('POST verify -> 200 {kyc_status, verifications} with lowercase types', async () => {
     const c = (await api.post('/v0/customers', personBody({ last_name: 'Review' }))).body;
-    const res = await api.post(`/v0/customers/${c.id}/verify`, { customer_consent: true, verification_type: 'kyc', customer_ip_address: '203.0.113.9' });
+    const res = await api.post(`/v0/customers/${c.id}/verify`, {
+      customer_consent: true,
+      verification_type: 'kyc',
+      customer_ip_address: '203.0.113.9',
+    });
     expect(res.status, res.rawBody).toBe(200);
     expect(res.body.kyc_status).toBe('REVIEW');
     expect(Object.keys(res.body).sort()).toEqual(['kyc_status', 'verifications']);
@@ -262,12 +290,32 @@ describe('legacy /v0/customers/{id}/verify and /verifications', () => {
     const full = (await api.post('/v0/customers', personBody())).body;
     const b = await newBusiness();
     const before = await tenantCounts(tenant.id);
-    expectProblem(await api.post(`/v0/customers/${full.id}/verify`, { customer_consent: false }), 400, 'BAD_REQUEST_BODY', 'customer_consent');
+    expectProblem(
+      await api.post(`/v0/customers/${full.id}/verify`, { customer_consent: false }),
+      400,
+      'BAD_REQUEST_BODY',
+      'customer_consent',
+    );
     expectProblem(await api.post(`/v0/customers/${full.id}/verify`, {}), 400, 'BAD_REQUEST_BODY', 'customer_consent');
-    expectProblem(await api.post(`/v0/customers/${partial.id}/verify`, { customer_consent: true }), 400, 'PREREQUISITES_MISSING', 'last_name');
-    expectProblem(await api.post(`/v0/customers/${randomUUID()}/verify`, { customer_consent: true }), 404, 'NOT_FOUND', 'customer not found');
+    expectProblem(
+      await api.post(`/v0/customers/${partial.id}/verify`, { customer_consent: true }),
+      400,
+      'PREREQUISITES_MISSING',
+      'last_name',
+    );
+    expectProblem(
+      await api.post(`/v0/customers/${randomUUID()}/verify`, { customer_consent: true }),
+      404,
+      'NOT_FOUND',
+      'customer not found',
+    );
     expectProblem(await api.post(`/v0/customers/${b.id}/verify`, { customer_consent: true }), 404, 'NOT_FOUND', 'customer not found');
-    expectProblem(await api.post(`/v0/customers/${full.id}/verify`, { customer_consent: true, person_id: full.id }), 400, 'BAD_REQUEST_BODY', 'person_id');
+    expectProblem(
+      await api.post(`/v0/customers/${full.id}/verify`, { customer_consent: true, person_id: full.id }),
+      400,
+      'BAD_REQUEST_BODY',
+      'person_id',
+    );
     expect(await tenantCounts(tenant.id)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, PERMISSIONS, ROUTES, routeKey, routesOf } from '../../functions/routes.js';
+import { DOMAINS, PERMISSIONS, ROUTES, followsResourceType, possiblePermissions, routeKey, routesOf } from '../../functions/routes.js';
 
 describe('route table', () => {
   it('is not empty', () => {
@@ -48,9 +48,23 @@ describe('route table', () => {
 
   it('requires a known permission on every route, read for GET and write otherwise', () => {
     for (const route of ROUTES) {
-      expect(PERMISSIONS, route.path).toContain(route.permission);
-      expect(route.permission.endsWith(route.method === 'GET' ? ':read' : ':write'), `${route.method} ${route.path}`).toBe(true);
+      const possible = possiblePermissions(route.permission);
+      expect(possible.length, route.path).toBeGreaterThan(0);
+      for (const permission of possible) {
+        expect(PERMISSIONS, route.path).toContain(permission);
+        expect(permission.endsWith(route.method === 'GET' ? ':read' : ':write'), `${route.method} ${route.path}`).toBe(true);
+      }
     }
+  });
+
+  it('lists each permission a request-dependent route can need once', () => {
+    expect(possiblePermissions('customer:read')).toEqual(['customer:read']);
+    expect(possiblePermissions(followsResourceType('write'))).toEqual(['customer:write', 'account:write']);
+    expect(followsResourceType('read').byResourceType).toEqual({
+      PERSON: 'customer:read',
+      BUSINESS: 'customer:read',
+      ACCOUNT: 'account:read',
+    });
   });
 
   it('assigns every route to a known domain', () => {

@@ -1,13 +1,8 @@
-import type { HolderDirectory, TenantDirectory } from '../../accounts/ports.js';
-import { dynamoCustomerStore } from './customer-store.js';
+import type { TenantDirectory } from '../../accounts/ports.js';
 import { dynamoTenancyStore } from './tenancy-repository.js';
 
-// What the accounts domain reads from other domains' items, through their own stores.
-
-export const dynamoHolderDirectory: HolderDirectory = {
-  getPerson: (tenantId, id) => dynamoCustomerStore.getPerson(tenantId, id),
-  getBusiness: (tenantId, id) => dynamoCustomerStore.getBusiness(tenantId, id),
-};
+// What the accounts domain reads of the tenancy domain's items, through its own store. (Its
+// holders come from the customers store, mapped in functions/wiring/holder-directory.ts.)
 
 // A tenant's routing number never changes, so a warm container reads it once per tenant.
 const routingByTenant = new Map<string, string>();

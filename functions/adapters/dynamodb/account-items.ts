@@ -23,11 +23,12 @@ export const relationshipItem = (r: RelationshipRecord) => ({
 
 /**
  * The holder's side of a relationship, in the holder's own partition: what the KYC hook reads
- * (consistently) to find the accounts a verification outcome affects. Always written and
- * deleted in the relationship's transaction, so it never disagrees with the relationship.
+ * (consistently) to find the accounts a verification outcome affects, and what the account list
+ * filtered by holder reads, in the account's creation order (held-accounts-page.ts). Always
+ * written and deleted in the relationship's transaction, so it never disagrees with it.
  */
-export const membershipItem = (r: RelationshipRecord) => ({
-  ...KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, r.account_id),
+export const membershipItem = (r: RelationshipRecord, account: AccountRecord) => ({
+  ...KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, account),
   entity: 'HELD_ACCOUNT',
   tenant: r.tenant,
   holder_kind: r.holder_kind,
@@ -37,8 +38,8 @@ export const membershipItem = (r: RelationshipRecord) => ({
   relationship_type: r.relationship_type,
 });
 
-export const membershipDelete = (r: RelationshipRecord) => ({
-  Delete: { TableName: tableName(), Key: KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, r.account_id) },
+export const membershipDelete = (r: RelationshipRecord, account: AccountRecord) => ({
+  Delete: { TableName: tableName(), Key: KEYS.heldAccount(r.tenant, r.holder_kind, r.holder_id, account) },
 });
 
 /** The bank-wide claim on an account number; its conditional put is what makes numbers unique. */
@@ -96,12 +97,27 @@ export const holderGuardItem = (guard: HolderGuard, now: string) => {
         UpdateExpression: 'SET has_accounts = :true, last_updated_time = :now, #version = :next, gsi5pk = :updatedPk, gsi5sk = :updatedSk',
         ConditionExpression: clauses.join(' AND '),
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ...values, ':next': guard.expectedVersion + 1, ':true': true, ':now': now, ':updatedPk': order.gsi5pk, ':updatedSk': order.gsi5sk },
+        ExpressionAttributeValues: {
+          ...values,
+          ':next': guard.expectedVersion + 1,
+          ':true': true,
+          ':now': now,
+          ':updatedPk': order.gsi5pk,
+          ':updatedSk': order.gsi5sk,
+        },
       },
     };
   }
   if (clauses.length === 0) return undefined;
-  return { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } };
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: key,
+      ConditionExpression: clauses.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
 };
 
 /** A linked account (floor, ceiling, security) must still be able to move money when the link commits. */
@@ -124,7 +140,14 @@ export const productGuardItem = ({ product }: ProductGuard) => {
   const key = KEYS.accountProduct(product.tenant, product.id);
   const daily = { ':daily': 'COMPOUNDED_DAILY' };
   if (product.used_by_line_of_credit) {
-    return { ConditionCheck: { TableName: tableName(), Key: key, ConditionExpression: 'calculation_method = :daily', ExpressionAttributeValues: daily } };
+    return {
+      ConditionCheck: {
+        TableName: tableName(),
+        Key: key,
+        ConditionExpression: 'calculation_method = :daily',
+        ExpressionAttributeValues: daily,
+      },
+    };
   }
   return {
     Update: {

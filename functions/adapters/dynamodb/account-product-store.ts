@@ -18,7 +18,9 @@ const productItem = (p: InterestProductRecord) => ({
 export const dynamoProductStore: ProductStore = {
   async getProduct(tenantId, id) {
     // Strongly consistent: a product created or changed just before must be what a reference is checked against.
-    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.accountProduct(tenantId, id), ConsistentRead: true }));
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: KEYS.accountProduct(tenantId, id), ConsistentRead: true }),
+    );
     return Item ? stripKeys<InterestProductRecord>(Item) : undefined;
   },
 

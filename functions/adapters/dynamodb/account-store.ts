@@ -13,6 +13,7 @@ import {
   relationshipItem,
   transactableCheck,
 } from './account-items.js';
+import { heldAccountsPage } from './held-accounts-page.js';
 import { queryAll, queryPage } from './query-page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
@@ -54,14 +55,20 @@ const guardedItems = (offset: number, account: AccountRecord, now: string, guard
   return { items, claims };
 };
 
-const relationshipPut = (r: RelationshipRecord): TransactItems => [
+const relationshipPut = (r: RelationshipRecord, account: AccountRecord): TransactItems => [
   { Put: { TableName: tableName(), Item: relationshipItem(r) } },
-  { Put: { TableName: tableName(), Item: membershipItem(r) } },
+  { Put: { TableName: tableName(), Item: membershipItem(r, account) } },
 ];
 
-const relationshipDelete = (r: RelationshipRecord): TransactItems => [
-  { Delete: { TableName: tableName(), Key: KEYS.accountRelationship(r.tenant, r.account_id, r.id), ConditionExpression: 'attribute_exists(pk)' } },
-  membershipDelete(r),
+const relationshipDelete = (r: RelationshipRecord, account: AccountRecord): TransactItems => [
+  {
+    Delete: {
+      TableName: tableName(),
+      Key: KEYS.accountRelationship(r.tenant, r.account_id, r.id),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  },
+  membershipDelete(r, account),
 ];
 
 export const dynamoAccountStore: AccountStore = {
@@ -71,7 +78,10 @@ export const dynamoAccountStore: AccountStore = {
     const head: TransactItems = [
       versionedPut(tableName(), accountItem(account)),
       accountNumberClaimPut(account),
-      ...relationships.flatMap((r) => [versionedPut(tableName(), relationshipItem(r)), { Put: { TableName: tableName(), Item: membershipItem(r) } }]),
+      ...relationships.flatMap((r) => [
+        versionedPut(tableName(), relationshipItem(r)),
+        { Put: { TableName: tableName(), Item: membershipItem(r, account) } },
+      ]),
     ];
     const guarded = guardedItems(head.length, account, account.creation_time, { holders, linkedAccountIds, product }, [event]);
     const claims: Claims = new Map([[1, () => new AccountNumberTaken()], ...guarded.claims]);
@@ -84,22 +94,34 @@ export const dynamoAccountStore: AccountStore = {
     await transact('account', [...head, ...guarded.items], guarded.claims);
   },
 
-  listAccounts: (tenantId, criteria) => queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
+  // Filtered by holder: that holder's memberships, not the tenant's whole list.
+  listAccounts: (tenantId, { heldBy, ...criteria }) =>
+    heldBy
+      ? heldAccountsPage(tenantId, heldBy, criteria)
+      : queryPage<AccountRecord>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenantId), ...criteria }),
 
   getRelationship: (tenantId, accountId, id) => getRecord<RelationshipRecord>(KEYS.accountRelationship(tenantId, accountId, id)),
 
   relationshipsOf: (tenantId, accountId) =>
-    queryAll<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, consistent: true }),
+    queryAll<RelationshipRecord>({
+      partitionValue: KEYS.account(tenantId, accountId).pk,
+      sortKeyPrefix: KEYS.relationshipPrefix,
+      consistent: true,
+    }),
 
   listRelationships: (tenantId, accountId, criteria) =>
-    queryPage<RelationshipRecord>({ partitionValue: KEYS.account(tenantId, accountId).pk, sortKeyPrefix: KEYS.relationshipPrefix, ...criteria }),
+    queryPage<RelationshipRecord>({
+      partitionValue: KEYS.account(tenantId, accountId).pk,
+      sortKeyPrefix: KEYS.relationshipPrefix,
+      ...criteria,
+    }),
 
   async saveRelationshipChange({ account, expectedVersion, events, put, remove, holders }) {
     const head: TransactItems = [
       // The account's version serialises every relationship change of this account.
       versionedPut(tableName(), accountItem(account), expectedVersion),
-      ...(put ? relationshipPut(put) : []),
-      ...(remove ? relationshipDelete(remove) : []),
+      ...(put ? relationshipPut(put, account) : []),
+      ...(remove ? relationshipDelete(remove, account) : []),
     ];
     const guarded = guardedItems(head.length, account, account.last_updated_time, { holders }, events);
     await transact('account', [...head, ...guarded.items], guarded.claims);

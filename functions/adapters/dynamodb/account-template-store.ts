@@ -43,14 +43,21 @@ const nameTaken = (index: number) => new Map([[index, () => new TemplateNameTake
 export const dynamoTemplateStore: TemplateStore = {
   async getTemplate(tenantId, id) {
     // Strongly consistent: a template created or changed just before must be what an account is built from.
-    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.accountTemplate(tenantId, id), ConsistentRead: true }));
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: KEYS.accountTemplate(tenantId, id), ConsistentRead: true }),
+    );
     return Item ? stripKeys<TemplateRecord>(Item) : undefined;
   },
 
-  templatesOfType: (tenantId, type) => queryAll<TemplateRecord>({ index: 'gsi2', partitionValue: KEYS.accountTemplatesByTypeIndex(tenantId, type) }),
+  templatesOfType: (tenantId, type) =>
+    queryAll<TemplateRecord>({ index: 'gsi2', partitionValue: KEYS.accountTemplatesByTypeIndex(tenantId, type) }),
 
   async insertTemplate(template, event, product) {
-    await transact('account template', [...templateCreationItems(template), outboxPut(event), ...(product ? [productGuardItem(product)] : [])], nameTaken(1));
+    await transact(
+      'account template',
+      [...templateCreationItems(template), outboxPut(event), ...(product ? [productGuardItem(product)] : [])],
+      nameTaken(1),
+    );
   },
 
   async replaceTemplate(template, previous, event, product) {
@@ -80,5 +87,6 @@ export const dynamoTemplateStore: TemplateStore = {
     ]);
   },
 
-  listTemplates: (tenantId, criteria) => queryPage<TemplateRecord>({ index: 'gsi1', partitionValue: KEYS.accountTemplatesIndex(tenantId), ...criteria }),
+  listTemplates: (tenantId, criteria) =>
+    queryPage<TemplateRecord>({ index: 'gsi1', partitionValue: KEYS.accountTemplatesIndex(tenantId), ...criteria }),
 };

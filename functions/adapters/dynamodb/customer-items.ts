@@ -1,5 +1,5 @@
 import type { BusinessRecord, PersonRecord, SubjectKind, VerificationRecord } from '../../customers/model.js';
-import { KEYS, nameOrdered, timeOrdered } from './keys.js';
+import { foldName, KEYS, nameOrdered, timeOrdered } from './keys.js';
 
 // Item shapes of the customers domain (key patterns documented in keys.ts). Every index key is
 // derived from the record here, so any full write of a person or business keeps all its list
@@ -11,10 +11,18 @@ export const lastUpdatedKeys = (kind: SubjectKind, tenantId: string, id: string,
   gsi5sk: timeOrdered(time, id),
 });
 
+/** Keys of an index holding only the records that have the field (email, phone_number filters). */
+const sparseKeys = <I extends string>(index: I, partition: string, value: string | undefined, creationTime: string, id: string) =>
+  foldName(value)
+    ? ({ [`${index}pk`]: partition, [`${index}sk`]: nameOrdered(value, creationTime, id) } as Record<`${I}pk` | `${I}sk`, string>)
+    : {};
+
 export const personItem = (p: PersonRecord) => ({
   ...KEYS.person(p.tenant, p.id),
   gsi1pk: KEYS.personsIndex(p.tenant),
   gsi1sk: timeOrdered(p.creation_time, p.id),
+  ...sparseKeys('gsi2', KEYS.personsByEmailIndex(p.tenant), p.email, p.creation_time, p.id),
+  ...sparseKeys('gsi6', KEYS.personsByPhoneIndex(p.tenant), p.phone_number, p.creation_time, p.id),
   gsi3pk: KEYS.personsByLastNameIndex(p.tenant),
   gsi3sk: nameOrdered(p.last_name, p.creation_time, p.id),
   gsi4pk: KEYS.personsByFirstNameIndex(p.tenant),
@@ -30,6 +38,7 @@ export const businessItem = (b: BusinessRecord) => ({
   gsi1sk: timeOrdered(b.creation_time, b.id),
   gsi3pk: KEYS.businessesByEntityNameIndex(b.tenant),
   gsi3sk: nameOrdered(b.entity_name, b.creation_time, b.id),
+  ...sparseKeys('gsi6', KEYS.businessesByPhoneIndex(b.tenant), b.phone_number, b.creation_time, b.id),
   ...lastUpdatedKeys('BUSINESS', b.tenant, b.id, b.last_updated_time),
   entity: 'BUSINESS',
   ...b,

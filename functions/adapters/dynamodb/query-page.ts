@@ -1,12 +1,15 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { badRequest } from '../../shared/errors.js';
+import { InvalidInput } from '../../shared/domain-errors.js';
 import type { Condition, ListCriteria } from '../../shared/list-criteria.js';
 import type { Cursor, Page } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
+import { keyCondition } from './key-range.js';
 import { stripKeys } from './keys.js';
 import type { IndexName } from './table-definition.js';
 
-// The one pager behind every list endpoint: Query only, filters pushed down, opaque cursor.
+// The one pager behind every list endpoint: Query only, filters pushed down, opaque cursor (the
+// full key of the last item returned). Each round resumes with a key condition past the last
+// sort key read (key-range.ts), so the list's sort keys must be unique within the partition.
 
 export interface PageQuery<T> extends ListCriteria<T> {
   /** A GSI of TABLE_DEFINITION (keys `<index>pk`/`<index>sk`); the table itself when absent. */
@@ -41,9 +44,13 @@ export const filterOf = (conditions: readonly Condition[] = []): Expression => {
   };
   conditions.forEach((condition, i) => {
     names[`#w${i}`] = condition.field;
-    clauses.push(condition.op === 'eq' ? `#w${i} = ${placeholder(condition.value)}` : `#w${i} IN (${condition.values.map(placeholder).join(',')})`);
+    clauses.push(
+      condition.op === 'eq' ? `#w${i} = ${placeholder(condition.value)}` : `#w${i} IN (${condition.values.map(placeholder).join(',')})`,
+    );
   });
-  return clauses.length === 0 ? {} : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+  return clauses.length === 0
+    ? {}
+    : { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 };
 
 const keyNamesOf = (index: PageQuery<unknown>['index']) => (index ? ['pk', 'sk', `${index}pk`, `${index}sk`] : ['pk', 'sk']);
@@ -67,7 +74,8 @@ const assertCursorFits = <T>(query: PageQuery<T>, partitionAttr: string, sortAtt
     cursor[partitionAttr] === query.partitionValue &&
     (query.sortKeyPrefix === undefined || cursor[sortAttr]!.startsWith(query.sortKeyPrefix)) &&
     (tenant === undefined || cursor.pk!.startsWith(tenant));
-  if (!valid) throw badRequest('page_token is invalid or does not belong to this query', 'BAD_QUERY_PARAMETER');
+  if (!valid)
+    throw new InvalidInput('page_token is invalid or does not belong to this query', { code: 'BAD_QUERY_PARAMETER', field: 'page_token' });
 };
 
 export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
@@ -75,45 +83,51 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
   const sortAttr = query.index ? `${query.index}sk` : 'sk';
   assertCursorFits(query, partitionAttr, sortAttr);
   const filter = filterOf(query.where);
-  const names = { ...filter.ExpressionAttributeNames, '#pk': partitionAttr, ...(query.sortKeyPrefix ? { '#sk': sortAttr } : {}) };
-  const values = { ...filter.ExpressionAttributeValues, ':pk': query.partitionValue, ...(query.sortKeyPrefix ? { ':sk': query.sortKeyPrefix } : {}) };
   const filtered = Boolean(filter.FilterExpression || query.match);
   // Read one match beyond the page: its presence is what says another page exists.
   const wanted = query.limit + 1;
   const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined = query.cursor;
-  for (let round = 0; round < MAX_ROUNDS && items.length < wanted; round++) {
+  let after = query.cursor?.[sortAttr];
+  let lastRead: Record<string, unknown> | undefined;
+  let exhausted = false;
+  for (let round = 0; round < MAX_ROUNDS && items.length < wanted && !exhausted; round++) {
+    const range = keyCondition({
+      partitionAttr,
+      sortAttr,
+      partitionValue: query.partitionValue,
+      prefix: query.sortKeyPrefix,
+      after,
+      ascending: query.ascending,
+    });
     const { Items = [], LastEvaluatedKey } = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: query.index,
-        KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+        KeyConditionExpression: range.KeyConditionExpression,
         FilterExpression: filter.FilterExpression,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, ...range.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ...range.ExpressionAttributeValues },
         ScanIndexForward: query.ascending,
         // Filters discard after reading, so filtered rounds read wider.
-        Limit: filtered ? Math.max(wanted - items.length, FILTERED_ROUND_ROWS) : wanted - items.length,
-        ExclusiveStartKey: startKey,
+        Limit: (filtered ? Math.max(wanted - items.length, FILTERED_ROUND_ROWS) : wanted - items.length) + range.extraRows,
       }),
     );
-    const matching = query.match ? Items.filter((item) => query.match!(stripKeys<T>(item))) : Items;
+    const inRange = Items.filter((item) => range.inRange(String(item[sortAttr])));
+    const matching = query.match ? inRange.filter((item) => query.match!(stripKeys<T>(item))) : inRange;
     items.push(...matching.slice(0, wanted - items.length));
-    startKey = LastEvaluatedKey;
-    if (!startKey) break;
+    lastRead = LastEvaluatedKey ?? lastRead;
+    after = LastEvaluatedKey ? String(LastEvaluatedKey[sortAttr]) : undefined;
+    // Past the prefix nothing more can match (the key condition may read one key beyond it).
+    exhausted = after === undefined || (query.sortKeyPrefix !== undefined && !after.startsWith(query.sortKeyPrefix));
   }
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
-  const more = items.length > query.limit || startKey !== undefined;
+  const more = items.length > query.limit || !exhausted;
   // A full page resumes after its own last item, not after whatever the final round read.
-  const resumeFrom = !more
-    ? undefined
-    : page.length === query.limit && last
-      ? Object.fromEntries(keyNamesOf(query.index).map((n) => [n, String(last[n])]))
-      : startKey;
+  const resumeFrom = !more ? undefined : page.length === query.limit && last ? last : lastRead;
   return {
     items: page.map((item) => stripKeys<T>(item)),
-    ...(resumeFrom ? { cursor: resumeFrom as Cursor } : {}),
+    ...(resumeFrom ? { cursor: Object.fromEntries(keyNamesOf(query.index).map((n) => [n, String(resumeFrom[n])])) as Cursor } : {}),
   };
 };
 
@@ -121,7 +135,12 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
  * Every item of a small key range (an account's relationships, a holder's memberships).
  * `consistent` asks for a strongly consistent read, which only the table itself (no index) has.
  */
-export const queryAll = async <T>(input: { index?: 'gsi2'; partitionValue: string; sortKeyPrefix?: string; consistent?: boolean }): Promise<T[]> => {
+export const queryAll = async <T>(input: {
+  index?: 'gsi2';
+  partitionValue: string;
+  sortKeyPrefix?: string;
+  consistent?: boolean;
+}): Promise<T[]> => {
   if (input.consistent && input.index) throw new Error('a strongly consistent Query needs the table, not an index');
   const results: T[] = [];
   let startKey: Record<string, unknown> | undefined;

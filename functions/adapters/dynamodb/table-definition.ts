@@ -23,6 +23,11 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
     { indexName: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
     { indexName: 'gsi5', partitionKey: { name: 'gsi5pk', type: 'S' }, sortKey: { name: 'gsi5sk', type: 'S' } },
+    // phone_number filters of persons and businesses (sparse: only records with a phone number).
+    { indexName: 'gsi6', partitionKey: { name: 'gsi6pk', type: 'S' }, sortKey: { name: 'gsi6sk', type: 'S' } },
+    // Webhook deliveries waiting for a retry beyond SQS's 15-minute delay, by due time (sparse),
+    // swept once a minute (webhook-keys.ts).
+    { indexName: 'gsi10', partitionKey: { name: 'gsi10pk', type: 'S' }, sortKey: { name: 'gsi10sk', type: 'S' } },
   ] satisfies IndexDefinition[],
   timeToLiveAttribute: 'expires_at',
   streamViewType: 'NEW_AND_OLD_IMAGES',

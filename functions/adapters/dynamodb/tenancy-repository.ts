@@ -12,7 +12,8 @@ const getRecord = async <T>(key: { pk: string; sk: string }, consistent = false)
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-export const dynamoTenancyStore: TenancyStore = {
+/** Its tenants start with the accounts domain's default templates (functions/wiring/tenancy.ts). */
+export const dynamoTenancyStore: TenancyStore<readonly TemplateRecord[]> = {
   async putOrganization(org: Organization) {
     await documentClient().send(
       new PutCommand({
@@ -25,7 +26,7 @@ export const dynamoTenancyStore: TenancyStore = {
 
   getOrganization: (orgId) => getRecord<Organization>(KEYS.organization(orgId)),
 
-  async putTenant(tenant: Tenant, accountTemplates: readonly TemplateRecord[] = []) {
+  async putTenant(tenant: Tenant, accountTemplates: readonly TemplateRecord[]) {
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [

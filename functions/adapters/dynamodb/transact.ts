@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { heldKey } from '../../idempotency/held-key.js';
-import { ApiError } from '../../shared/errors.js';
+import { IdempotencyKeyInUse } from '../../shared/domain-errors.js';
 import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
+import { toStoredItem } from './free-form-json.js';
 import { KEYS } from './keys.js';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
@@ -46,7 +47,12 @@ export interface TransactOptions {
  * TransactionConflict, another transaction holding one of our items) a VersionConflict
  * naming `what`, so use-cases re-read and retry.
  */
-export const transact = async (what: string, items: TransactItems, claims: Claims = new Map(), options: TransactOptions = {}): Promise<void> => {
+export const transact = async (
+  what: string,
+  items: TransactItems,
+  claims: Claims = new Map(),
+  options: TransactOptions = {},
+): Promise<void> => {
   const marker = options.marksRequest === false ? undefined : commitMarker();
   try {
     await documentClient().send(new TransactWriteCommand({ TransactItems: marker ? [...items, marker.item] : items }));
@@ -55,7 +61,7 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
     if (!(error instanceof TransactionCanceledException)) throw error;
     const reasons = error.CancellationReasons ?? [];
     if (marker && reasons[items.length]?.Code === 'ConditionalCheckFailed') {
-      throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'this Idempotency-Key was taken over by a later request');
+      throw new IdempotencyKeyInUse('this Idempotency-Key was taken over by a later request');
     }
     for (const [index, claimed] of claims) {
       if (reasons[index]?.Code === 'ConditionalCheckFailed') throw claimed();
@@ -65,13 +71,17 @@ export const transact = async (what: string, items: TransactItems, claims: Claim
   }
 };
 
-/** Put guarded by the version the caller read; a create expects no item at all. */
+/** Put guarded by the version the caller read; a create expects no item at all. Client JSON is stored encoded (free-form-json.ts). */
 export const versionedPut = (table: string, item: Record<string, unknown>, expectedVersion?: number) => ({
   Put: {
     TableName: table,
-    Item: item,
+    Item: toStoredItem(item),
     ...(expectedVersion === undefined
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
-      : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
   },
 });

@@ -36,9 +36,11 @@ const patch: Operation = async (request) => {
 };
 
 const list: Operation = async (request) => {
-  const { where, match, empty } = accountListFilters(request);
-  const { scope, ...paging } = pagingOf(request, {});
-  const page = empty ? { items: [] } : await listAccounts(accountsContext(request), { ...paging, where, ...(match ? { match } : {}) });
+  const { where, match, heldBy, empty } = accountListFilters(request);
+  const { scope, ...paging } = await pagingOf(request, {});
+  const page = empty
+    ? { items: [] }
+    : await listAccounts(accountsContext(request), { ...paging, where, ...(match ? { match } : {}), ...(heldBy ? { heldBy } : {}) });
   return ok(listBody(request, 'accounts', scope, page, viewFor(request)));
 };
 

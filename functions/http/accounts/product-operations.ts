@@ -30,7 +30,8 @@ const productListQuery = z.strictObject({
   end_date: z.optional(isoDate),
 });
 
-const create: Operation = async (request) => created(productView(await createProduct(accountsContext(request), interestBody(request, createInterestSchema))));
+const create: Operation = async (request) =>
+  created(productView(await createProduct(accountsContext(request), interestBody(request, createInterestSchema))));
 
 const patch: Operation = async (request) =>
   ok(productView(await updateProduct(accountsContext(request), pathId(request, 'product_id'), interestBody(request, patchInterestSchema))));
@@ -38,7 +39,7 @@ const patch: Operation = async (request) =>
 const list: Operation = async (request) => {
   const q = parseQuery(request, productListQuery);
   const ids = uuidsOf('id', q.id);
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   // No FEE product can exist here, so that list is empty without a read.
   const page =
     q.product_type === 'FEE'

@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { addRelationship, deleteRelationship, getRelationship, listRelationships, updateRelationship } from '../../accounts/relationships.js';
+import {
+  addRelationship,
+  deleteRelationship,
+  getRelationship,
+  listRelationships,
+  updateRelationship,
+} from '../../accounts/relationships.js';
 import { RELATIONSHIP_READ_ONLY, relationshipInput } from '../../accounts/schemas.js';
 import { relationshipView } from '../../accounts/views.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';
@@ -35,7 +41,7 @@ const remove: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   parseQuery(request, z.strictObject(pagingParams));
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   const page = await listRelationships(accountsContext(request), pathId(request, 'account_id'), paging);
   return ok(listBody(request, 'relationships', scope, page, relationshipView));
 };

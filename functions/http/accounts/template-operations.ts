@@ -13,9 +13,11 @@ import { accountsContext, pathId } from './context.js';
 
 const templateListQuery = z.strictObject({ ...pagingParams, account_type: z.optional(z.enum(KNOWN_ACCOUNT_TYPES)) });
 
-const bodyOf = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): z.infer<S> => parseWith(schema, withoutReadOnly(request.body, TEMPLATE_READ_ONLY));
+const bodyOf = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): z.infer<S> =>
+  parseWith(schema, withoutReadOnly(request.body, TEMPLATE_READ_ONLY));
 
-const create: Operation = async (request) => created(templateView(await createTemplate(accountsContext(request), bodyOf(request, templateSchema))));
+const create: Operation = async (request) =>
+  created(templateView(await createTemplate(accountsContext(request), bodyOf(request, templateSchema))));
 
 const get: Operation = async (request) => ok(templateView(await getTemplate(accountsContext(request), pathId(request, 'template_id'))));
 
@@ -32,9 +34,12 @@ const remove: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   const q = parseQuery(request, templateListQuery);
-  const { scope, ...paging } = pagingOf(request, {});
+  const { scope, ...paging } = await pagingOf(request, {});
   const type = q.account_type;
-  const page = await listTemplates(accountsContext(request), { ...paging, ...(type ? { match: (t) => t.template.account_type === type } : {}) });
+  const page = await listTemplates(accountsContext(request), {
+    ...paging,
+    ...(type ? { match: (t) => t.template.account_type === type } : {}),
+  });
   return ok(listBody(request, 'account_templates', scope, page, templateView));
 };
 

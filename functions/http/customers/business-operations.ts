@@ -42,7 +42,7 @@ const listBusinesses_: Operation = async (request) => {
     is_customer: booleanOf('is_customer', q.is_customer),
     has_accounts: booleanOf('has_accounts', q.has_accounts),
   };
-  const { scope, ...paging } = pagingOf(request, filters, BUSINESS_SORTS);
+  const { scope, ...paging } = await pagingOf(request, filters, BUSINESS_SORTS);
   const page = await listBusinesses(customersContext(request), { filters, ...paging });
   return ok(listBody(request, 'businesses', scope, page, businessView));
 };

@@ -1,18 +1,8 @@
-import { dynamoHolderDirectory } from '../../adapters/dynamodb/account-directories.js';
-import { dynamoAccountStore } from '../../adapters/dynamodb/account-store.js';
-import { dynamoCustomerStore } from '../../adapters/dynamodb/customer-store.js';
 import type { CustomersContext } from '../../customers/context.js';
-import { systemClock } from '../../shared/clock.js';
-import type { ApiRequest } from '../api-request.js';
+import { customersContext as wiredCustomersContext } from '../../wiring/customers.js';
+import { type ApiRequest, scopeOf } from '../api-request.js';
 
-export const customersContext = (request: ApiRequest): CustomersContext => ({
-  tenantId: request.principal.tenantId,
-  audit: request.audit,
-  clock: systemClock,
-  store: dynamoCustomerStore,
-  // A verification outcome restricts or releases the holder's accounts (accounts/holder-kyc.ts).
-  accounts: { accounts: dynamoAccountStore, holders: dynamoHolderDirectory },
-});
+export const customersContext = (request: ApiRequest): CustomersContext => wiredCustomersContext(scopeOf(request));
 
 /** Path parameters are validated as UUIDs before any operation runs. */
 export const pathId = (request: ApiRequest, name: string): string => {

@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
-import { createPerson, getPerson, listPersons, PERSON_STYLES, type PersonStyle, replacePerson, updatePerson } from '../../customers/persons.js';
+import {
+  createPerson,
+  getPerson,
+  listPersons,
+  PERSON_STYLES,
+  type PersonStyle,
+  replacePerson,
+  updatePerson,
+} from '../../customers/persons.js';
 import type { PersonRecord } from '../../customers/model.js';
 import { PERSON_SORTS } from '../../customers/ports.js';
 import { createPersonSchema, PERSON_READ_ONLY, PERSON_STATUSES, patchPersonSchema, replacePersonSchema } from '../../customers/schemas.js';
@@ -66,7 +74,7 @@ export const personOperations = (style: PersonStyle, idParam: string, listKey: s
   };
   const list: Operation = async (request) => {
     const filters = filtersOf(request, style);
-    const { scope, ...paging } = pagingOf(request, filters, PERSON_SORTS);
+    const { scope, ...paging } = await pagingOf(request, filters, PERSON_SORTS);
     const page = await listPersons(customersContext(request), { filters, ...paging });
     return ok(listBody(request, listKey, scope, page, view));
   };

@@ -22,7 +22,11 @@ const subjectOf = (body: z.infer<typeof verifyRequestSchema>) => {
 /** `POST /v0/verifications/verify`: KYC for a person, KYB for a business. */
 export const runVerificationOperation: Operation = async (request) => {
   const body = parseWith(verifyRequestSchema, request.body);
-  const outcome = await runVerification(customersContext(request), { ...subjectOf(body), consent: body.customer_consent, style: 'current' });
+  const outcome = await runVerification(customersContext(request), {
+    ...subjectOf(body),
+    consent: body.customer_consent,
+    style: 'current',
+  });
   return created({ verification_status: outcome.status, verifications: outcome.checks.map(verificationView) });
 };
 
@@ -60,7 +64,7 @@ export const listVerificationsOperation: Operation = async (request) => {
     result: enumsOf('result', q.result, CHECK_RESULTS),
     superseded: booleanOf('include_history', q.include_history) ? undefined : false,
   };
-  const { scope, ...paging } = pagingOf(request, filters);
+  const { scope, ...paging } = await pagingOf(request, filters);
   const page = await listVerifications(customersContext(request), subjects.length === 1 ? subjects[0] : undefined, { filters, ...paging });
   return ok(listBody(request, 'verifications', scope, page, verificationView));
 };

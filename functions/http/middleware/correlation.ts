@@ -8,7 +8,8 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const correlation = (): ChainMiddleware => ({
   before: async (request) => {
     const supplied = header(request.event, 'x-correlation-id');
-    const correlationId = supplied && SAFE_ID.test(supplied) ? supplied : request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const correlationId =
+      supplied && SAFE_ID.test(supplied) ? supplied : (request.event.requestContext?.requestId ?? request.context.awsRequestId);
     setRequestKeys({ correlation_id: correlationId, route: `${request.event.httpMethod} ${request.event.resource}` });
     request.context.bankline = { correlationId, apiRequest: {} };
   },

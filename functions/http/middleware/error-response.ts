@@ -1,5 +1,5 @@
-import { ApiError } from '../../shared/errors.js';
 import { logger } from '../../shared/logger.js';
+import { isExpected, toApiError } from '../error-mapping.js';
 import { errorResult } from '../proxy-result.js';
 import type { ChainMiddleware } from './types.js';
 
@@ -7,8 +7,9 @@ import type { ChainMiddleware } from './types.js';
 export const errorResponse = (): ChainMiddleware => ({
   onError: async (request) => {
     const { error } = request;
-    if (!(error instanceof ApiError)) logger.error('unhandled error', error as Error);
-    else if (error.status < 500) logger.info('request rejected', { status: error.status, code: error.code });
+    const { status, code } = toApiError(error);
+    if (!isExpected(error)) logger.error('unhandled error', error as Error);
+    else if (status < 500) logger.info('request rejected', { status, code });
     const result = errorResult(request.error);
     const correlationId = request.context.bankline?.correlationId;
     if (correlationId) result.headers = { ...result.headers, 'X-Correlation-Id': correlationId };

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { decide, fingerprint, hashKey, isStorable, isValidIdempotencyKey, type StoredResponse } from '../../idempotency/model.js';
 import type { IdempotencyStore } from '../../idempotency/ports.js';
-import { ApiError, badRequest } from '../../shared/errors.js';
+import { badRequest, IdempotencyKeyInUse, IdempotencyKeyReuse } from '../../shared/errors.js';
 import type { Clock } from '../../shared/clock.js';
+import { isExpected } from '../error-mapping.js';
 import { errorResult } from '../proxy-result.js';
 import { header, type ChainMiddleware, type ChainRequest } from './types.js';
 
@@ -49,27 +50,29 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     }
     const decision = decide(outcome.existing, print);
     if (decision.kind === 'mismatch') {
-      throw new ApiError(422, 'IDEMPOTENCY_INVALID_REUSE', 'this Idempotency-Key was already used for a different request');
+      throw new IdempotencyKeyReuse('this Idempotency-Key was already used for a different request');
     }
     if (decision.kind === 'applied') {
-      throw new ApiError(
-        409,
-        'IDEMPOTENCY_CONCURRENT_USE',
+      throw new IdempotencyKeyInUse(
         'a request with this Idempotency-Key was applied but its response is not stored yet; retry shortly, or read the resource',
       );
     }
     if (decision.kind === 'in_progress') {
-      throw new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'a request with this Idempotency-Key is still in progress');
+      throw new IdempotencyKeyInUse('a request with this Idempotency-Key is still in progress');
     }
     const { statusCode, headers, body } = decision.response;
     // Early responses skip the `after` chain, so the correlation header is set here.
-    return { statusCode, headers: { ...headers, [REPLAY_HEADER]: 'true', 'X-Correlation-Id': request.context.bankline.correlationId }, body };
+    return {
+      statusCode,
+      headers: { ...headers, [REPLAY_HEADER]: 'true', 'X-Correlation-Id': request.context.bankline.correlationId },
+      body,
+    };
   },
   after: async (request) => {
     if (request.response) await finish(store, request, request.response);
   },
   onError: async (request) => {
     const { error } = request;
-    await finish(store, request, errorResult(error), error instanceof ApiError ? error.code : undefined);
+    await finish(store, request, errorResult(error), isExpected(error) ? error.code : undefined);
   },
 });

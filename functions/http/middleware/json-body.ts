@@ -1,4 +1,5 @@
-import { ApiError, badRequest } from '../../shared/errors.js';
+import { badRequest } from '../../shared/errors.js';
+import { ApiError } from '../api-error.js';
 import { header, type ChainMiddleware } from './types.js';
 
 // Bodies above this are refused before parsing; Synctera's objects are a few KB at most.
@@ -14,7 +15,7 @@ export const jsonBody = (): ChainMiddleware => ({
       state.body = undefined;
       return;
     }
-    const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body ?? '';
+    const raw = event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : (event.body ?? '');
     if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
       throw new ApiError(413, 'REQUEST_TOO_LARGE', `request body exceeds ${MAX_BODY_BYTES} bytes`);
     }
@@ -26,18 +27,14 @@ export const jsonBody = (): ChainMiddleware => ({
       state.body = {};
       return;
     }
+    // JSON.parse keeps a `__proto__` key as an own property: free-form fields (metadata) store it
+    // as sent, and every strict schema reports it as an unknown field.
     let parsed: unknown;
-    let pollutes = false;
     try {
-      // `__proto__` keys vanish in object copies downstream; refuse them instead of dropping data.
-      parsed = JSON.parse(raw, (key, value: unknown) => {
-        if (key === '__proto__') pollutes = true;
-        return value;
-      });
+      parsed = JSON.parse(raw);
     } catch {
       throw badRequest('request body is not valid JSON');
     }
-    if (pollutes) throw badRequest('request body must not contain __proto__ keys');
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw badRequest('request body must be a JSON object');
     }

@@ -1,13 +1,15 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { type Domain, routeKey, routesOf, type Route } from '../../routes.js';
+import { type Domain, possiblePermissions, routeKey, routesOf, type Route } from '../../routes.js';
 import { parseDeviceInfo } from '../../shared/device-info.js';
-import { ApiError, badRequest, forbidden, unauthorized } from '../../shared/errors.js';
+import { badRequest, unauthorized } from '../../shared/errors.js';
+import { ApiError } from '../api-error.js';
 import { isUuid } from '../../shared/ids.js';
+import { lacking } from '../permissions.js';
 import { principalFromContext } from '../principal-context.js';
 import { header, type ChainMiddleware } from './types.js';
 
-const indexRoutes = (domain: Domain): Map<string, Route> =>
-  new Map(routesOf(domain).map((route) => [routeKey(route.method, route.path), route]));
+const indexRoutes = (routes: readonly Route[]): Map<string, Route> =>
+  new Map(routes.map((route) => [routeKey(route.method, route.path), route]));
 
 const queryOf = (event: APIGatewayProxyEvent): Record<string, string> => {
   const query: Record<string, string> = {};
@@ -32,9 +34,13 @@ const pathParametersOf = (event: APIGatewayProxyEvent): Record<string, string> =
   return params;
 };
 
-/** Resolves route and principal, checks the route's permission, and parses path, query and headers. */
-export const requestContext = (domain: Domain): ChainMiddleware => {
-  const routes = indexRoutes(domain);
+/**
+ * Resolves route and principal, checks the route's permission, and parses path, query and
+ * headers. A route whose permission depends on the request admits a key holding any of its
+ * possible permissions; the operation checks the one that applies (../permissions.ts).
+ */
+export const requestContext = (domain: Domain, domainRoutes: readonly Route[] = routesOf(domain)): ChainMiddleware => {
+  const routes = indexRoutes(domainRoutes);
   return {
     before: async (request) => {
       const { event } = request;
@@ -42,9 +48,8 @@ export const requestContext = (domain: Domain): ChainMiddleware => {
       if (!route) throw new ApiError(404, 'NOT_FOUND', 'no such route');
       const principal = principalFromContext(event.requestContext?.authorizer);
       if (!principal) throw unauthorized();
-      if (!principal.permissions.includes(route.permission)) {
-        throw forbidden(`this API key lacks the ${route.permission} permission`);
-      }
+      const admitting = possiblePermissions(route.permission);
+      if (!admitting.some((p) => principal.permissions.includes(p))) throw lacking(admitting);
       const deviceInfo = parseDeviceInfo(header(event, 'customer-device-info'));
       Object.assign(request.context.bankline.apiRequest, {
         route,

@@ -3,7 +3,17 @@ import * as z from 'zod/mini';
 // Shared building blocks for request schemas. Limits are ours (the contract sets few); they
 // are generous for real data and stop oversize input before it reaches the table.
 
-export const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+// Control characters (tab and newline excepted) and unpaired UTF-16 surrogates are never part
+// of a name, an address or a description: they hide text, break exports and terminals, and a
+// lone surrogate has no UTF-8 encoding at all. Ordinary Unicode (accents, CJK, emoji) is text.
+const UNSAFE_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]|\p{Cs}/u;
+
+export const isSafeText = (value: string): boolean => !UNSAFE_TEXT.test(value);
+
+export const SAFE_TEXT_RULE = 'must not contain control characters (other than tab and newline) or unpaired UTF-16 surrogates';
+
+/** Human-entered text (names, address lines, nicknames, descriptions, notes): non-empty, capped, printable. */
+export const boundedString = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.refine(isSafeText, SAFE_TEXT_RULE));
 
 export const optionalString = (max: number) => z.optional(boundedString(max));
 
@@ -15,7 +25,9 @@ export const email = z.string().check(z.maxLength(320), z.email('must be a valid
 
 export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as US'));
 
-export const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
+export const uuid = z
+  .string()
+  .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, 'must be a valid UUID'));
 
 const METADATA_MAX_BYTES = 8 * 1024;
 const METADATA_MAX_DEPTH = 16;
@@ -32,8 +44,10 @@ const isStorableNumber = (n: number): boolean => {
 };
 
 /**
- * Whether DynamoDB can hold this JSON value as-is: it refuses empty map keys, deep nesting and
- * numbers outside its range; integers beyond 2^53 would lose digits in JavaScript.
+ * Whether DynamoDB could hold this JSON value as a native map: it refuses empty map keys, deep
+ * nesting and numbers outside its range; integers beyond 2^53 would lose digits in JavaScript.
+ * Adapters store free-form JSON as a JSON string (free-form-json.ts); the rule stays so stored
+ * values remain portable to a native map and integers stay exact.
  */
 export const isStorableJson = (value: unknown, depth = 0): boolean => {
   if (depth > METADATA_MAX_DEPTH) return false;
@@ -47,13 +61,26 @@ export const isStorableJson = (value: unknown, depth = 0): boolean => {
 
 export const STORABLE_JSON_RULE = `must be JSON with non-empty keys, at most ${METADATA_MAX_DEPTH} levels deep, integers within ±2^53 and decimals between 1e-130 and 1e125`;
 
-/** Free-form JSON object, capped in size so one field cannot fill an item. */
-export const metadata = z.record(z.string().check(z.maxLength(256)), z.unknown()).check(
-  z.refine((value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES, `must serialise to at most ${METADATA_MAX_BYTES} bytes`),
+const METADATA_MAX_KEY_CHARS = 256;
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Free-form JSON object, capped in size so one field cannot fill an item. A custom check rather
+ * than z.record: the record schema rebuilds the object and skips a `__proto__` key, where the
+ * client's object must come back exactly as sent (adapters store it as a JSON string).
+ */
+export const metadata = z.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object').check(
   z.refine(
-    (value) => isStorableJson(value),
-    STORABLE_JSON_RULE,
+    (value) => Object.keys(value).every((key) => key.length <= METADATA_MAX_KEY_CHARS),
+    `keys must be at most ${METADATA_MAX_KEY_CHARS} characters`,
   ),
+  z.refine(
+    (value) => Buffer.byteLength(JSON.stringify(value), 'utf8') <= METADATA_MAX_BYTES,
+    `must serialise to at most ${METADATA_MAX_BYTES} bytes`,
+  ),
+  z.refine((value) => isStorableJson(value), STORABLE_JSON_RULE),
 );
 
 export const address = z.strictObject({

@@ -2,6 +2,7 @@
 // tenants seeded through the real tenancy use-cases (a fresh organization per test file, so files
 // running in parallel never see each other's data), and the HTTP server on a free port.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { dynamoTenancyStore } from '../../../functions/adapters/dynamodb/tenancy-repository.js';
 import { seedDemoData, type DemoData } from '../../../local/seed.js';
 import { type StartServerOptions, startServer } from '../../../local/server.js';
@@ -40,4 +41,16 @@ export async function call(
     // Not JSON: keep the text.
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/** Writes `payload` as is on a new connection and returns everything the server sends until it closes. */
+export function rawExchange(url: string, payload: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname, () => socket.write(payload));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
 }

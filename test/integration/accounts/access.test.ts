@@ -13,7 +13,12 @@ describe('accounts through the shared chain', () => {
     const customersOnly = clientFor((await tenant.issueKey('customer:read,customer:write')).apiKey);
     expect((await reader.get(`/v0/accounts/${created.body.id}`)).status).toBe(200);
     expect((await reader.get('/v0/accounts/templates')).status).toBe(200);
-    expectProblem(await reader.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder) }), 403, 'FORBIDDEN', 'account:write');
+    expectProblem(
+      await reader.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder) }),
+      403,
+      'FORBIDDEN',
+      'account:write',
+    );
     expectProblem(await reader.patch(`/v0/accounts/${created.body.id}`, { nickname: 'x' }), 403, 'FORBIDDEN');
     expectProblem(await customersOnly.get('/v0/accounts'), 403, 'FORBIDDEN', 'account:read');
     expectProblem(await clientFor(null).get('/v0/accounts'), 401, 'UNAUTHORIZED');

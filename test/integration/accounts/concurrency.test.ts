@@ -10,7 +10,9 @@ describe('concurrency', () => {
   it('gives 50 parallel creations for one holder 50 distinct account numbers', async () => {
     const { tenant, api } = await newWorld('race-create');
     const holder = await acceptedPerson(api);
-    const responses = await Promise.all(Array.from({ length: 50 }, () => api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder) })));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder) })),
+    );
     const failures = responses.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.rawBody}`);
     expect(failures).toEqual([]);
     const numbers = responses.map((r) => accountResponseSchema.parse(r.body).account_number);
@@ -40,7 +42,14 @@ describe('concurrency', () => {
     const { api } = await newWorld('race-patch-many');
     const holder = await acceptedPerson(api);
     const account = await createAccount(api, { account_type: 'CHECKING', relationships: primary(holder) });
-    const changes = [{ nickname: 'n' }, { is_wire_enabled: true }, { is_p2p_enabled: false }, { account_purpose: 'bills' }, { iban: 'GB82WEST12345698765432' }, { metadata: { a: 1 } }];
+    const changes = [
+      { nickname: 'n' },
+      { is_wire_enabled: true },
+      { is_p2p_enabled: false },
+      { account_purpose: 'bills' },
+      { iban: 'GB82WEST12345698765432' },
+      { metadata: { a: 1 } },
+    ];
     const responses = await Promise.all(changes.map((body) => api.patch(`/v0/accounts/${account.id}`, body)));
     expect(responses.map((r) => r.status)).toEqual(changes.map(() => 200));
     const final = (await api.get(`/v0/accounts/${account.id}`)).body;
@@ -52,7 +61,11 @@ describe('concurrency', () => {
     const holder = await acceptedPerson(api);
     const joints = await Promise.all([acceptedPerson(api), acceptedPerson(api), acceptedPerson(api)]);
     const account = await createAccount(api, { account_type: 'CHECKING', relationships: primary(holder) });
-    const added = await Promise.all(joints.map((id) => api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: id })));
+    const added = await Promise.all(
+      joints.map((id) =>
+        api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: id }),
+      ),
+    );
     expect(added.map((r) => r.status)).toEqual([201, 201, 201]);
     const final = (await api.get(`/v0/accounts/${account.id}`)).body;
     expect([...final.customer_ids].sort()).toEqual([holder, ...joints].sort());

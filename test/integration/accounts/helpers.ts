@@ -50,7 +50,13 @@ export const acceptedPerson = async (api: ApiClient, overrides: Record<string, u
 };
 
 export const createBusiness = async (api: ApiClient, overrides: Record<string, unknown> = {}): Promise<string> => {
-  const response = await api.post('/v0/businesses', { status: 'ACTIVE', is_customer: true, entity_name: 'Acme Widgets', legal_address: address, ...overrides });
+  const response = await api.post('/v0/businesses', {
+    status: 'ACTIVE',
+    is_customer: true,
+    entity_name: 'Acme Widgets',
+    legal_address: address,
+    ...overrides,
+  });
   if (response.status !== 201) throw new Error(`business create failed: ${response.status} ${response.rawBody}`);
   return response.body.id as string;
 };

@@ -13,8 +13,14 @@ describe('verification leaving ACCEPTED', () => {
     const other = await acceptedPerson(api);
     const owned = await createAccount(api, { account_type: 'CHECKING', relationships: primary(person) });
     const pending = await createAccount(api, { account_type: 'SAVING', relationships: primary(person), status: 'ACCOUNT_NEVER_ACTIVE' });
-    const signed = await createAccount(api, { account_type: 'CHECKING', relationships: [...primary(other), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: person }] });
-    const usedOnly = await createAccount(api, { account_type: 'CHECKING', relationships: [...primary(other), { relationship_type: 'AUTHORIZED_USER', customer_id: person }] });
+    const signed = await createAccount(api, {
+      account_type: 'CHECKING',
+      relationships: [...primary(other), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: person }],
+    });
+    const usedOnly = await createAccount(api, {
+      account_type: 'CHECKING',
+      relationships: [...primary(other), { relationship_type: 'AUTHORIZED_USER', customer_id: person }],
+    });
     const closed = await createAccount(api, { account_type: 'CHECKING', relationships: primary(person) });
     await api.patch(`/v0/accounts/${closed.id}`, { status: 'CLOSED' });
 
@@ -31,14 +37,27 @@ describe('verification leaving ACCEPTED', () => {
     expect(await status(usedOnly.id)).toBe('ACTIVE_OR_DISBURSED');
     expect(await status(closed.id)).toBe('CLOSED');
 
-    const updates = (await eventsOf(tenant.id)).filter((e) => e.type === 'ACCOUNT.UPDATED' && (e.event_resource as { status: string }).status === 'RESTRICTED');
+    const updates = (await eventsOf(tenant.id)).filter(
+      (e) => e.type === 'ACCOUNT.UPDATED' && (e.event_resource as { status: string }).status === 'RESTRICTED',
+    );
     expect(updates.map((e) => e.resource_id).sort()).toEqual([owned.id, pending.id, signed.id].sort());
     expect(updates.find((e) => e.resource_id === pending.id)!.event_resource_changed_fields).toEqual({ status: 'ACCOUNT_NEVER_ACTIVE' });
 
     // RESTRICTED belongs to the platform: an integrator can close, but not lift it.
-    expectProblem(await api.patch(`/v0/accounts/${owned.id}`, { status: 'ACTIVE_OR_DISBURSED' }), 422, 'INVALID_STATUS_TRANSITION', 'RESTRICTED is lifted by the platform');
+    expectProblem(
+      await api.patch(`/v0/accounts/${owned.id}`, { status: 'ACTIVE_OR_DISBURSED' }),
+      422,
+      'INVALID_STATUS_TRANSITION',
+      'RESTRICTED is lifted by the platform',
+    );
     // A REJECTED customer cannot be added to another account either.
-    expectProblem(await api.post(`/v0/accounts/${usedOnly.id}/relationships`, { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: await createPerson(api) }), 422);
+    expectProblem(
+      await api.post(`/v0/accounts/${usedOnly.id}/relationships`, {
+        relationship_type: 'JOINT_ACCOUNT_HOLDER',
+        customer_id: await createPerson(api),
+      }),
+      422,
+    );
 
     expect((await api.patch(`/v0/persons/${person}`, { last_name: 'Lovelace' })).status).toBe(200);
     expect(await verify(api, { person_id: person })).toBe('ACCEPTED');
@@ -51,7 +70,10 @@ describe('verification leaving ACCEPTED', () => {
     const { api } = await newWorld('kyc-joint');
     const first = await acceptedPerson(api);
     const second = await acceptedPerson(api);
-    const joint = await createAccount(api, { account_type: 'CHECKING', relationships: [...primary(first), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: second }] });
+    const joint = await createAccount(api, {
+      account_type: 'CHECKING',
+      relationships: [...primary(first), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: second }],
+    });
     for (const person of [first, second]) {
       await api.patch(`/v0/persons/${person}`, { last_name: 'Review' });
       expect(await verify(api, { person_id: person })).toBe('REVIEW');

@@ -15,7 +15,9 @@ describe('a holder with many accounts', () => {
     const ids: string[] = [];
     for (let start = 0; start < ACCOUNTS; start += 15) {
       const batch = await Promise.all(
-        Array.from({ length: Math.min(15, ACCOUNTS - start) }, () => createAccount(api, { account_type: 'CHECKING', relationships: primary(person) })),
+        Array.from({ length: Math.min(15, ACCOUNTS - start) }, () =>
+          createAccount(api, { account_type: 'CHECKING', relationships: primary(person) }),
+        ),
       );
       ids.push(...batch.map((a) => a.id as string));
     }
@@ -27,7 +29,9 @@ describe('a holder with many accounts', () => {
     await api.patch(`/v0/persons/${person}`, { last_name: 'Rejected' });
     expect(await verify(api, { person_id: person })).toBe('REJECTED');
     expect(await statuses()).toEqual(new Set(['RESTRICTED']));
-    const restricted = (await eventsOf(tenant.id)).filter((e) => e.type === 'ACCOUNT.UPDATED' && (e.event_resource as { status: string }).status === 'RESTRICTED');
+    const restricted = (await eventsOf(tenant.id)).filter(
+      (e) => e.type === 'ACCOUNT.UPDATED' && (e.event_resource as { status: string }).status === 'RESTRICTED',
+    );
     expect(new Set(restricted.map((e) => e.resource_id))).toEqual(new Set(ids));
 
     await api.patch(`/v0/persons/${person}`, { last_name: 'Lovelace' });

@@ -130,7 +130,10 @@ describe('lifting a restriction while a co-holder is being rejected', () => {
     await Promise.all([api.post('/v0/verifications/verify', verifyBody(p1)), api.post('/v0/verifications/verify', verifyBody(p2))]);
     expect((await api.get(`/v0/accounts/${account.id}`)).body.status).toBe('ACTIVE_OR_DISBURSED');
     const lifts = (await eventsOf(tenant.id)).filter(
-      (e) => e.type === 'ACCOUNT.UPDATED' && e.resource_id === account.id && (e.event_resource as { status: string }).status === 'ACTIVE_OR_DISBURSED',
+      (e) =>
+        e.type === 'ACCOUNT.UPDATED' &&
+        e.resource_id === account.id &&
+        (e.event_resource as { status: string }).status === 'ACTIVE_OR_DISBURSED',
     );
     expect(lifts).toHaveLength(1);
   });

@@ -50,19 +50,31 @@ describe('a restriction left undone by a crash', () => {
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ status: 'RESTRICTED', nickname: 'after the crash' });
     // An integrator move that needs an ACTIVE account is judged on the restricted one.
-    expectProblem(await api.patch(`/v0/accounts/${account.id}`, { status: 'SUSPENDED', note: 'n' }), 422, 'INVALID_STATUS_TRANSITION', 'RESTRICTED');
+    expectProblem(
+      await api.patch(`/v0/accounts/${account.id}`, { status: 'SUSPENDED', note: 'n' }),
+      422,
+      'INVALID_STATUS_TRANSITION',
+      'RESTRICTED',
+    );
   });
 
   it('is applied by the next relationship change of the account', async () => {
     const { api, account } = await rejectedWithUnrestrictedAccount('kyc-repair-relationship');
     const signer = await acceptedPerson(api);
-    expect((await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: signer })).status).toBe(201);
+    expect(
+      (await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: signer })).status,
+    ).toBe(201);
     expect((await api.get(`/v0/accounts/${account.id}`)).body.status).toBe('RESTRICTED');
   });
 
   it('never lets a new account open for the holder meanwhile', async () => {
     const { api, person } = await rejectedWithUnrestrictedAccount('kyc-repair-create');
-    expectProblem(await api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(person) }), 422, 'UNPROCESSABLE_ENTITY', 'verification_status REJECTED');
+    expectProblem(
+      await api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(person) }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'verification_status REJECTED',
+    );
   });
 });
 
@@ -100,7 +112,10 @@ describe('relationships and the KYC hook', () => {
     const [owner, joint, leaver] = await Promise.all([acceptedPerson(api), acceptedPerson(api), acceptedPerson(api)]);
     const account = await createAccount(api, { account_type: 'CHECKING', relationships: primary(owner) });
     await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: joint });
-    const leaving = await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: leaver });
+    const leaving = await api.post(`/v0/accounts/${account.id}/relationships`, {
+      relationship_type: 'AUTHORIZED_SIGNER',
+      customer_id: leaver,
+    });
     expect((await api.call({ method: 'DELETE', path: `/v0/accounts/${account.id}/relationships/${leaving.body.id}` })).status).toBe(200);
 
     await api.patch(`/v0/persons/${leaver}`, { last_name: 'Rejected' });
@@ -112,16 +127,24 @@ describe('relationships and the KYC hook', () => {
     expect((await api.get(`/v0/accounts/${account.id}`)).body.status).toBe('RESTRICTED');
 
     // Removing the holder who was not ACCEPTED ends the restriction.
-    const relationships = (await api.get(`/v0/accounts/${account.id}/relationships`)).body.relationships as { id: string; customer_id: string }[];
+    const relationships = (await api.get(`/v0/accounts/${account.id}/relationships`)).body.relationships as {
+      id: string;
+      customer_id: string;
+    }[];
     const jointRelationship = relationships.find((r) => r.customer_id === joint)!;
-    expect((await api.call({ method: 'DELETE', path: `/v0/accounts/${account.id}/relationships/${jointRelationship.id}` })).status).toBe(200);
+    expect((await api.call({ method: 'DELETE', path: `/v0/accounts/${account.id}/relationships/${jointRelationship.id}` })).status).toBe(
+      200,
+    );
     expect((await api.get(`/v0/accounts/${account.id}`)).body.status).toBe('ACTIVE_OR_DISBURSED');
   });
 
   it('restricts the accounts of a business whose KYB leaves ACCEPTED', async () => {
     const { api } = await newWorld('kyc-business');
     const business = await acceptedBusiness(api);
-    const account = await createAccount(api, { account_type: 'CHECKING', relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', business_id: business }] });
+    const account = await createAccount(api, {
+      account_type: 'CHECKING',
+      relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', business_id: business }],
+    });
     await api.patch(`/v0/businesses/${business}`, { entity_name: 'Unregistered Business' });
     expect(await verify(api, { business_id: business })).toBe('REJECTED');
     expect((await api.get(`/v0/accounts/${account.id}`)).body.status).toBe('RESTRICTED');
@@ -132,8 +155,16 @@ describe('relationships and the KYC hook', () => {
     const people = await Promise.all(Array.from({ length: 11 }, () => acceptedPerson(api)));
     const account = await createAccount(api, {
       account_type: 'CHECKING',
-      relationships: [...primary(people[0]!), ...people.slice(1, 10).map((id) => ({ relationship_type: 'AUTHORIZED_SIGNER', customer_id: id }))],
+      relationships: [
+        ...primary(people[0]!),
+        ...people.slice(1, 10).map((id) => ({ relationship_type: 'AUTHORIZED_SIGNER', customer_id: id })),
+      ],
     });
-    expectProblem(await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: people[10] }), 422, 'UNPROCESSABLE_ENTITY', 'already has 10 relationships');
+    expectProblem(
+      await api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: people[10] }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'already has 10 relationships',
+    );
   });
 });

@@ -15,7 +15,8 @@ beforeAll(async () => {
   holder = await acceptedPerson(world.api);
 });
 
-const newAccount = (extra: Record<string, unknown> = {}) => createAccount(world.api, { account_type: 'CHECKING', relationships: primary(holder), ...extra });
+const newAccount = (extra: Record<string, unknown> = {}) =>
+  createAccount(world.api, { account_type: 'CHECKING', relationships: primary(holder), ...extra });
 const patch = (id: string, body: Record<string, unknown>) => world.api.patch(`/v0/accounts/${id}`, body);
 
 /** What the ledger will do on a posting: move the balance and bump the version, in one update. */
@@ -38,11 +39,21 @@ describe('status transitions', () => {
     const active = await patch(account.id, { status: 'ACTIVE_OR_DISBURSED' });
     expect(active.status).toBe(200);
     expect(accountResponseSchema.parse(active.body).status).toBe('ACTIVE_OR_DISBURSED');
-    expectProblem(await patch(account.id, { status: 'ACCOUNT_NEVER_ACTIVE' }), 422, 'INVALID_STATUS_TRANSITION', 'from ACTIVE_OR_DISBURSED to ACCOUNT_NEVER_ACTIVE');
+    expectProblem(
+      await patch(account.id, { status: 'ACCOUNT_NEVER_ACTIVE' }),
+      422,
+      'INVALID_STATUS_TRANSITION',
+      'from ACTIVE_OR_DISBURSED to ACCOUNT_NEVER_ACTIVE',
+    );
   });
 
   it('refuses platform statuses at creation and by PATCH', async () => {
-    expectProblem(await world.api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder), status: 'RESTRICTED' }), 400, 'BAD_REQUEST_BODY', 'status RESTRICTED cannot be set when creating');
+    expectProblem(
+      await world.api.post('/v0/accounts', { account_type: 'CHECKING', relationships: primary(holder), status: 'RESTRICTED' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'status RESTRICTED cannot be set when creating',
+    );
     const account = await newAccount();
     for (const status of ['RESTRICTED', 'FAILED_KYC', 'DELINQUENT', 'CHARGED_OFF']) {
       expectProblem(await patch(account.id, { status }), 422, 'INVALID_STATUS_TRANSITION', `${status} is set by the platform only`);
@@ -51,11 +62,18 @@ describe('status transitions', () => {
 
   it('requires a note to enter and to leave SUSPENDED', async () => {
     const account = await newAccount();
-    expectProblem(await patch(account.id, { status: 'SUSPENDED' }), 400, 'BAD_REQUEST_BODY', 'note is required when status changes to or from SUSPENDED');
+    expectProblem(
+      await patch(account.id, { status: 'SUSPENDED' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'note is required when status changes to or from SUSPENDED',
+    );
     expect((await patch(account.id, { status: 'SUSPENDED', note: 'fraud review #42' })).body.status).toBe('SUSPENDED');
     expectProblem(await patch(account.id, { status: 'ACTIVE_OR_DISBURSED' }), 400, 'BAD_REQUEST_BODY', 'note is required');
     expect((await patch(account.id, { status: 'ACTIVE_OR_DISBURSED', note: 'cleared' })).body.status).toBe('ACTIVE_OR_DISBURSED');
-    const notes = (await eventsOf(world.tenant.id)).filter((e) => e.resource_id === account.id && e.type === 'ACCOUNT.UPDATED').map((e) => e.note);
+    const notes = (await eventsOf(world.tenant.id))
+      .filter((e) => e.resource_id === account.id && e.type === 'ACCOUNT.UPDATED')
+      .map((e) => e.note);
     expect(notes).toEqual(['fraud review #42', 'cleared']);
   });
 
@@ -77,7 +95,12 @@ describe('status transitions', () => {
     const account = await newAccount();
     await patch(account.id, { status: 'IN_CLOSING' });
     for (const status of ['ACTIVE_OR_DISBURSED', 'SUSPENDED', 'ACCOUNT_NEVER_ACTIVE']) {
-      expectProblem(await patch(account.id, { status, note: 'n' }), 422, 'INVALID_STATUS_TRANSITION', 'an account IN_CLOSING can only move to CLOSED');
+      expectProblem(
+        await patch(account.id, { status, note: 'n' }),
+        422,
+        'INVALID_STATUS_TRANSITION',
+        'an account IN_CLOSING can only move to CLOSED',
+      );
     }
     const closed = await patch(account.id, { status: 'CLOSED' });
     expect(closed.status).toBe(200);
@@ -97,7 +120,14 @@ describe('status transitions', () => {
     await patch(account.id, { status: 'CLOSED' });
     expectProblem(await patch(account.id, { nickname: 'again' }), 461, 'ACCOUNT_CLOSED', 'CLOSED');
     expectProblem(await patch(account.id, { status: 'ACTIVE_OR_DISBURSED' }), 461, 'ACCOUNT_CLOSED');
-    expectProblem(await world.api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: await acceptedPerson(world.api) }), 461, 'ACCOUNT_CLOSED');
+    expectProblem(
+      await world.api.post(`/v0/accounts/${account.id}/relationships`, {
+        relationship_type: 'AUTHORIZED_SIGNER',
+        customer_id: await acceptedPerson(world.api),
+      }),
+      461,
+      'ACCOUNT_CLOSED',
+    );
     expect((await world.api.get(`/v0/accounts/${account.id}`)).status).toBe(200);
   });
 });
@@ -105,13 +135,26 @@ describe('status transitions', () => {
 describe('access_status', () => {
   it('is patched alone, and while FROZEN nothing else changes', async () => {
     const account = await newAccount();
-    expectProblem(await patch(account.id, { access_status: 'FROZEN', nickname: 'x' }), 400, 'BAD_REQUEST_BODY', 'access_status must be patched on its own');
+    expectProblem(
+      await patch(account.id, { access_status: 'FROZEN', nickname: 'x' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'access_status must be patched on its own',
+    );
     const frozen = await patch(account.id, { access_status: 'FROZEN' });
     expect(frozen.body.access_status).toBe('FROZEN');
     expect(frozen.body.access_status_last_updated_time > account.access_status_last_updated_time).toBe(true);
     expectProblem(await patch(account.id, { nickname: 'x' }), 422, 'UNPROCESSABLE_ENTITY', 'FROZEN');
     expectProblem(await patch(account.id, { status: 'SUSPENDED', note: 'n' }), 422, 'UNPROCESSABLE_ENTITY', 'FROZEN');
-    expectProblem(await world.api.post(`/v0/accounts/${account.id}/relationships`, { relationship_type: 'AUTHORIZED_SIGNER', customer_id: await acceptedPerson(world.api) }), 422, 'UNPROCESSABLE_ENTITY', 'FROZEN');
+    expectProblem(
+      await world.api.post(`/v0/accounts/${account.id}/relationships`, {
+        relationship_type: 'AUTHORIZED_SIGNER',
+        customer_id: await acceptedPerson(world.api),
+      }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'FROZEN',
+    );
     expect((await patch(account.id, { access_status: 'ACTIVE' })).body.access_status).toBe('ACTIVE');
     expect((await patch(account.id, { nickname: 'x' })).body.nickname).toBe('x');
   });
@@ -135,7 +178,12 @@ describe('fields', () => {
     for (const field of ['account_type', 'account_number', 'account_template_id', 'bank_routing', 'customer_type', 'currency']) {
       expectProblem(await patch(account.id, { [field]: account[field] }), 400, 'BAD_REQUEST_BODY', `${field} is immutable`);
     }
-    const echoed = await patch(account.id, { id: account.id, account_number_masked: account.account_number_masked, balances: account.balances, nickname: 'echo' });
+    const echoed = await patch(account.id, {
+      id: account.id,
+      account_number_masked: account.account_number_masked,
+      balances: account.balances,
+      nickname: 'echo',
+    });
     expect(echoed.status).toBe(200);
     expect(echoed.body.nickname).toBe('echo');
   });
@@ -151,9 +199,24 @@ describe('fields', () => {
       spend_control_ids: ['7d943c51-e4ff-4e57-9558-08cab6b963c7'],
     });
     expect(response.status).toBe(200);
-    expect(accountResponseSchema.parse(response.body)).toMatchObject({ nickname: 'Bills', metadata: { source: 'app' }, is_wire_enabled: true, balance_floor: { balance: 1000, linked_account_id: backing.id } });
-    expectProblem(await patch(account.id, { balance_floor: { balance: 0, linked_account_id: account.id } }), 400, 'BAD_REQUEST_BODY', 'must not be the account itself');
-    expectProblem(await patch(account.id, { credit_limit: 10 }), 400, 'BAD_REQUEST_BODY', 'credit_limit is not applicable to account_type CHECKING');
+    expect(accountResponseSchema.parse(response.body)).toMatchObject({
+      nickname: 'Bills',
+      metadata: { source: 'app' },
+      is_wire_enabled: true,
+      balance_floor: { balance: 1000, linked_account_id: backing.id },
+    });
+    expectProblem(
+      await patch(account.id, { balance_floor: { balance: 0, linked_account_id: account.id } }),
+      400,
+      'BAD_REQUEST_BODY',
+      'must not be the account itself',
+    );
+    expectProblem(
+      await patch(account.id, { credit_limit: 10 }),
+      400,
+      'BAD_REQUEST_BODY',
+      'credit_limit is not applicable to account_type CHECKING',
+    );
     expectProblem(await patch(account.id, { relationships: [] }), 400, 'BAD_REQUEST_BODY', 'relationships');
     expectProblem(await patch(account.id, { status: 'NOT_A_STATUS' }), 400, 'BAD_REQUEST_BODY', 'status must be one of');
   });

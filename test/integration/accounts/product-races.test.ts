@@ -19,19 +19,36 @@ afterEach(() => {
   pauses = [];
 });
 
-const interest = { product_type: 'INTEREST', calculation_method: 'COMPOUNDED_DAILY', accrual_payout_schedule: 'MONTHLY', rates: [{ rate: 125, accrual_period: 'DAILY', valid_from: '2024-01-01' }] };
+const interest = {
+  product_type: 'INTEREST',
+  calculation_method: 'COMPOUNDED_DAILY',
+  accrual_payout_schedule: 'MONTHLY',
+  rates: [{ rate: 125, accrual_period: 'DAILY', valid_from: '2024-01-01' }],
+};
 const monthly = { product_type: 'INTEREST', calculation_method: 'COMPOUNDED_MONTHLY' };
 
 const locTemplate = (product: string) => ({
-  name: 'LOC with interest', is_enabled: false,
-  template: { account_type: 'LINE_OF_CREDIT', bank_country: 'US', currency: 'USD', minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 }, interest_product_id: product },
+  name: 'LOC with interest',
+  is_enabled: false,
+  template: {
+    account_type: 'LINE_OF_CREDIT',
+    bank_country: 'US',
+    currency: 'USD',
+    minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 },
+    interest_product_id: product,
+  },
 });
 
 const setup = async (label: string) => {
   const { api } = await newWorld(label);
   const holder = await acceptedPerson(api);
   const product = (await api.post('/v0/accounts/products', interest)).body.id as string;
-  const lineOfCredit = { account_type: 'LINE_OF_CREDIT', relationships: primary(holder), interest_product_id: product, credit_limit: 10_000 };
+  const lineOfCredit = {
+    account_type: 'LINE_OF_CREDIT',
+    relationships: primary(holder),
+    interest_product_id: product,
+    credit_limit: 10_000,
+  };
   return { api, product, lineOfCredit };
 };
 

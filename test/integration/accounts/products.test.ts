@@ -28,7 +28,9 @@ describe('create', () => {
     const response = await post(interest());
     expect(response.status).toBe(201);
     expect(productResponseSchema.parse(response.body)).toMatchObject({ product_type: 'INTEREST', rates: [{ rate: 125 }] });
-    expect((await eventsOf(world.tenant.id)).some((e) => e.type === 'ACCOUNT_PRODUCT.CREATED' && e.resource_id === response.body.id)).toBe(true);
+    expect((await eventsOf(world.tenant.id)).some((e) => e.type === 'ACCOUNT_PRODUCT.CREATED' && e.resource_id === response.body.id)).toBe(
+      true,
+    );
   });
 
   it('requires every field, non-empty rates, basis points as integers', async () => {
@@ -37,9 +39,24 @@ describe('create', () => {
     }
     expectProblem(await post({ calculation_method: 'COMPOUNDED_DAILY' }), 400, 'BAD_REQUEST_BODY', 'product_type is required');
     expectProblem(await post(interest({ rates: [] })), 400, 'BAD_REQUEST_BODY', 'rates must have at least 1 entry');
-    expectProblem(await post(interest({ rates: [{ rate: 1.25, accrual_period: 'DAILY', valid_from: '2024-01-01' }] })), 400, 'BAD_REQUEST_BODY', 'rates.0.rate');
-    expectProblem(await post(interest({ rates: [{ rate: -1, accrual_period: 'DAILY', valid_from: '2024-01-01' }] })), 400, 'BAD_REQUEST_BODY', 'rates.0.rate');
-    expectProblem(await post(interest({ rates: [{ rate: 5, accrual_period: 'MONTHLY', valid_from: '2024-01-01' }] })), 400, 'BAD_REQUEST_BODY', 'MONTHLY is not supported');
+    expectProblem(
+      await post(interest({ rates: [{ rate: 1.25, accrual_period: 'DAILY', valid_from: '2024-01-01' }] })),
+      400,
+      'BAD_REQUEST_BODY',
+      'rates.0.rate',
+    );
+    expectProblem(
+      await post(interest({ rates: [{ rate: -1, accrual_period: 'DAILY', valid_from: '2024-01-01' }] })),
+      400,
+      'BAD_REQUEST_BODY',
+      'rates.0.rate',
+    );
+    expectProblem(
+      await post(interest({ rates: [{ rate: 5, accrual_period: 'MONTHLY', valid_from: '2024-01-01' }] })),
+      400,
+      'BAD_REQUEST_BODY',
+      'MONTHLY is not supported',
+    );
     expectProblem(await post(interest({ calculation_method: 'SIMPLE' })), 400, 'BAD_REQUEST_BODY', 'calculation_method must be one of');
   });
 
@@ -49,17 +66,39 @@ describe('create', () => {
       { rate: 150, accrual_period: 'DAILY', valid_from: '2024-06-01' },
     ];
     expectProblem(await post(interest({ rates: overlapping })), 400, 'BAD_REQUEST_BODY', 'overlap');
-    expectProblem(await post(interest({ rates: [{ rate: 1, accrual_period: 'DAILY', valid_from: '2024-01-01' }, { rate: 2, accrual_period: 'DAILY', valid_from: '2025-01-01' }] })), 400, 'BAD_REQUEST_BODY', 'overlap');
+    expectProblem(
+      await post(
+        interest({
+          rates: [
+            { rate: 1, accrual_period: 'DAILY', valid_from: '2024-01-01' },
+            { rate: 2, accrual_period: 'DAILY', valid_from: '2025-01-01' },
+          ],
+        }),
+      ),
+      400,
+      'BAD_REQUEST_BODY',
+      'overlap',
+    );
     const backToBack = [
       { rate: 150, accrual_period: 'DAILY', valid_from: '2024-07-01' },
       { rate: 100, accrual_period: 'DAILY', valid_from: '2024-01-01', valid_to: '2024-07-01' },
     ];
     expect((await post(interest({ rates: backToBack }))).status).toBe(201);
-    expectProblem(await post(interest({ rates: [{ rate: 1, accrual_period: 'DAILY', valid_from: '2024-01-01', valid_to: '2024-01-01' }] })), 400, 'BAD_REQUEST_BODY', 'valid_to must be after valid_from');
+    expectProblem(
+      await post(interest({ rates: [{ rate: 1, accrual_period: 'DAILY', valid_from: '2024-01-01', valid_to: '2024-01-01' }] })),
+      400,
+      'BAD_REQUEST_BODY',
+      'valid_to must be after valid_from',
+    );
   });
 
   it('refuses the deprecated FEE product type with a pointer', async () => {
-    expectProblem(await post({ product_type: 'FEE', fee_type: 'MONTHLY_FEE', amount: 500, currency: 'USD' }), 400, 'BAD_REQUEST_BODY', 'FEE is deprecated');
+    expectProblem(
+      await post({ product_type: 'FEE', fee_type: 'MONTHLY_FEE', amount: 500, currency: 'USD' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'FEE is deprecated',
+    );
   });
 });
 
@@ -67,18 +106,37 @@ describe('list', () => {
   it('requires product_type and filters by id and dates', async () => {
     const fresh = await newWorld('products-list');
     const a = await fresh.api.post('/v0/accounts/products', interest());
-    const b = await fresh.api.post('/v0/accounts/products', interest({ rates: [{ rate: 300, accrual_period: 'DAILY', valid_from: '2023-01-01' }] }));
+    const b = await fresh.api.post(
+      '/v0/accounts/products',
+      interest({ rates: [{ rate: 300, accrual_period: 'DAILY', valid_from: '2023-01-01' }] }),
+    );
     expectProblem(await fresh.api.get('/v0/accounts/products'), 400, 'BAD_QUERY_PARAMETER', 'product_type is required');
     const all = await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST' });
     expect(productListSchema.parse(all.body).account_products.map((p) => p.id)).toEqual([a.body.id, b.body.id]);
     expect(Object.keys(all.dynamoCalls)).toEqual(['QueryCommand']);
-    expect((await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', id: b.body.id })).body.account_products.map((p: { id: string }) => p.id)).toEqual([b.body.id]);
-    expect((await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', start_date: '2024-01-01' })).body.account_products.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
-    expect((await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', end_date: '2025-06-01' })).body.account_products.map((p: { id: string }) => p.id)).toEqual([a.body.id]);
+    expect(
+      (await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', id: b.body.id })).body.account_products.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toEqual([b.body.id]);
+    expect(
+      (await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', start_date: '2024-01-01' })).body.account_products.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toEqual([a.body.id]);
+    expect(
+      (await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', end_date: '2025-06-01' })).body.account_products.map(
+        (p: { id: string }) => p.id,
+      ),
+    ).toEqual([a.body.id]);
     expect((await fresh.api.get('/v0/accounts/products', { product_type: 'FEE' })).body).toEqual({ account_products: [] });
     const paged = await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', limit: 1 });
     expect(paged.body.account_products).toHaveLength(1);
-    const next = await fresh.api.get('/v0/accounts/products', { product_type: 'INTEREST', limit: 1, page_token: paged.body.next_page_token });
+    const next = await fresh.api.get('/v0/accounts/products', {
+      product_type: 'INTEREST',
+      limit: 1,
+      page_token: paged.body.next_page_token,
+    });
     expect(next.body.account_products[0].id).toBe(b.body.id);
   });
 });
@@ -86,10 +144,23 @@ describe('list', () => {
 describe('patch', () => {
   it('updates fields, replaces rates (at least one), and records the change', async () => {
     const created = await post(interest());
-    const updated = await patch(created.body.id, { product_type: 'INTEREST', description: 'Promo', rates: [{ rate: 200, accrual_period: 'DAILY', valid_from: '2025-01-01' }] });
+    const updated = await patch(created.body.id, {
+      product_type: 'INTEREST',
+      description: 'Promo',
+      rates: [{ rate: 200, accrual_period: 'DAILY', valid_from: '2025-01-01' }],
+    });
     expect(updated.status).toBe(200);
-    expect(productResponseSchema.parse(updated.body)).toMatchObject({ description: 'Promo', rates: [{ rate: 200, valid_from: '2025-01-01' }], calculation_method: 'COMPOUNDED_DAILY' });
-    expectProblem(await patch(created.body.id, { product_type: 'INTEREST', rates: [] }), 400, 'BAD_REQUEST_BODY', 'rates must have at least 1 entry');
+    expect(productResponseSchema.parse(updated.body)).toMatchObject({
+      description: 'Promo',
+      rates: [{ rate: 200, valid_from: '2025-01-01' }],
+      calculation_method: 'COMPOUNDED_DAILY',
+    });
+    expectProblem(
+      await patch(created.body.id, { product_type: 'INTEREST', rates: [] }),
+      400,
+      'BAD_REQUEST_BODY',
+      'rates must have at least 1 entry',
+    );
     expectProblem(await patch(created.body.id, { description: 'no type' }), 400, 'BAD_REQUEST_BODY', 'product_type is required');
     const event = (await eventsOf(world.tenant.id)).find((e) => e.type === 'ACCOUNT_PRODUCT.UPDATED' && e.resource_id === created.body.id)!;
     expect(event.event_resource_changed_fields).toMatchObject({ description: 'High-yield savings' });
@@ -107,13 +178,30 @@ describe('patch', () => {
     const holder = await acceptedPerson(fresh.api);
     const daily = await fresh.api.post('/v0/accounts/products', interest());
     const unused = await fresh.api.post('/v0/accounts/products', interest());
-    await createAccount(fresh.api, { account_type: 'LINE_OF_CREDIT', relationships: primary(holder), interest_product_id: daily.body.id, credit_limit: 10_000 });
+    await createAccount(fresh.api, {
+      account_type: 'LINE_OF_CREDIT',
+      relationships: primary(holder),
+      interest_product_id: daily.body.id,
+      credit_limit: 10_000,
+    });
     const monthly = { product_type: 'INTEREST', calculation_method: 'COMPOUNDED_MONTHLY' };
-    expectProblem(await fresh.api.patch(`/v0/accounts/products/${daily.body.id}`, monthly), 422, 'UNPROCESSABLE_ENTITY', 'used by a LINE_OF_CREDIT account');
+    expectProblem(
+      await fresh.api.patch(`/v0/accounts/products/${daily.body.id}`, monthly),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'used by a LINE_OF_CREDIT account',
+    );
     expect((await fresh.api.patch(`/v0/accounts/products/${unused.body.id}`, monthly)).status).toBe(200);
     const template = await fresh.api.post('/v0/accounts/templates', {
-      name: 'LOC with interest', is_enabled: false,
-      template: { account_type: 'LINE_OF_CREDIT', bank_country: 'US', currency: 'USD', minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 }, interest_product_id: unused.body.id },
+      name: 'LOC with interest',
+      is_enabled: false,
+      template: {
+        account_type: 'LINE_OF_CREDIT',
+        bank_country: 'US',
+        currency: 'USD',
+        minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 },
+        interest_product_id: unused.body.id,
+      },
     });
     expectProblem(template, 422, 'UNPROCESSABLE_ENTITY', 'COMPOUNDED_DAILY');
   });

@@ -24,7 +24,9 @@ describe('relationships', () => {
     const response = await world.api.get(path(account.id));
     expect(response.status).toBe(200);
     const { relationships } = relationshipListSchema.parse(response.body);
-    expect(relationships).toEqual([expect.objectContaining({ account_id: account.id, customer_id: holder, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' })]);
+    expect(relationships).toEqual([
+      expect.objectContaining({ account_id: account.id, customer_id: holder, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }),
+    ]);
     expect(Object.keys(response.dynamoCalls).sort()).toEqual(['GetItemCommand', 'QueryCommand']);
   });
 
@@ -44,14 +46,43 @@ describe('relationships', () => {
   it('applies the KYC and OFAC rules, refuses a second primary and a repeated holder', async () => {
     const account = await newAccount();
     const unverified = await createPerson(world.api);
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: unverified }), 422, 'UNPROCESSABLE_ENTITY', 'must be ACCEPTED');
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: unverified }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'must be ACCEPTED',
+    );
     expect((await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: unverified })).status).toBe(201);
     const sanctioned = await createPerson(world.api, { last_name: 'Sanctioned' });
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: sanctioned }), 422, 'UNPROCESSABLE_ENTITY', 'OFAC');
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: await acceptedPerson(world.api) }), 422, 'UNPROCESSABLE_ENTITY', 'already has a PRIMARY_ACCOUNT_HOLDER');
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: holder }), 409, 'ALREADY_EXISTS');
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }), 400, 'BAD_REQUEST_BODY', 'exactly one of customer_id or business_id');
-    expectProblem(await world.api.post(path(account.id), { relationship_type: 'OWNER', customer_id: holder }), 400, 'BAD_REQUEST_BODY', 'relationship_type');
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: sanctioned }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'OFAC',
+    );
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: await acceptedPerson(world.api) }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'already has a PRIMARY_ACCOUNT_HOLDER',
+    );
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER', customer_id: holder }),
+      409,
+      'ALREADY_EXISTS',
+    );
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }),
+      400,
+      'BAD_REQUEST_BODY',
+      'exactly one of customer_id or business_id',
+    );
+    expectProblem(
+      await world.api.post(path(account.id), { relationship_type: 'OWNER', customer_id: holder }),
+      400,
+      'BAD_REQUEST_BODY',
+      'relationship_type',
+    );
   });
 
   it('adds a business as authorized signer of a personal account, with business_ids', async () => {
@@ -67,16 +98,41 @@ describe('relationships', () => {
     const account = await newAccount();
     const user = await createPerson(world.api);
     const added = await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: user });
-    expectProblem(await call('PUT', path(account.id, added.body.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }), 422, 'UNPROCESSABLE_ENTITY', 'must be ACCEPTED');
-    expectProblem(await call('PUT', path(account.id, added.body.id), { relationship_type: 'AUTHORIZED_USER', customer_id: holder }), 400, 'BAD_REQUEST_BODY', 'cannot change');
+    expectProblem(
+      await call('PUT', path(account.id, added.body.id), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'must be ACCEPTED',
+    );
+    expectProblem(
+      await call('PUT', path(account.id, added.body.id), { relationship_type: 'AUTHORIZED_USER', customer_id: holder }),
+      400,
+      'BAD_REQUEST_BODY',
+      'cannot change',
+    );
     const signer = await acceptedPerson(world.api);
     const second = await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: signer });
     const updated = await call('PUT', path(account.id, second.body.id), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: signer });
     expect(updated.status).toBe(200);
-    expect(relationshipResponseSchema.parse(updated.body)).toMatchObject({ relationship_type: 'AUTHORIZED_SIGNER', created_at: second.body.created_at });
-    const primaryId = (await world.api.get(path(account.id))).body.relationships.find((r: { relationship_type: string }) => r.relationship_type === 'PRIMARY_ACCOUNT_HOLDER').id;
-    expectProblem(await call('PUT', path(account.id, primaryId), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }), 422, 'UNPROCESSABLE_ENTITY', 'exactly one');
-    expectProblem(await call('PUT', path(account.id, second.body.id), { relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }), 422, 'UNPROCESSABLE_ENTITY', 'already has a PRIMARY_ACCOUNT_HOLDER');
+    expect(relationshipResponseSchema.parse(updated.body)).toMatchObject({
+      relationship_type: 'AUTHORIZED_SIGNER',
+      created_at: second.body.created_at,
+    });
+    const primaryId = (await world.api.get(path(account.id))).body.relationships.find(
+      (r: { relationship_type: string }) => r.relationship_type === 'PRIMARY_ACCOUNT_HOLDER',
+    ).id;
+    expectProblem(
+      await call('PUT', path(account.id, primaryId), { relationship_type: 'JOINT_ACCOUNT_HOLDER' }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'exactly one',
+    );
+    expectProblem(
+      await call('PUT', path(account.id, second.body.id), { relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'already has a PRIMARY_ACCOUNT_HOLDER',
+    );
   });
 
   it('deletes a relationship, but never the last primary holder', async () => {
@@ -90,7 +146,12 @@ describe('relationships', () => {
     expectProblem(await world.api.get(path(account.id, added.body.id)), 404, 'NOT_FOUND');
     expectProblem(await call('DELETE', path(account.id, added.body.id)), 404, 'NOT_FOUND');
     const primaryId = (await world.api.get(path(account.id))).body.relationships[0].id;
-    expectProblem(await call('DELETE', path(account.id, primaryId)), 422, 'UNPROCESSABLE_ENTITY', 'last PRIMARY_ACCOUNT_HOLDER cannot be removed');
+    expectProblem(
+      await call('DELETE', path(account.id, primaryId)),
+      422,
+      'UNPROCESSABLE_ENTITY',
+      'last PRIMARY_ACCOUNT_HOLDER cannot be removed',
+    );
   });
 
   it("hides another tenant's account and its relationships", async () => {
@@ -99,12 +160,17 @@ describe('relationships', () => {
     const foreignRel = (await other.api.get(path(foreign.id))).body.relationships[0].id;
     expectProblem(await world.api.get(path(foreign.id)), 404, 'NOT_FOUND');
     expectProblem(await world.api.get(path(foreign.id, foreignRel)), 404, 'NOT_FOUND');
-    expectProblem(await world.api.post(path(foreign.id), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: holder }), 404, 'NOT_FOUND');
+    expectProblem(
+      await world.api.post(path(foreign.id), { relationship_type: 'AUTHORIZED_SIGNER', customer_id: holder }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('pages the list with a page token', async () => {
     const account = await newAccount();
-    for (let i = 0; i < 3; i++) await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: await createPerson(world.api) });
+    for (let i = 0; i < 3; i++)
+      await world.api.post(path(account.id), { relationship_type: 'AUTHORIZED_USER', customer_id: await createPerson(world.api) });
     const first = await world.api.get(path(account.id), { limit: 3 });
     expect(first.body.relationships).toHaveLength(3);
     expect(first.body.next_page_token).toBeTypeOf('string');

@@ -1,34 +1,57 @@
 import { describe, expect, it } from 'vitest';
-import { availableBalance, balancesOf, isSettledToZero } from '../../../functions/accounts/balances.js';
+import { accountBalanceOf, availableBalance, balancesOf, isSettledToZero } from '../../../functions/accounts/balances.js';
 import { fintechIdOf, maskAccountNumber, randomAccountNumbers } from '../../../functions/accounts/numbers.js';
+import { accountView } from '../../../functions/accounts/views.js';
+import { money, MoneyOverflow } from '../../../functions/shared/money.js';
 import { accountRecord } from './records.js';
+
+const available = (...args: Parameters<typeof availableBalance>) => availableBalance(...args).amount;
 
 describe('balances (contract §2.9)', () => {
   it('deposit: available is balance minus holds, never negative', () => {
-    expect(availableBalance(accountRecord({ account_balance: 10_000, pending_debits: 2_500 }))).toBe(7_500);
-    expect(availableBalance(accountRecord({ account_balance: 1_000, pending_debits: 2_500 }))).toBe(0);
-    expect(availableBalance(accountRecord({ account_balance: -500 }))).toBe(0);
+    expect(available(accountRecord({ account_balance: 10_000, pending_debits: 2_500 }))).toBe(7_500);
+    expect(available(accountRecord({ account_balance: 1_000, pending_debits: 2_500 }))).toBe(0);
+    expect(available(accountRecord({ account_balance: -500 }))).toBe(0);
   });
 
   it('unsecured credit: available is the unused limit, never negative', () => {
-    const loc = (balance: number, pending = 0) => accountRecord({ account_type: 'LINE_OF_CREDIT', credit_limit: 50_000, account_balance: balance, pending_debits: pending });
-    expect(availableBalance(loc(0))).toBe(50_000);
-    expect(availableBalance(loc(20_000, 5_000))).toBe(25_000);
-    expect(availableBalance(loc(60_000))).toBe(0);
-    expect(availableBalance(accountRecord({ account_type: 'CREDIT_CARD' }))).toBe(0);
+    const loc = (balance: number, pending = 0) =>
+      accountRecord({ account_type: 'LINE_OF_CREDIT', credit_limit: 50_000, account_balance: balance, pending_debits: pending });
+    expect(available(loc(0))).toBe(50_000);
+    expect(available(loc(20_000, 5_000))).toBe(25_000);
+    expect(available(loc(60_000))).toBe(0);
+    expect(available(accountRecord({ account_type: 'CREDIT_CARD' }))).toBe(0);
   });
 
   it('secured charge: available is the security account’s available', () => {
     const security = accountRecord({ account_balance: 9_000, pending_debits: 1_000 });
     const charge = accountRecord({ account_type: 'CHARGE_SECURED', account_balance: 400, security: { linked_account_id: security.id } });
-    expect(availableBalance(charge, security)).toBe(8_000);
-    expect(availableBalance(charge)).toBe(0);
+    expect(available(charge, security)).toBe(8_000);
+    expect(available(charge)).toBe(0);
+  });
+
+  it('is Money in the account’s currency', () => {
+    expect(availableBalance(accountRecord({ currency: 'JPY', account_balance: 1_234 }))).toEqual(money(1_234, 'JPY'));
+    expect(accountBalanceOf(accountRecord({ currency: 'KWD', account_balance: -5 }))).toEqual(money(-5, 'KWD'));
+  });
+
+  it('refuses to round a balance past the safe integer range', () => {
+    const owed = accountRecord({ account_type: 'LINE_OF_CREDIT', credit_limit: Number.MAX_SAFE_INTEGER, account_balance: -1 });
+    expect(() => availableBalance(owed)).toThrow(MoneyOverflow);
   });
 
   it('always answers ACCOUNT_BALANCE then AVAILABLE_BALANCE', () => {
     expect(balancesOf(accountRecord({ account_balance: -300 }))).toEqual([
-      { type: 'ACCOUNT_BALANCE', balance: -300 },
-      { type: 'AVAILABLE_BALANCE', balance: 0 },
+      { type: 'ACCOUNT_BALANCE', balance: money(-300, 'USD') },
+      { type: 'AVAILABLE_BALANCE', balance: money(0, 'USD') },
+    ]);
+  });
+
+  it('puts bare minor units on the wire', () => {
+    const view = accountView(accountRecord({ account_balance: 10_000, pending_debits: 2_500 }), { version: 'v0' });
+    expect(view.balances).toEqual([
+      { type: 'ACCOUNT_BALANCE', balance: 10_000 },
+      { type: 'AVAILABLE_BALANCE', balance: 7_500 },
     ]);
   });
 

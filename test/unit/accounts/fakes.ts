@@ -4,6 +4,7 @@ import type { AccountsContext } from '../../../functions/accounts/context.js';
 import type { AccountRecord, InterestProductRecord, TemplateRecord } from '../../../functions/accounts/model.js';
 import type { AccountCreation, AccountStore, ProductStore, TemplateStore } from '../../../functions/accounts/ports.js';
 import type { BusinessRecord, PersonRecord } from '../../../functions/customers/model.js';
+import { holderDirectoryOver } from '../../../functions/wiring/holder-directory.js';
 import { NOW, TENANT } from './records.js';
 
 export interface Fakes {
@@ -18,7 +19,13 @@ const unused = (): never => {
   throw new Error('not used by this test');
 };
 
-export const fakes = (options: { persons?: PersonRecord[]; businesses?: BusinessRecord[]; templates?: TemplateRecord[]; products?: InterestProductRecord[]; numbers?: string[] }): Fakes => {
+export const fakes = (options: {
+  persons?: PersonRecord[];
+  businesses?: BusinessRecord[];
+  templates?: TemplateRecord[];
+  products?: InterestProductRecord[];
+  numbers?: string[];
+}): Fakes => {
   const accounts = new Map<string, AccountRecord>();
   const created: AccountCreation[] = [];
   const numbers = [...(options.numbers ?? [])];
@@ -62,10 +69,10 @@ export const fakes = (options: { persons?: PersonRecord[]; businesses?: Business
     accounts: accountStore,
     templates,
     products,
-    holders: {
+    holders: holderDirectoryOver({
       getPerson: async (_t, id) => options.persons?.find((p) => p.id === id),
       getBusiness: async (_t, id) => options.businesses?.find((b) => b.id === id),
-    },
+    }),
     tenants: { bankRouting: async () => '021000021' },
     numbers: { next: (prefix) => numbers.shift() ?? `${prefix}000000001` },
   };

@@ -4,16 +4,26 @@ import type { AccountRecord, HolderRole } from '../../../functions/accounts/mode
 import { KYC_BATCH_ITEMS, type KycWriteBatch } from '../../../functions/accounts/ports.js';
 import type { VerificationStatus } from '../../../functions/customers/model.js';
 import { VersionConflict } from '../../../functions/shared/page.js';
+import { personHolder } from '../../../functions/wiring/holder-directory.js';
 import { personRecord } from '../customers/records.js';
 import { accountRecord, NOW, TENANT } from './records.js';
 
-const ctx = { tenantId: TENANT, clock: { now: () => new Date(NOW) }, audit: { request_id: 'r', api_key_id: 'k', method: 'POST', path: '/v0/verifications/verify' } };
+const ctx = {
+  tenantId: TENANT,
+  clock: { now: () => new Date(NOW) },
+  audit: { request_id: 'r', api_key_id: 'k', method: 'POST', path: '/v0/verifications/verify' },
+};
 const HOLDER = 'c0000000-0000-4000-8000-000000000001';
 const CO_OWNER = 'c0000000-0000-4000-8000-000000000002';
 const USER = 'c0000000-0000-4000-8000-000000000003';
 
-const role = (id: string, relationship_type: HolderRole['relationship_type'] = 'PRIMARY_ACCOUNT_HOLDER'): HolderRole => ({ kind: 'PERSON', id, relationship_type });
-const held = (overrides: Partial<AccountRecord>, roles: HolderRole[] = [role(HOLDER)]) => accountRecord({ holder_roles: roles, ...overrides });
+const role = (id: string, relationship_type: HolderRole['relationship_type'] = 'PRIMARY_ACCOUNT_HOLDER'): HolderRole => ({
+  kind: 'PERSON',
+  id,
+  relationship_type,
+});
+const held = (overrides: Partial<AccountRecord>, roles: HolderRole[] = [role(HOLDER)]) =>
+  accountRecord({ holder_roles: roles, ...overrides });
 
 /** In-memory ports: accounts by id, statuses by person id, a log of batches; `failWrites` conflicts that many times. */
 const world = (accounts: AccountRecord[], statuses: Record<string, VerificationStatus>, failWrites = 0) => {
@@ -40,8 +50,8 @@ const world = (accounts: AccountRecord[], statuses: Record<string, VerificationS
       },
     },
     holders: {
-      getPerson: async (_t, id) => personRecord({ id, tenant: TENANT, verification_status: statuses[id] ?? 'ACCEPTED' }),
-      getBusiness: async () => undefined,
+      getHolder: async (_t, kind, id) =>
+        kind === 'PERSON' ? personHolder(personRecord({ id, tenant: TENANT, verification_status: statuses[id] ?? 'ACCEPTED' })) : undefined,
     },
   };
   return { ports, stored, batches };
@@ -74,7 +84,11 @@ describe('reconcileAccounts', () => {
 
   it('lifts only when every owner and signer is ACCEPTED, checking each at commit', async () => {
     const solo = held({ id: 'a1', status: 'RESTRICTED', status_before_restriction: 'SUSPENDED', version: 5 });
-    const joint = held({ id: 'a2', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED' }, [role(HOLDER), role(CO_OWNER, 'JOINT_ACCOUNT_HOLDER'), role(USER, 'AUTHORIZED_USER')]);
+    const joint = held({ id: 'a2', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED' }, [
+      role(HOLDER),
+      role(CO_OWNER, 'JOINT_ACCOUNT_HOLDER'),
+      role(USER, 'AUTHORIZED_USER'),
+    ]);
     const review = world([solo, joint], { [CO_OWNER]: 'REVIEW', [USER]: 'REJECTED' });
     await reconcileAccounts(review.ports, ctx, ['a1', 'a2']);
     expect(review.batches.flatMap((b) => b.writes.map((w) => w.account.id))).toEqual(['a1']);
@@ -85,18 +99,27 @@ describe('reconcileAccounts', () => {
     await reconcileAccounts(clear.ports, ctx, ['a2']);
     expect(clear.stored.get('a2')!.status).toBe('ACTIVE_OR_DISBURSED');
     // The authorized user needs no KYC and is not checked.
-    expect(clear.batches[0]!.holders.map((h) => [h.id, h.acceptance])).toEqual([[HOLDER, 'ACCEPTED'], [CO_OWNER, 'ACCEPTED']]);
+    expect(clear.batches[0]!.holders.map((h) => [h.id, h.acceptance])).toEqual([
+      [HOLDER, 'ACCEPTED'],
+      [CO_OWNER, 'ACCEPTED'],
+    ]);
   });
 
   it('is idempotent: a second pass writes nothing', async () => {
-    const { ports, batches } = world([held({ id: 'a1' }), held({ id: 'a2', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED' })], { [HOLDER]: 'REJECTED' });
+    const { ports, batches } = world(
+      [held({ id: 'a1' }), held({ id: 'a2', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED' })],
+      { [HOLDER]: 'REJECTED' },
+    );
     await reconcileAccounts(ports, ctx, ['a1', 'a2']);
     await reconcileAccounts(ports, ctx, ['a1', 'a2']);
     expect(batches.flatMap((b) => b.writes.map((w) => w.account.id))).toEqual(['a1']);
   });
 
   it('re-asserts an existing restriction (version bump, no event) only when asked to', async () => {
-    const { ports, stored, batches } = world([held({ id: 'a1', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED', version: 7 })], { [HOLDER]: 'REJECTED' });
+    const { ports, stored, batches } = world(
+      [held({ id: 'a1', status: 'RESTRICTED', status_before_restriction: 'ACTIVE_OR_DISBURSED', version: 7 })],
+      { [HOLDER]: 'REJECTED' },
+    );
     await reconcileAccounts(ports, ctx, ['a1']);
     expect(batches).toEqual([]);
     await reconcileAccounts(ports, ctx, ['a1'], { reassert: true });
@@ -113,7 +136,9 @@ describe('reconcileAccounts', () => {
 
 describe('reconcileHolderAccounts', () => {
   it(`restricts any number of accounts in batches of at most ${KYC_BATCH_ITEMS} items`, async () => {
-    const owners = Array.from({ length: 9 }, (_, i) => role(`c0000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, 'JOINT_ACCOUNT_HOLDER'));
+    const owners = Array.from({ length: 9 }, (_, i) =>
+      role(`c0000000-0000-4000-8000-0000000001${String(i).padStart(2, '0')}`, 'JOINT_ACCOUNT_HOLDER'),
+    );
     const accounts = Array.from({ length: 75 }, (_, i) => held({ id: `a${i}` }, [role(HOLDER), ...owners.slice(0, i % 10)]));
     const { ports, stored, batches } = world(accounts, { [HOLDER]: 'REJECTED' });
     await reconcileHolderAccounts(ports, ctx, { kind: 'PERSON', id: HOLDER }, { reassert: true });
@@ -126,7 +151,10 @@ describe('reconcileHolderAccounts', () => {
 describe('acceptanceGuards', () => {
   it('asks every owner and signer of an account that stays open to be ACCEPTED, and nothing of a restricted one', () => {
     const roles = [role(HOLDER), role(CO_OWNER, 'AUTHORIZED_SIGNER'), role(USER, 'AUTHORIZED_USER')];
-    expect(acceptanceGuards(accountRecord(), roles).map((g) => [g.id, g.acceptance])).toEqual([[HOLDER, 'ACCEPTED'], [CO_OWNER, 'ACCEPTED']]);
+    expect(acceptanceGuards(accountRecord(), roles).map((g) => [g.id, g.acceptance])).toEqual([
+      [HOLDER, 'ACCEPTED'],
+      [CO_OWNER, 'ACCEPTED'],
+    ]);
     expect(acceptanceGuards(accountRecord({ status: 'RESTRICTED' }), roles)).toEqual([]);
     expect(acceptanceGuards(accountRecord({ status: 'IN_CLOSING' }), roles)).toEqual([]);
   });

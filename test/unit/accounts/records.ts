@@ -33,7 +33,10 @@ export const accountRecord = (overrides: Partial<AccountRecord> = {}): AccountRe
   ...overrides,
 });
 
-export const templateRecord = (overrides: Partial<TemplateRecord> = {}, fields: Partial<TemplateRecord['template']> = {}): TemplateRecord => ({
+export const templateRecord = (
+  overrides: Partial<TemplateRecord> = {},
+  fields: Partial<TemplateRecord['template']> = {},
+): TemplateRecord => ({
   id: 'e0000000-0000-4000-8000-000000000001',
   tenant: TENANT,
   name: 'Default CHECKING',

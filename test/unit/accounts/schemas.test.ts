@@ -15,9 +15,12 @@ const detailOf = (fn: () => unknown): string => {
 };
 
 describe('request schemas', () => {
-  it.each(['account_type', 'account_number', 'account_template_id', 'customer_type', 'manual_account_number', 'currency'])('rejects the immutable %s on PATCH', (field) => {
-    expect(detailOf(() => parseWith(patchAccountSchema, { [field]: 'x' }))).toBe(`${field} is immutable and cannot be changed by PATCH`);
-  });
+  it.each(['account_type', 'account_number', 'account_template_id', 'customer_type', 'manual_account_number', 'currency'])(
+    'rejects the immutable %s on PATCH',
+    (field) => {
+      expect(detailOf(() => parseWith(patchAccountSchema, { [field]: 'x' }))).toBe(`${field} is immutable and cannot be changed by PATCH`);
+    },
+  );
 
   it('names bad fields on create', () => {
     const relationships = [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: '3f1a3a2e-0000-4000-8000-000000000000' }];
@@ -25,9 +28,15 @@ describe('request schemas', () => {
     expect(detailOf(() => parseWith(createAccountSchema, { relationships, credit_limit: -1 }))).toBe('credit_limit must be at least 0');
     expect(detailOf(() => parseWith(createAccountSchema, { relationships, credit_limit: 10.5 }))).toMatch(/^credit_limit /);
     expect(detailOf(() => parseWith(createAccountSchema, { relationships, grace_period: 30 }))).toBe('grace_period must be at most 28');
-    expect(detailOf(() => parseWith(createAccountSchema, { relationships, restrictions: {} }))).toBe('restrictions is set by the platform and cannot be sent');
-    expect(detailOf(() => parseWith(createAccountSchema, { relationships, account_program_id: 'x' }))).toBe('unknown field account_program_id');
-    expect(() => parseWith(createAccountSchema, { relationships, minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 } })).not.toThrow();
+    expect(detailOf(() => parseWith(createAccountSchema, { relationships, restrictions: {} }))).toBe(
+      'restrictions is set by the platform and cannot be sent',
+    );
+    expect(detailOf(() => parseWith(createAccountSchema, { relationships, account_program_id: 'x' }))).toBe(
+      'unknown field account_program_id',
+    );
+    expect(() =>
+      parseWith(createAccountSchema, { relationships, minimum_payment: { type: 'RATE_OR_AMOUNT', rate: 100, min_amount: 2500 } }),
+    ).not.toThrow();
   });
 });
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../../functions/accounts/enums.js';
 import { assertNotTerminal, checkTransition, INITIAL_STATUSES, statusDates } from '../../../functions/accounts/status-rules.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { AccountClosed, type DomainError, InvalidTransition } from '../../../functions/shared/errors.js';
 import { accountRecord } from './records.js';
 
 // The transition table of status-rules.ts, row by row: what is allowed, and the rule named
 // when it is not.
 
-const rejection = (from: AccountStatus, to: AccountStatus, note?: string): ApiError => {
+const rejection = (from: AccountStatus, to: AccountStatus, note?: string): DomainError => {
   try {
     checkTransition(from, to, note);
   } catch (error) {
-    return error as ApiError;
+    return error as DomainError;
   }
   throw new Error(`${from} -> ${to} was allowed`);
 };
@@ -43,25 +43,45 @@ describe('checkTransition', () => {
     expect(checkTransition('ACTIVE_OR_DISBURSED', 'SUSPENDED', 'fraud review')).toEqual({ zeroBalance: false });
     expect(checkTransition('SUSPENDED', 'ACTIVE_OR_DISBURSED', 'cleared')).toEqual({ zeroBalance: false });
     expect(checkTransition('SUSPENDED', 'CLOSED', 'closing')).toEqual({ zeroBalance: true });
-    expect(rejection('ACTIVE_OR_DISBURSED', 'SUSPENDED')).toMatchObject({ status: 400, detail: expect.stringContaining('note is required') });
-    expect(rejection('SUSPENDED', 'ACTIVE_OR_DISBURSED', '')).toMatchObject({ status: 400, detail: expect.stringContaining('(SUSPENDED to ACTIVE_OR_DISBURSED)') });
+    expect(rejection('ACTIVE_OR_DISBURSED', 'SUSPENDED')).toMatchObject({
+      name: 'InvalidInput',
+      detail: expect.stringContaining('note is required'),
+    });
+    expect(rejection('SUSPENDED', 'ACTIVE_OR_DISBURSED', '')).toMatchObject({
+      name: 'InvalidInput',
+      detail: expect.stringContaining('(SUSPENDED to ACTIVE_OR_DISBURSED)'),
+    });
   });
 
   it.each(['ACTIVE_OR_DISBURSED', 'SUSPENDED', 'ACCOUNT_NEVER_ACTIVE'] as const)('lets IN_CLOSING go nowhere but CLOSED (not %s)', (to) => {
-    expect(rejection('IN_CLOSING', to, 'note')).toMatchObject({ status: 422, code: 'INVALID_STATUS_TRANSITION', detail: expect.stringContaining('IN_CLOSING can only move to CLOSED') });
+    expect(rejection('IN_CLOSING', to, 'note')).toMatchObject({
+      code: 'INVALID_STATUS_TRANSITION',
+      from: 'IN_CLOSING',
+      to,
+      detail: expect.stringContaining('IN_CLOSING can only move to CLOSED'),
+    });
   });
 
   it.each(['RESTRICTED', 'FAILED_KYC', 'DELINQUENT', 'CHARGED_OFF'] as const)('keeps %s for the platform', (to) => {
-    expect(rejection('ACTIVE_OR_DISBURSED', to)).toMatchObject({ status: 422, detail: expect.stringContaining(`${to} is set by the platform only`) });
+    expect(rejection('ACTIVE_OR_DISBURSED', to)).toMatchObject({
+      name: 'InvalidTransition',
+      detail: expect.stringContaining(`${to} is set by the platform only`),
+    });
   });
 
   it.each(['RESTRICTED', 'FAILED_KYC', 'DELINQUENT'] as const)('lets only the platform lift %s', (from) => {
-    expect(rejection(from, 'ACTIVE_OR_DISBURSED')).toMatchObject({ status: 422, detail: expect.stringContaining(`${from} is lifted by the platform`) });
+    expect(rejection(from, 'ACTIVE_OR_DISBURSED')).toMatchObject({
+      name: 'InvalidTransition',
+      detail: expect.stringContaining(`${from} is lifted by the platform`),
+    });
   });
 
   it('never returns an active account to a pre-activation status', () => {
-    expect(rejection('ACTIVE_OR_DISBURSED', 'ACCOUNT_NEVER_ACTIVE')).toMatchObject({ status: 422, detail: expect.stringContaining('pre-activation') });
-    expect(rejection('SUSPENDED', 'ACTIVATED_NOT_DISBURSED', 'n')).toMatchObject({ status: 422 });
+    expect(rejection('ACTIVE_OR_DISBURSED', 'ACCOUNT_NEVER_ACTIVE')).toMatchObject({
+      name: 'InvalidTransition',
+      detail: expect.stringContaining('pre-activation'),
+    });
+    expect(rejection('SUSPENDED', 'ACTIVATED_NOT_DISBURSED', 'n')).toBeInstanceOf(InvalidTransition);
   });
 
   it('treats an unchanged status as no transition', () => {
@@ -70,15 +90,18 @@ describe('checkTransition', () => {
 });
 
 describe('around the table', () => {
-  it('answers 461 for CLOSED and CHARGED_OFF accounts', () => {
-    expect(() => assertNotTerminal(accountRecord({ status: 'CLOSED' }))).toThrow(expect.objectContaining({ status: 461, code: 'ACCOUNT_CLOSED' }));
-    expect(() => assertNotTerminal(accountRecord({ status: 'CHARGED_OFF' }))).toThrow(expect.objectContaining({ status: 461 }));
+  it('refuses any change to CLOSED and CHARGED_OFF accounts (AccountClosed, 461 on the wire)', () => {
+    expect(() => assertNotTerminal(accountRecord({ status: 'CLOSED' }))).toThrow(
+      expect.objectContaining({ name: 'AccountClosed', code: 'ACCOUNT_CLOSED' }),
+    );
+    expect(() => assertNotTerminal(accountRecord({ status: 'CHARGED_OFF' }))).toThrow(AccountClosed);
     expect(() => assertNotTerminal(accountRecord({ status: 'IN_CLOSING' }))).not.toThrow();
   });
 
   it('starts accounts only in pre-active statuses or ACTIVE_OR_DISBURSED', () => {
     expect(INITIAL_STATUSES).toContain('ACTIVE_OR_DISBURSED');
-    for (const status of ['RESTRICTED', 'SUSPENDED', 'IN_CLOSING', 'CLOSED', 'CHARGED_OFF', 'DELINQUENT', 'FAILED_KYC']) expect(INITIAL_STATUSES).not.toContain(status);
+    for (const status of ['RESTRICTED', 'SUSPENDED', 'IN_CLOSING', 'CLOSED', 'CHARGED_OFF', 'DELINQUENT', 'FAILED_KYC'])
+      expect(INITIAL_STATUSES).not.toContain(status);
   });
 
   it('stamps close_date and in_closing_date', () => {

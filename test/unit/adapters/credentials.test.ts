@@ -9,7 +9,17 @@ import { pointFunctionsAt } from '../../../local/functions-env.js';
 // pointed at a real table runs as the developer's profile. Resolving credentials reads files and
 // variables, never the network.
 
-const VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CONFIG_FILE', 'AWS_REGION', 'DYNAMODB_ENDPOINT', 'TABLE_NAME'];
+const VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+  'AWS_CONFIG_FILE',
+  'AWS_REGION',
+  'DYNAMODB_ENDPOINT',
+  'TABLE_NAME',
+];
 const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
 
 let home: string;

@@ -42,15 +42,36 @@ describe('foldName', () => {
 
 describe('nameOrdered', () => {
   it('orders case-insensitively', () => {
-    expect(sortedNames([['banks', T1, ID_A], ['Adams', T1, ID_B], ['carter', T1, ID_A], ['BAKER', T1, ID_B]])).toEqual(['Adams', 'BAKER', 'banks', 'carter']);
+    expect(
+      sortedNames([
+        ['banks', T1, ID_A],
+        ['Adams', T1, ID_B],
+        ['carter', T1, ID_A],
+        ['BAKER', T1, ID_B],
+      ]),
+    ).toEqual(['Adams', 'BAKER', 'banks', 'carter']);
   });
 
   it('puts a name before every longer name it starts, whatever character follows', () => {
-    expect(sortedNames([['Smith (Jr)', T1, ID_A], ['Smith-Jones', T1, ID_A], ['Smith', T2, ID_B], ['Smith Jr', T1, ID_A], ['Smith!', T1, ID_A]])[0]).toBe('Smith');
+    expect(
+      sortedNames([
+        ['Smith (Jr)', T1, ID_A],
+        ['Smith-Jones', T1, ID_A],
+        ['Smith', T2, ID_B],
+        ['Smith Jr', T1, ID_A],
+        ['Smith!', T1, ID_A],
+      ])[0],
+    ).toBe('Smith');
   });
 
   it('puts missing and blank names after every name, even ones starting with high code points', () => {
-    const order = sortedNames([[undefined, T1, ID_A], ['😀 Emoji', T2, ID_B], ['zz', T2, ID_A], ['  ', T1, ID_B], ['Ωmega', T1, ID_A]]);
+    const order = sortedNames([
+      [undefined, T1, ID_A],
+      ['😀 Emoji', T2, ID_B],
+      ['zz', T2, ID_A],
+      ['  ', T1, ID_B],
+      ['Ωmega', T1, ID_A],
+    ]);
     expect(order.slice(0, 3)).toEqual(['zz', 'Ωmega', '😀 Emoji']);
     expect(order.slice(3).map((n) => n?.trim() ?? '')).toEqual(['', '']);
   });
@@ -60,7 +81,10 @@ describe('nameOrdered', () => {
     expect([...keys].sort(byTableOrder)).toEqual([keys[2], keys[1], keys[0]]);
     expect(new Set(keys).size).toBe(3);
     // Records without a name are ordered among themselves the same way.
-    expect([nameOrdered(undefined, T2, ID_A), nameOrdered(undefined, T1, ID_B)].sort(byTableOrder)).toEqual([nameOrdered(undefined, T1, ID_B), nameOrdered(undefined, T2, ID_A)]);
+    expect([nameOrdered(undefined, T2, ID_A), nameOrdered(undefined, T1, ID_B)].sort(byTableOrder)).toEqual([
+      nameOrdered(undefined, T1, ID_B),
+      nameOrdered(undefined, T2, ID_A),
+    ]);
   });
 
   it('stays under DynamoDB’s 1024-byte limit for index sort keys with the longest name', () => {

@@ -30,10 +30,22 @@ describe('newBusiness', () => {
 
   it('copies the optional descriptive fields', () => {
     const business = newBusiness(
-      { status: 'ACTIVE', is_customer: true, ein: '12-3456789', structure: 'LLC', trade_names: ['Acme'], compliance_restrictions: ['LICENSED_CANNABIS'] },
+      {
+        status: 'ACTIVE',
+        is_customer: true,
+        ein: '12-3456789',
+        structure: 'LLC',
+        trade_names: ['Acme'],
+        compliance_restrictions: ['LICENSED_CANNABIS'],
+      },
       META,
     );
-    expect(business).toMatchObject({ ein: '12-3456789', structure: 'LLC', trade_names: ['Acme'], compliance_restrictions: ['LICENSED_CANNABIS'] });
+    expect(business).toMatchObject({
+      ein: '12-3456789',
+      structure: 'LLC',
+      trade_names: ['Acme'],
+      compliance_restrictions: ['LICENSED_CANNABIS'],
+    });
   });
 });
 

@@ -62,8 +62,14 @@ describe('sandbox business checks (keyed on entity_name)', () => {
   });
 
   it('scripts the watchlist check for Watchlist Business, identity for the others', () => {
-    expect(results(sandboxBusinessChecks(business({ entity_name: 'Watchlist Business' })))).toEqual({ IDENTITY: 'ACCEPTED', WATCHLIST: 'REVIEW' });
-    expect(results(sandboxBusinessChecks(business({ entity_name: 'Unregistered Business' })))).toEqual({ IDENTITY: 'REJECTED', WATCHLIST: 'ACCEPTED' });
+    expect(results(sandboxBusinessChecks(business({ entity_name: 'Watchlist Business' })))).toEqual({
+      IDENTITY: 'ACCEPTED',
+      WATCHLIST: 'REVIEW',
+    });
+    expect(results(sandboxBusinessChecks(business({ entity_name: 'Unregistered Business' })))).toEqual({
+      IDENTITY: 'REJECTED',
+      WATCHLIST: 'ACCEPTED',
+    });
   });
 
   it('matches case-insensitively', () => {

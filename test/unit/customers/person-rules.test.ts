@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertDob, newPerson, patchPerson, replacedPerson } from '../../../functions/customers/person-rules.js';
 import type { CreatePersonInput } from '../../../functions/customers/schemas.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { NOW, TODAY, legalAddress, personRecord } from './records.js';
 
 const META = { id: 'new-person-id', tenant: 'tenant_a', now: NOW, today: TODAY };
@@ -13,9 +13,8 @@ const badRequestDetail = (run: () => unknown): string => {
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).detail;
+    expect(error).toBeInstanceOf(InvalidInput);
+    return (error as InvalidInput).detail;
   }
   throw new Error('expected a 400');
 };
@@ -187,11 +186,21 @@ describe('replacedPerson (PUT)', () => {
       is_customer: false,
       is_user: true,
     });
-  const replace = (input: Parameters<typeof replacedPerson>[1], record = current()) => replacedPerson(record, input, { now: LATER, today: TODAY });
+  const replace = (input: Parameters<typeof replacedPerson>[1], record = current()) =>
+    replacedPerson(record, input, { now: LATER, today: TODAY });
 
   it('clears every client field the body leaves out', () => {
     const next = replace({ status: 'PROSPECT', first_name: 'Grace' });
-    for (const field of ['last_name', 'middle_name', 'dob', 'email', 'phone_number', 'legal_address', 'shipping_address', 'metadata'] as const) {
+    for (const field of [
+      'last_name',
+      'middle_name',
+      'dob',
+      'email',
+      'phone_number',
+      'legal_address',
+      'shipping_address',
+      'metadata',
+    ] as const) {
       expect(next, field).not.toHaveProperty(field);
     }
     expect(next).toMatchObject({ status: 'PROSPECT', first_name: 'Grace', last_updated_time: LATER, version: current().version + 1 });
@@ -221,14 +230,21 @@ describe('replacedPerson (PUT)', () => {
     expect(replace({ status: 'ACTIVE', ssn: '987-65-4321' })).toMatchObject({ ssn: '987-65-4321', ssn_last_4: '4321' });
     expect(replace({ status: 'ACTIVE', ssn: '6789' })).toMatchObject({ ssn: '123-45-6789', ssn_last_4: '6789' });
     expect(badRequestDetail(() => replace({ status: 'ACTIVE', ssn: '1111' }))).toContain('ssn');
-    expect(badRequestDetail(() => replace({ status: 'ACTIVE', ssn: '6789' }, personRecord({ ssn: undefined, ssn_last_4: undefined, ssn_source: undefined })))).toContain('ssn');
+    expect(
+      badRequestDetail(() =>
+        replace({ status: 'ACTIVE', ssn: '6789' }, personRecord({ ssn: undefined, ssn_last_4: undefined, ssn_source: undefined })),
+      ),
+    ).toContain('ssn');
   });
 
   it('copies legal to shipping when no shipping address is sent, keeping both address ids', () => {
     const next = replace({ status: 'ACTIVE', legal_address: office });
     expect(next.legal_address).toMatchObject({ ...office, id: current().legal_address!.id, address_type: 'LEGAL' });
     expect(next.shipping_address).toMatchObject({ ...office, id: 'ship-1', address_type: 'SHIPPING' });
-    expect(replace({ status: 'ACTIVE', legal_address: office, shipping_address: home }).shipping_address).toMatchObject({ ...home, address_type: 'SHIPPING' });
+    expect(replace({ status: 'ACTIVE', legal_address: office, shipping_address: home }).shipping_address).toMatchObject({
+      ...home,
+      address_type: 'SHIPPING',
+    });
   });
 
   it('applies the ban_status and dob rules of PATCH', () => {

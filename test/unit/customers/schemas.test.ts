@@ -9,7 +9,7 @@ import {
   patchPersonSchema,
   verifyRequestSchema,
 } from '../../../functions/customers/schemas.js';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { withoutReadOnly } from '../../../functions/shared/schemas/common.js';
 import { parseWith } from '../../../functions/shared/validation.js';
 
@@ -19,9 +19,9 @@ const detailOf = (schema: Schema, input: unknown): string => {
   try {
     parseWith(schema, input);
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('BAD_REQUEST_BODY');
-    return (error as ApiError).detail;
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect((error as InvalidInput).code).toBe('BAD_REQUEST_BODY');
+    return (error as InvalidInput).detail;
   }
   throw new Error(`expected ${JSON.stringify(input).slice(0, 80)} to be rejected`);
 };
@@ -81,7 +81,9 @@ describe('createPersonSchema', () => {
   });
 
   it('rejects oversize and empty names', () => {
-    expect(detailOf(createPersonSchema, { status: 'ACTIVE', first_name: 'x'.repeat(101) })).toBe('first_name must be at most 100 characters');
+    expect(detailOf(createPersonSchema, { status: 'ACTIVE', first_name: 'x'.repeat(101) })).toBe(
+      'first_name must be at most 100 characters',
+    );
     expect(detailOf(createPersonSchema, { status: 'ACTIVE', last_name: '' })).toBe('last_name must not be empty');
     expect(detailOf(createPersonSchema, { status: 'ACTIVE', note: 'n'.repeat(1001) })).toBe('note must be at most 1000 characters');
   });
@@ -111,7 +113,9 @@ describe('createPersonSchema', () => {
   });
 
   it.each([[[]], [['c1']], [null], [{}]])('rejects the deprecated related_customers (%j)', (value) => {
-    expect(detailOf(createPersonSchema, { status: 'ACTIVE', related_customers: value })).toBe('related_customers is deprecated and cannot be set');
+    expect(detailOf(createPersonSchema, { status: 'ACTIVE', related_customers: value })).toBe(
+      'related_customers is deprecated and cannot be set',
+    );
   });
 
   it('rejects unknown fields by name', () => {
@@ -165,7 +169,9 @@ describe('createBusinessSchema', () => {
   it('validates structure, formation_state, trade_names and compliance_restrictions', () => {
     const base = { status: 'ACTIVE', is_customer: true };
     expect(detailOf(createBusinessSchema, { ...base, structure: 'LLP' })).toContain('structure must be one of');
-    expect(detailOf(createBusinessSchema, { ...base, formation_state: 'California' })).toBe('formation_state must be a two-letter US state code');
+    expect(detailOf(createBusinessSchema, { ...base, formation_state: 'California' })).toBe(
+      'formation_state must be a two-letter US state code',
+    );
     expect(detailOf(createBusinessSchema, { ...base, trade_names: ['ok', ''] })).toMatch(/^trade_names\.1 /);
     expect(detailOf(createBusinessSchema, { ...base, trade_names: Array.from({ length: 21 }, (_, i) => `n${i}`) })).toBe(
       'trade_names must have at most 20 items',
@@ -193,7 +199,9 @@ describe('verification request schemas', () => {
   });
 
   it('accept and ignore the legacy verification_type', () => {
-    expect(parseWith(legacyVerifyRequestSchema, { customer_consent: true, verification_type: ['kyc'] })).toMatchObject({ customer_consent: true });
+    expect(parseWith(legacyVerifyRequestSchema, { customer_consent: true, verification_type: ['kyc'] })).toMatchObject({
+      customer_consent: true,
+    });
   });
 });
 

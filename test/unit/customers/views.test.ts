@@ -104,6 +104,12 @@ describe('legacyVerificationView (/v0/customers/{id}/verify)', () => {
   });
 
   it('has only the legacy result fields', () => {
-    expect(Object.keys(legacyVerificationView(verificationRecord())).sort()).toEqual(['id', 'result', 'vendor_info', 'verification_time', 'verification_type']);
+    expect(Object.keys(legacyVerificationView(verificationRecord())).sort()).toEqual([
+      'id',
+      'result',
+      'vendor_info',
+      'verification_time',
+      'verification_type',
+    ]);
   });
 });

@@ -3,7 +3,9 @@ import { changedFields, newEvent } from '../../../functions/events/model.js';
 
 describe('changedFields', () => {
   it('keys each changed field with its value before the change', () => {
-    expect(changedFields({ status: 'ACTIVE', email: 'a@x.com', first_name: 'Ada' }, { status: 'FROZEN', email: 'b@x.com', first_name: 'Ada' })).toEqual({
+    expect(
+      changedFields({ status: 'ACTIVE', email: 'a@x.com', first_name: 'Ada' }, { status: 'FROZEN', email: 'b@x.com', first_name: 'Ada' }),
+    ).toEqual({
       status: 'ACTIVE',
       email: 'a@x.com',
     });
@@ -14,7 +16,9 @@ describe('changedFields', () => {
   });
 
   it('ignores the listed keys', () => {
-    expect(changedFields({ status: 'A', last_updated_time: 't1' }, { status: 'A', last_updated_time: 't2' }, ['last_updated_time'])).toEqual({});
+    expect(
+      changedFields({ status: 'A', last_updated_time: 't1' }, { status: 'A', last_updated_time: 't2' }, ['last_updated_time']),
+    ).toEqual({});
   });
 
   it('reports an added field with null as its old value', () => {
@@ -27,7 +31,9 @@ describe('changedFields', () => {
 
   it('compares nested values deeply and returns the old nested value', () => {
     const before = { legal_address: { city: 'A', country_code: 'US' } };
-    expect(changedFields(before, { legal_address: { city: 'B', country_code: 'US' } })).toEqual({ legal_address: { city: 'A', country_code: 'US' } });
+    expect(changedFields(before, { legal_address: { city: 'B', country_code: 'US' } })).toEqual({
+      legal_address: { city: 'A', country_code: 'US' },
+    });
   });
 
   // BUG (functions/events/model.ts:43): values are compared with JSON.stringify, which is

@@ -21,7 +21,7 @@ describe('toProxyResult', () => {
 });
 
 describe('errorResult', () => {
-  it('serves an ApiError as application/problem+json', () => {
+  it('serves a domain error as application/problem+json', () => {
     const result = errorResult(notFound('customer'));
     expect(result.statusCode).toBe(404);
     expect(result.headers).toEqual({ 'Content-Type': 'application/problem+json' });

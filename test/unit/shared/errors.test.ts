@@ -1,102 +1,118 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ApiError,
+  AccountClosed,
+  AlreadyExists,
   badRequest,
+  ConcurrentModification,
+  Conflict,
   conflict,
+  DomainError,
+  Forbidden,
   forbidden,
+  IdempotencyKeyInUse,
+  IdempotencyKeyReuse,
+  InternalError,
   internalError,
+  InvalidInput,
+  InvalidTransition,
+  NonZeroBalance,
+  NotFound,
   notFound,
+  PrerequisitesMissing,
+  RuleViolation,
+  Unauthenticated,
   unauthorized,
   unprocessable,
 } from '../../../functions/shared/errors.js';
 
-const BASE = 'https://dev.synctera.com/errors/';
+// Domain errors carry a name, Synctera's code and a detail, and nothing about any transport:
+// a workflow step catches them by class or by name. Their HTTP form: test/unit/http/error-mapping.test.ts.
 
-describe('ApiError.toBody', () => {
-  it('has exactly the Synctera superset fields type, title, status, detail, code', () => {
-    const body = badRequest('missing required fields: first_name').toBody();
-    expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'status', 'title', 'type']);
-    expect(body).toEqual({
-      type: `${BASE}bad-request-body`,
-      title: 'Bad Request Body',
-      status: 400,
-      detail: 'missing required fields: first_name',
-      code: 'BAD_REQUEST_BODY',
-    });
-  });
-
-  it('survives JSON serialisation with no message, name or stack', () => {
-    const parsed = JSON.parse(JSON.stringify(badRequest('x').toBody())) as Record<string, unknown>;
-    expect(parsed).not.toHaveProperty('stack');
-    expect(parsed).not.toHaveProperty('name');
-    expect(parsed).not.toHaveProperty('message');
+describe('domain errors', () => {
+  it('are Errors whose message is the detail, with no HTTP status', () => {
+    const error = new NotFound('customer not found');
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.message).toBe('customer not found');
+    expect(error).not.toHaveProperty('status');
   });
 
   it.each([
-    ['BAD_QUERY_PARAMETER', 'bad-query-parameter', 'Bad Query Parameter'],
-    ['BAD_PATH_PARAMETER', 'bad-path-parameter', 'Bad Path Parameter'],
-    ['PREREQUISITES_MISSING', 'prerequisites-missing', 'Prerequisites Missing'],
-  ] as const)('gives code %s its own slug and title', (code, slug, title) => {
-    const body = new ApiError(400, code, 'd').toBody();
-    expect(body.type).toBe(BASE + slug);
-    expect(body.title).toBe(title);
+    [new InvalidInput('d'), 'InvalidInput', 'BAD_REQUEST_BODY'],
+    [new InvalidInput('d', { code: 'BAD_HEADER', field: 'Idempotency-Key' }), 'InvalidInput', 'BAD_HEADER'],
+    [new PrerequisitesMissing('d', ['ssn']), 'PrerequisitesMissing', 'PREREQUISITES_MISSING'],
+    [new Unauthenticated(), 'Unauthenticated', 'UNAUTHORIZED'],
+    [new Forbidden('d'), 'Forbidden', 'FORBIDDEN'],
+    [new NotFound('d'), 'NotFound', 'NOT_FOUND'],
+    [new Conflict('d'), 'Conflict', 'CONFLICT'],
+    [new AlreadyExists('d'), 'AlreadyExists', 'ALREADY_EXISTS'],
+    [new ConcurrentModification('d'), 'ConcurrentModification', 'CONCURRENT_MODIFICATION'],
+    [new IdempotencyKeyInUse('d'), 'IdempotencyKeyInUse', 'IDEMPOTENCY_CONCURRENT_USE'],
+    [new IdempotencyKeyReuse('d'), 'IdempotencyKeyReuse', 'IDEMPOTENCY_INVALID_REUSE'],
+    [new RuleViolation('d'), 'RuleViolation', 'UNPROCESSABLE_ENTITY'],
+    [new RuleViolation('d', { code: 'PREREQUISITES_MISSING' }), 'RuleViolation', 'PREREQUISITES_MISSING'],
+    [new NonZeroBalance('d'), 'NonZeroBalance', 'NON_ZERO_BALANCE'],
+    [new InvalidTransition('ACTIVE_OR_DISBURSED', 'RESTRICTED', 'why'), 'InvalidTransition', 'INVALID_STATUS_TRANSITION'],
+    [new AccountClosed('d'), 'AccountClosed', 'ACCOUNT_CLOSED'],
+    [new InternalError(), 'InternalError', 'INTERNAL_SERVER_ERROR'],
+  ] as const)('%#: %s is named %s and carries %s', (error, name, code) => {
+    expect(error.name).toBe(name);
+    expect(error.code).toBe(code);
   });
 
-  it('gives the idempotency codes their own slugs whatever the status', () => {
-    expect(new ApiError(422, 'IDEMPOTENCY_INVALID_REUSE', 'd').toBody()).toMatchObject({
-      type: `${BASE}idempotency-invalid-reuse`,
-      status: 422,
-      code: 'IDEMPOTENCY_INVALID_REUSE',
-    });
-    expect(new ApiError(409, 'IDEMPOTENCY_CONCURRENT_USE', 'd').toBody()).toMatchObject({
-      type: `${BASE}idempotency-concurrent-use`,
-      status: 409,
-      code: 'IDEMPOTENCY_CONCURRENT_USE',
-    });
+  it('keep their family, so a step can catch a whole kind of refusal', () => {
+    expect(new AlreadyExists('d')).toBeInstanceOf(Conflict);
+    expect(new ConcurrentModification('d')).toBeInstanceOf(Conflict);
+    expect(new IdempotencyKeyInUse('d')).toBeInstanceOf(Conflict);
+    expect(new NonZeroBalance('d')).toBeInstanceOf(RuleViolation);
+    expect(new InvalidTransition('A', 'B', 'why')).toBeInstanceOf(RuleViolation);
+    expect(new AccountClosed('d')).toBeInstanceOf(RuleViolation);
+    expect(new NotFound('d')).not.toBeInstanceOf(RuleViolation);
   });
 
-  it.each([
-    [unauthorized(), 401, 'unauthorized', 'Unauthorized', 'UNAUTHORIZED'],
-    [forbidden('no customer:write'), 403, 'forbidden', 'Forbidden', 'FORBIDDEN'],
-    [notFound('customer'), 404, 'not-found', 'Not Found', 'NOT_FOUND'],
-    [conflict('dup'), 409, 'conflict', 'Conflict', 'CONFLICT'],
-    [unprocessable('rule'), 422, 'unprocessable-entity', 'Unprocessable Entity', 'UNPROCESSABLE_ENTITY'],
-    [internalError(), 500, 'internal-server-error', 'Internal Server Error', 'INTERNAL_SERVER_ERROR'],
-    [new ApiError(413, 'REQUEST_TOO_LARGE', 'd'), 413, 'request-too-large', 'Request Entity Too Large', 'REQUEST_TOO_LARGE'],
-    [new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'd'), 415, 'unsupported-media-type', 'Unsupported Media Type', 'UNSUPPORTED_MEDIA_TYPE'],
-  ] as const)('falls back to the status slug for %#', (error, status, slug, title, code) => {
-    expect(error.toBody()).toMatchObject({ type: BASE + slug, title, status, code });
-  });
-
-  it('uses the non-standard 461 Account Closed title', () => {
-    expect(new ApiError(461, 'ACCOUNT_CLOSED', 'account is closed').toBody()).toMatchObject({
-      type: `${BASE}account-closed`,
-      title: 'Account Closed',
-      status: 461,
-    });
-  });
-
-  it('falls back to the 500 slug for a status it has no entry for, keeping the real status', () => {
-    expect(new ApiError(418, 'CONFLICT', 'teapot').toBody()).toMatchObject({
-      type: `${BASE}internal-server-error`,
-      status: 418,
-    });
+  it('carry what a caller needs to act without parsing the detail', () => {
+    const transition = new InvalidTransition('IN_CLOSING', 'ACTIVE_OR_DISBURSED', 'an account IN_CLOSING can only move to CLOSED');
+    expect(transition).toMatchObject({ from: 'IN_CLOSING', to: 'ACTIVE_OR_DISBURSED' });
+    expect(transition.detail).toBe(
+      'status cannot change from IN_CLOSING to ACTIVE_OR_DISBURSED: an account IN_CLOSING can only move to CLOSED',
+    );
+    expect(new PrerequisitesMissing('d', ['dob', 'ssn']).missing).toEqual(['dob', 'ssn']);
+    expect(new InvalidInput('d', { field: 'limit' }).field).toBe('limit');
+    expect(new InvalidInput('d').field).toBeUndefined();
   });
 });
 
 describe('error factories', () => {
   it('notFound names the resource', () => {
-    expect(notFound('business').detail).toBe('business not found');
+    expect(notFound('business')).toMatchObject({ name: 'NotFound', detail: 'business not found' });
   });
 
   it('internalError reveals nothing about the cause', () => {
     expect(internalError().detail).toBe('an internal error occurred; retry later');
   });
 
-  it('ApiError is an Error whose message is the detail', () => {
+  it('badRequest is an InvalidInput with the given code, or a PrerequisitesMissing', () => {
     const error = badRequest('limit is bad', 'BAD_QUERY_PARAMETER');
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(InvalidInput);
     expect(error.message).toBe('limit is bad');
     expect(error.code).toBe('BAD_QUERY_PARAMETER');
+    expect(badRequest('x').code).toBe('BAD_REQUEST_BODY');
+    expect(badRequest('x', 'PREREQUISITES_MISSING')).toBeInstanceOf(PrerequisitesMissing);
+  });
+
+  it('conflict and unprocessable pick the class their code stands for', () => {
+    expect(conflict('x')).toMatchObject({ name: 'Conflict', code: 'CONFLICT' });
+    expect(conflict('x', 'ALREADY_EXISTS')).toBeInstanceOf(AlreadyExists);
+    expect(conflict('x', 'CONCURRENT_MODIFICATION')).toBeInstanceOf(ConcurrentModification);
+    expect(conflict('x', 'IDEMPOTENCY_CONCURRENT_USE')).toBeInstanceOf(IdempotencyKeyInUse);
+    expect(unprocessable('x')).toMatchObject({ name: 'RuleViolation', code: 'UNPROCESSABLE_ENTITY' });
+    expect(unprocessable('x', 'PREREQUISITES_MISSING')).toMatchObject({ name: 'RuleViolation', code: 'PREREQUISITES_MISSING' });
+    expect(unprocessable('x', 'NON_ZERO_BALANCE')).toBeInstanceOf(NonZeroBalance);
+    expect(unprocessable('x', 'IDEMPOTENCY_INVALID_REUSE')).toBeInstanceOf(IdempotencyKeyReuse);
+  });
+
+  it('unauthorized and forbidden', () => {
+    expect(unauthorized()).toMatchObject({ name: 'Unauthenticated', detail: 'missing or invalid API key' });
+    expect(forbidden('no customer:write')).toMatchObject({ name: 'Forbidden', code: 'FORBIDDEN', detail: 'no customer:write' });
   });
 });

@@ -22,7 +22,11 @@ describe('retryOnConflict', () => {
     const attempt = vi.fn(async () => {
       throw new VersionConflict('business');
     });
-    await expect(retryOnConflict(attempt, 3)).rejects.toMatchObject({ status: 409, code: 'CONCURRENT_MODIFICATION', detail: expect.stringContaining('business') });
+    await expect(retryOnConflict(attempt, 3)).rejects.toMatchObject({
+      name: 'ConcurrentModification',
+      code: 'CONCURRENT_MODIFICATION',
+      detail: expect.stringContaining('business'),
+    });
     expect(attempt).toHaveBeenCalledTimes(3);
   });
 
@@ -30,7 +34,7 @@ describe('retryOnConflict', () => {
     const attempt = vi.fn(async () => {
       throw new VersionConflict('person');
     });
-    await expect(retryOnConflict(attempt)).rejects.toMatchObject({ status: 409 });
+    await expect(retryOnConflict(attempt)).rejects.toMatchObject({ name: 'ConcurrentModification' });
     expect(attempt).toHaveBeenCalledTimes(10);
   });
 

@@ -46,7 +46,11 @@ describe('redactingReplacer', () => {
 
   it('masks the whole value of a sensitive key even when it is an object or array', () => {
     const text = JSON.stringify(
-      { headers: { Authorization: 'Bearer bl_abc' }, multiValueHeaders: { authorization: ['Bearer bl_def'] }, credentials: { client_secret: { v: 's3cr3t' } } },
+      {
+        headers: { Authorization: 'Bearer bl_abc' },
+        multiValueHeaders: { authorization: ['Bearer bl_def'] },
+        credentials: { client_secret: { v: 's3cr3t' } },
+      },
       redactingReplacer,
     );
     expect(text).not.toContain('bl_abc');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { ApiError } from '../../../functions/shared/errors.js';
+import { InvalidInput } from '../../../functions/shared/errors.js';
 import { formatIssues, parseWith } from '../../../functions/shared/validation.js';
 
 const address = z.strictObject({
@@ -16,13 +16,13 @@ const schema = z.strictObject({
   legal_address: z.optional(address),
 });
 
-/** Runs parseWith and returns the ApiError it throws (fails the test if it does not throw). */
-const rejectionOf = (input: unknown, ...rest: [code?: Parameters<typeof parseWith>[2], prefix?: string]): ApiError => {
+/** Runs parseWith and returns the InvalidInput it throws (fails the test if it does not throw). */
+const rejectionOf = (input: unknown, ...rest: [code?: Parameters<typeof parseWith>[2], prefix?: string]): InvalidInput => {
   try {
     parseWith(schema, input, ...rest);
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
+    expect(error).toBeInstanceOf(InvalidInput);
+    return error as InvalidInput;
   }
   throw new Error('expected parseWith to reject the input');
 };
@@ -32,10 +32,13 @@ describe('parseWith', () => {
     expect(parseWith(schema, { first_name: 'Ada', age: 36 })).toEqual({ first_name: 'Ada', age: 36 });
   });
 
-  it('throws a 400 BAD_REQUEST_BODY by default', () => {
+  it('throws an InvalidInput BAD_REQUEST_BODY by default, naming the first offending field', () => {
     const error = rejectionOf({});
-    expect(error.status).toBe(400);
     expect(error.code).toBe('BAD_REQUEST_BODY');
+    expect(error.field).toBe('first_name');
+    expect(rejectionOf({ first_name: 'x', legal_address: { address_line_1: 'a', country_code: 'usa' } }).field).toBe(
+      'legal_address.country_code',
+    );
   });
 
   it('says "is required" for a missing field and names the expected type for a wrong one', () => {
@@ -54,7 +57,7 @@ describe('parseWith', () => {
     try {
       parseWith(withEnum, {});
     } catch (error) {
-      detail = (error as ApiError).detail;
+      detail = (error as InvalidInput).detail;
     }
     expect(detail).toBe('status is required');
   });

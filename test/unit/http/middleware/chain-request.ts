@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { expect } from 'vitest';
 import type { ChainMiddleware, ChainRequest } from '../../../../functions/http/middleware/types.js';
-import { ApiError } from '../../../../functions/shared/errors.js';
+import type { ApiError } from '../../../../functions/http/api-error.js';
+import { isExpected, toApiError } from '../../../../functions/http/error-mapping.js';
 
 export type Fixture = 'apigw-proxy-post-customers' | 'apigw-proxy-get-customer' | 'apigw-proxy-list-customers';
 
@@ -28,7 +29,7 @@ export const runBefore = async (middleware: ChainMiddleware, event: APIGatewayPr
   return request;
 };
 
-/** Runs `before`, expecting an ApiError, and returns it. */
+/** Runs `before`, expecting a domain or HTTP error, and returns it as the HTTP edge answers it. */
 export const rejectionOf = async (middleware: ChainMiddleware, event: APIGatewayProxyEvent): Promise<ApiError> => {
   let caught: unknown;
   try {
@@ -36,6 +37,6 @@ export const rejectionOf = async (middleware: ChainMiddleware, event: APIGateway
   } catch (error) {
     caught = error;
   }
-  expect(caught, 'expected the middleware to reject the request').toBeInstanceOf(ApiError);
-  return caught as ApiError;
+  expect(isExpected(caught), 'expected the middleware to reject the request with a domain or HTTP error').toBe(true);
+  return toApiError(caught);
 };

@@ -18,9 +18,12 @@ describe('correlation middleware', () => {
     expect((await run('support-ticket-42:retry.1')).context.bankline.correlationId).toBe('support-ticket-42:retry.1');
   });
 
-  it.each(['has space', 'x'.repeat(129), 'inject\nnewline', '<script>', ''])('falls back to the API Gateway request id for %j', async (supplied) => {
-    expect((await run(supplied)).context.bankline.correlationId).toBe('d7bf0bd7-7b61-11e6-9a41-93e8deadbeef');
-  });
+  it.each(['has space', 'x'.repeat(129), 'inject\nnewline', '<script>', ''])(
+    'falls back to the API Gateway request id for %j',
+    async (supplied) => {
+      expect((await run(supplied)).context.bankline.correlationId).toBe('d7bf0bd7-7b61-11e6-9a41-93e8deadbeef');
+    },
+  );
 
   it('starts a fresh chain state for each request', async () => {
     const request = await run();

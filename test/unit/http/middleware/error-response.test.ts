@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse } from '../../../../functions/http/middleware/error-response.js';
-import { ApiError, forbidden } from '../../../../functions/shared/errors.js';
+import { ApiError } from '../../../../functions/http/api-error.js';
+import { AccountClosed, forbidden } from '../../../../functions/shared/errors.js';
 import { chainRequest, fixtureEvent } from './chain-request.js';
 
 afterEach(() => vi.restoreAllMocks());
@@ -19,7 +20,7 @@ const handle = async (error: Error) => {
 };
 
 describe('errorResponse middleware', () => {
-  it('turns an ApiError into its problem+json body and status, with the correlation id', async () => {
+  it('turns a domain error into its problem+json body and status, with the correlation id', async () => {
     const response = await handle(forbidden('this API key lacks the customer:write permission'));
     expect(response.statusCode).toBe(403);
     expect(response.headers).toEqual({ 'Content-Type': 'application/problem+json', 'X-Correlation-Id': 'corr-1' });
@@ -45,8 +46,14 @@ describe('errorResponse middleware', () => {
   });
 
   it('keeps non-standard statuses such as 461', async () => {
-    const response = await handle(new ApiError(461, 'ACCOUNT_CLOSED', 'account is closed'));
+    const response = await handle(new AccountClosed('account is closed'));
     expect(response.statusCode).toBe(461);
     expect(JSON.parse(response.body).title).toBe('Account Closed');
+  });
+
+  it('serves an HTTP-only ApiError as it is', async () => {
+    const response = await handle(new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json'));
+    expect(response.statusCode).toBe(415);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', title: 'Unsupported Media Type' });
   });
 });

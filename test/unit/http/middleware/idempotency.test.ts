@@ -5,7 +5,8 @@ import type { AcquireResult, IdempotencyStore } from '../../../../functions/idem
 import { idempotency } from '../../../../functions/http/middleware/idempotency.js';
 import { jsonBody } from '../../../../functions/http/middleware/json-body.js';
 import { requestContext } from '../../../../functions/http/middleware/request-context.js';
-import { ApiError, badRequest } from '../../../../functions/shared/errors.js';
+import { ApiError } from '../../../../functions/http/api-error.js';
+import { badRequest, ConcurrentModification } from '../../../../functions/shared/errors.js';
 import { chainRequest, fixtureEvent } from './chain-request.js';
 
 const KEY = '6b1f1c3e-6a57-4f6c-9c2a-3f1c1d6a7b10'; // the fixture's Idempotency-Key
@@ -73,11 +74,11 @@ describe('idempotency middleware', () => {
     const event = fixtureEvent('apigw-proxy-post-customers');
     event.headers['Idempotency-Key'] = 'has spaces in it';
     const store = fakeStore();
-    await expect(runChain(store, event)).rejects.toMatchObject({ status: 400, code: 'BAD_HEADER' });
+    await expect(runChain(store, event)).rejects.toMatchObject({ name: 'InvalidInput', code: 'BAD_HEADER' });
     expect(store.acquire).not.toHaveBeenCalled();
   });
 
-  it('replays the stored response with its status and body, marked as replayed, with this request\'s correlation id', async () => {
+  it("replays the stored response with its status and body, marked as replayed, with this request's correlation id", async () => {
     const response = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: '{"id":"c1"}' };
     const { early } = await runChain(fakeStore(existing({ response })));
     expect(early).toEqual({
@@ -89,14 +90,14 @@ describe('idempotency middleware', () => {
 
   it('refuses the same key for a different request with 422 IDEMPOTENCY_INVALID_REUSE', async () => {
     await expect(runChain(fakeStore(existing({ fingerprint: 'another-request' })))).rejects.toMatchObject({
-      status: 422,
+      name: 'IdempotencyKeyReuse',
       code: 'IDEMPOTENCY_INVALID_REUSE',
     });
   });
 
   it('refuses a duplicate while the first is in flight with 409 IDEMPOTENCY_CONCURRENT_USE', async () => {
     await expect(runChain(fakeStore(existing({ status: 'IN_PROGRESS' })))).rejects.toMatchObject({
-      status: 409,
+      name: 'IdempotencyKeyInUse',
       code: 'IDEMPOTENCY_CONCURRENT_USE',
     });
   });
@@ -122,9 +123,9 @@ describe('idempotency middleware', () => {
   it('releases the key after a 5xx, a 429 or a contention 409 so a retry runs again', async () => {
     for (const error of [
       new Error('DynamoDB down'),
-      new ApiError(429, 'CONFLICT', 'slow down'),
+      new ApiError(429, 'RATE_LIMITED', 'slow down'),
       // Contention: "retry" is not the request's outcome, so it is not replayed for 7 days.
-      new ApiError(409, 'CONCURRENT_MODIFICATION', 'customer is being modified by other requests; retry'),
+      new ConcurrentModification('customer is being modified by other requests; retry'),
     ]) {
       const store = fakeStore();
       const { request } = await runChain(store);

@@ -14,7 +14,11 @@ const bodyOf = async (event: ReturnType<typeof post>) => (await runBefore(jsonBo
 
 describe('jsonBody middleware', () => {
   it('parses the JSON object body of the fixture POST', async () => {
-    expect(await bodyOf(fixtureEvent('apigw-proxy-post-customers'))).toEqual({ status: 'ACTIVE', first_name: 'Ada', last_name: 'Lovelace' });
+    expect(await bodyOf(fixtureEvent('apigw-proxy-post-customers'))).toEqual({
+      status: 'ACTIVE',
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+    });
   });
 
   it('ignores any body on a GET', async () => {

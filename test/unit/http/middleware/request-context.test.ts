@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestContext } from '../../../../functions/http/middleware/request-context.js';
+import { followsResourceType, type Route } from '../../../../functions/routes.js';
 import { fixtureEvent, rejectionOf, runBefore } from './chain-request.js';
 
 const middleware = () => requestContext('customers');
@@ -109,5 +110,39 @@ describe('requestContext middleware', () => {
     anonymousWithBadId.pathParameters = { customer_id: 'bad' };
     delete (anonymousWithBadId.requestContext as { authorizer?: unknown }).authorizer;
     expect((await rejectionOf(middleware(), anonymousWithBadId)).status).toBe(401);
+  });
+});
+
+describe('requestContext on a route whose permission depends on the request', () => {
+  // A mapping-like route on the fixture's path: PERSON/BUSINESS need customer:write, ACCOUNT account:write.
+  const routes: Route[] = [
+    {
+      method: 'POST',
+      path: '/v0/customers',
+      domain: 'customers',
+      operation: 'createMapping',
+      permission: followsResourceType('write'),
+      idempotent: true,
+    },
+  ];
+  const withPermissions = (permissions: string) => {
+    const event = fixtureEvent('apigw-proxy-post-customers');
+    event.requestContext.authorizer!.permissions = permissions;
+    return event;
+  };
+
+  it.each(['customer:write', 'account:write', 'customer:read,account:write'])(
+    'admits a key holding one of the possible permissions (%s)',
+    async (permissions) => {
+      const { apiRequest } = (await runBefore(requestContext('customers', routes), withPermissions(permissions))).context.bankline;
+      expect(apiRequest.route?.operation).toBe('createMapping');
+    },
+  );
+
+  it('turns away a key holding none of them with 403 before the operation, naming every one', async () => {
+    const error = await rejectionOf(requestContext('customers', routes), withPermissions('customer:read,account:read,webhook:write'));
+    expect(error.status).toBe(403);
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.detail).toBe('this API key lacks the customer:write or account:write permission');
   });
 });

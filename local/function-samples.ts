@@ -1,0 +1,77 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { toAuthorizerEvent } from './apigw-event.js';
+import { dynamodbStreamEvent } from './events/dynamodb-stream.js';
+import { scheduledEvent } from './events/scheduled.js';
+import { sqsEvent } from './events/sqs.js';
+
+// The sample event of each registry function that is not an HTTP domain (those get one event
+// per route, from sample-requests.ts). Keyed by function name; the events generator writes each
+// to events/<function>/<kind file>.json with a marker naming the function, and a test fails
+// when a registry entry has none. Build events with the builders of local/events/ (streams,
+// queues, schedules, workflow tasks) and pass `seed` and `now` so the file is stable:
+//
+//   'closure-starter': ({ now, seed }) =>
+//     dynamodbStreamEvent([{ eventName: 'INSERT', newImage: { pk: ..., sk: ..., ... } }], { now, seed }),
+
+export interface SampleContext {
+  /** The proxy event of an operation's sample request (route table + sample-requests.ts). */
+  readonly proxyEvent: (operation: string) => APIGatewayProxyEvent;
+  /** Pinned, so regenerating writes identical files. */
+  readonly now: Date;
+  /** Seed for the builders' ids: the function's name. */
+  readonly seed: string;
+}
+
+export const FUNCTION_SAMPLES: Readonly<Record<string, (context: SampleContext) => unknown>> = {
+  // What API Gateway sends the authorizer for `GET /v0/customers` with the sample tenant's key.
+  authorizer: ({ proxyEvent }) => toAuthorizerEvent(proxyEvent('listCustomers')),
+
+  // Webhooks: an outbox INSERT as the table stream carries it (client JSON stored as strings), a
+  // delivery message, and the sweeper's minute.
+  'webhook-router': ({ now, seed }) =>
+    dynamodbStreamEvent(
+      [
+        {
+          eventName: 'INSERT',
+          newImage: {
+            pk: 'TENANT#00000000-0000-4000-8000-000000000001#EVENT#00000000-0000-4000-8000-0000000000e1',
+            sk: 'EVENT',
+            gsi1pk: 'TENANT#00000000-0000-4000-8000-000000000001#EVENTS',
+            gsi1sk: `${now.toISOString()}#00000000-0000-4000-8000-0000000000e1`,
+            entity: 'EVENT',
+            id: '00000000-0000-4000-8000-0000000000e1',
+            type: 'ACCOUNT.UPDATED',
+            tenant: '00000000-0000-4000-8000-000000000001',
+            resource_id: '00000000-0000-4000-8000-0000000000a1',
+            event_time: now.toISOString(),
+            event_resource: JSON.stringify({ id: '00000000-0000-4000-8000-0000000000a1', status: 'ACTIVE' }),
+            event_resource_changed_fields: JSON.stringify({ status: 'INACTIVE' }),
+            audit: {
+              request_id: 'sample',
+              api_key_id: 'sample',
+              method: 'PATCH',
+              path: '/v0/accounts/00000000-0000-4000-8000-0000000000a1',
+            },
+            expires_at: Math.floor(now.getTime() / 1000) + 35 * 86400,
+          },
+        },
+      ],
+      { now, seed },
+    ),
+  'webhook-sender': ({ now, seed }) =>
+    sqsEvent(
+      'webhook-deliveries',
+      [
+        {
+          body: {
+            tenant: '00000000-0000-4000-8000-000000000001',
+            webhook_id: '00000000-0000-4000-8000-0000000000b1',
+            event_id: '00000000-0000-4000-8000-0000000000e1',
+            attempt: 1,
+          },
+        },
+      ],
+      { now, seed },
+    ),
+  'webhook-sweeper': ({ now, seed }) => scheduledEvent('webhook-sweeper', { now, seed }),
+};
