@@ -26,7 +26,13 @@ export type EventType =
   // for the new tenant and, as a copy, for the old tenant: both sides' integrators automate on them.
   | 'RESOURCE_MAPPING.CREATED'
   | 'RESOURCE_MAPPING.UPDATED'
-  | 'RESOURCE_MAPPING.DELETED';
+  | 'RESOURCE_MAPPING.DELETED'
+  // The ledger (issue 9).
+  | 'TRANSACTION.PENDING.CREATED'
+  | 'TRANSACTION.PENDING.UPDATED'
+  | 'TRANSACTION.POSTED.CREATED'
+  | 'INTERNAL_TRANSFER.SUCCEEDED'
+  | 'INTEREST.MONTHLY_PAYOUT';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook

@@ -25,6 +25,8 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi5', partitionKey: { name: 'gsi5pk', type: 'S' }, sortKey: { name: 'gsi5sk', type: 'S' } },
     // phone_number filters of persons and businesses (sparse: only records with a phone number).
     { indexName: 'gsi6', partitionKey: { name: 'gsi6pk', type: 'S' }, sortKey: { name: 'gsi6sk', type: 'S' } },
+    // Ledger: tenant-wide posted and pending transaction lists (ledger-keys.ts).
+    { indexName: 'gsi8', partitionKey: { name: 'gsi8pk', type: 'S' }, sortKey: { name: 'gsi8sk', type: 'S' } },
   ] satisfies IndexDefinition[],
   timeToLiveAttribute: 'expires_at',
   streamViewType: 'NEW_AND_OLD_IMAGES',

@@ -1,0 +1,33 @@
+// Key patterns of the ledger (issue 9), beside keys.ts like mapping-keys.ts.
+//
+// A customer account's balance record is the account item itself (keys.ts `account`): postings
+// update account_balance, pending_debits, last_posted_at and version there. Its posted lines sit
+// in the same partition, in posting order, so a statement or an account's history is one Query:
+//   pk TENANT#<t>#ACCOUNT#<id>  sk LINE#<posted_at>#<account version after, 12 digits>#<n, 3 digits>
+// A transaction (pending or posted, same id):
+//   pk TENANT#<t>#TRANSACTION#<id>  sk TRANSACTION
+//     gsi8 TENANT#<t>#TRANSACTIONS#POSTED | #PENDING   <time>#<id>   (tenant-wide lists, newest first)
+// An internal (GL) account, and its balance split over GL_SHARDS items, each with that shard's lines:
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>  sk INTERNAL_ACCOUNT
+//     gsi1 TENANT#<t>#INTERNAL_ACCOUNTS  <creation_time>#<id>
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk BALANCE                      net_credit (ADD only)
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk LINE#<posted_at>#<txn>#<leg>
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const LEDGER_KEYS = {
+  accountLine: (tenant: string, accountId: string, postedAt: string, versionAfter: number, n: number) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `LINE#${postedAt}#${pad(versionAfter, 12)}#${pad(n, 3)}`,
+  }),
+  linePrefix: 'LINE#',
+  transaction: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#TRANSACTION#${id}`, sk: 'TRANSACTION' }),
+  transactionsIndex: (tenant: string, status: 'POSTED' | 'PENDING') => `TENANT#${tenant}#TRANSACTIONS#${status}`,
+  internalAccount: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}`, sk: 'INTERNAL_ACCOUNT' }),
+  internalAccountsIndex: (tenant: string) => `TENANT#${tenant}#INTERNAL_ACCOUNTS`,
+  glShard: (tenant: string, id: string, shard: number) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`, sk: 'BALANCE' }),
+  glLine: (tenant: string, id: string, shard: number, postedAt: string, txnId: string, leg: number) => ({
+    pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`,
+    sk: `LINE#${postedAt}#${txnId}#${pad(leg, 3)}`,
+  }),
+} as const;

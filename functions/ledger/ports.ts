@@ -1,0 +1,49 @@
+import type { OutboxEvent } from '../events/model.js';
+import type { InternalAccountRecord } from './gl.js';
+import type { BalanceRecord, LedgerTransaction } from './model.js';
+import type { BalanceChange } from './posting.js';
+
+/** The accounts a posting names: customer balance records and GL (internal) accounts, by id. */
+export interface PostingAccounts {
+  customers: Map<string, BalanceRecord>;
+  gls: Map<string, InternalAccountRecord>;
+}
+
+export interface TransactionWrite {
+  record: LedgerTransaction;
+  /** Absent: a new transaction (fails if the id exists). Set: replaces a stored one still in this status. */
+  expectedStatus?: LedgerTransaction['status'];
+}
+
+/**
+ * Everything one movement changes, written in ONE TransactWriteItems: the transactions, the
+ * balance records (each conditioned on the version the plan read), GL shard deltas, the posted
+ * lines and the outbox events.
+ */
+export interface LedgerWrite {
+  tenant: string;
+  postedAt: string;
+  transactions: TransactionWrite[];
+  balances: BalanceChange[];
+  events: OutboxEvent[];
+}
+
+/** A transaction id already taken (a retried job step, a replayed request): the movement happened. */
+export class TransactionExists extends Error {
+  override readonly name = 'TransactionExists';
+  constructor(readonly id: string) {
+    super(`transaction ${id} already exists`);
+  }
+}
+
+export interface LedgerStore {
+  /** Strongly consistent reads of the named accounts; ids that are neither kind are absent from both maps. */
+  accounts(tenant: string, ids: readonly string[]): Promise<PostingAccounts>;
+  getTransaction(tenant: string, id: string): Promise<LedgerTransaction | undefined>;
+  /** Throws VersionConflict when a balance or transaction moved since it was read, TransactionExists for a taken new id. */
+  commit(write: LedgerWrite): Promise<void>;
+  /** Creates the tenant's platform GLs if missing (idempotent). */
+  ensureGls(records: readonly InternalAccountRecord[]): Promise<void>;
+  /** Sum of a GL's shards, in net-credit terms (credits minus debits). */
+  glBalance(tenant: string, glId: string): Promise<number>;
+}

@@ -1,0 +1,126 @@
+import type { OutboxEvent } from '../events/model.js';
+import { notFound } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { retryOnConflict } from '../shared/page.js';
+import type { LedgerContext } from './context.js';
+import { TENANT_GLS, tenantGlId, tenantGlRecords } from './gl.js';
+import type { BalanceRecord, Initiator, LedgerTransaction, Line, PostedLine, TransactionStatus } from './model.js';
+import type { PostingAccounts } from './ports.js';
+import { assertBalanced, type HoldChange, planPosting } from './posting.js';
+import { assertCanMove, insufficientFunds } from './rules.js';
+
+// The one way money moves: read the balance records, plan the posting (posting.ts), pull a
+// floor shortfall from the linked account in the same write, and commit everything in one
+// TransactWriteItems conditioned on the versions read. A lost race re-reads and re-plans.
+
+export interface Draft {
+  /** The transaction as it will be stored; `lines` are unposted (no leg, no balance after). */
+  transaction: Omit<LedgerTransaction, 'lines' | 'posted_at'> & { lines: readonly Line[] };
+  /** Set when the draft replaces a stored transaction (capture, void): it must still have this status. */
+  expectedStatus?: TransactionStatus;
+  released?: readonly HoldChange[];
+  placed?: readonly HoldChange[];
+  initiator: Initiator;
+  /** Accounts that only receive a release (a void) are not status-checked: a hold on a frozen account can still be let go. */
+  events: (posted: LedgerTransaction, sweep: LedgerTransaction | undefined) => OutboxEvent[];
+}
+
+/** More attempts than an account PATCH: a busy account is contended by design, and each retry re-plans cheaply. */
+const POSTING_ATTEMPTS = 25;
+
+const later = (a: string, b: string | undefined): string => (b && b > a ? b : a);
+
+const readAccounts = async (ctx: LedgerContext, ids: readonly string[]): Promise<PostingAccounts> => {
+  const accounts = await ctx.store.accounts(ctx.tenantId, ids);
+  const missing = ids.filter((id) => !accounts.customers.has(id) && !accounts.gls.has(id));
+  if (missing.length === 0) return accounts;
+  // The tenant's platform GLs are back-filled on first use (tenants created before the ledger).
+  const glIds = new Set(TENANT_GLS.map((gl) => tenantGlId(ctx.tenantId, gl)));
+  if (!missing.every((id) => glIds.has(id))) throw notFound(`account ${missing.find((id) => !glIds.has(id))}`);
+  await ctx.store.ensureGls(tenantGlRecords(ctx.tenantId, ctx.clock.now().toISOString()));
+  return ctx.store.accounts(ctx.tenantId, ids);
+};
+
+const renumber = (lines: readonly PostedLine[]): PostedLine[] => lines.map((line, leg) => ({ ...line, leg }));
+
+/** Floor sweep lines for the first account left short, if it has a linked account to pull from. */
+const floorSweep = (account: BalanceRecord, shortfall: number): Line[] | undefined => {
+  const linked = account.balance_floor?.linked_account_id;
+  if (!linked || linked === account.account_id) return undefined;
+  return [
+    { account_id: linked, dc_sign: 'debit', amount: shortfall, currency: account.currency },
+    { account_id: account.account_id, dc_sign: 'credit', amount: shortfall, currency: account.currency },
+  ];
+};
+
+export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): Promise<LedgerTransaction> =>
+  retryOnConflict(async () => {
+    const draft = await makeDraft();
+    const tx = draft.transaction;
+    if (tx.lines.length > 0) assertBalanced(tx.lines);
+    const moving = [...tx.lines.map((l) => l.account_id), ...(draft.placed ?? []).map((h) => h.account_id)];
+    const ids = [...new Set([...moving, ...(draft.released ?? []).map((h) => h.account_id)])];
+    let accounts = await readAccounts(ctx, ids);
+    for (const id of new Set(moving)) {
+      const customer = accounts.customers.get(id);
+      if (customer) assertCanMove(customer, draft.initiator);
+    }
+    const checkFunds = draft.initiator === 'CUSTOMER';
+    let lines: readonly Line[] = tx.lines;
+    let plan = planPosting({ lines, accounts: accounts.customers, released: draft.released, placed: draft.placed, checkFunds });
+    let sweepLines: Line[] = [];
+    const short = plan.shortfalls[0];
+    if (short) {
+      const account = accounts.customers.get(short.account_id) as BalanceRecord;
+      const sweep = floorSweep(account, short.amount);
+      if (!sweep) throw insufficientFunds(short);
+      const linkedId = sweep[0]?.account_id as string;
+      // One read more for the linked account; it pays from its own available funds and is never
+      // swept itself (no chains, so two accounts floored on each other cannot ping-pong).
+      accounts = await readAccounts(ctx, [...ids, linkedId]);
+      const linked = accounts.customers.get(linkedId);
+      if (!linked) throw insufficientFunds(short);
+      assertCanMove(linked, 'PLATFORM');
+      sweepLines = sweep;
+      lines = [...sweep, ...tx.lines];
+      plan = planPosting({ lines, accounts: accounts.customers, released: draft.released, placed: draft.placed, checkFunds: true });
+      const still = plan.shortfalls[0];
+      if (still) throw insufficientFunds(still);
+    }
+    let postedAt = ctx.clock.now().toISOString();
+    for (const id of ids) postedAt = later(postedAt, accounts.customers.get(id)?.last_posted_at);
+    const mainLines = renumber(plan.lines.slice(sweepLines.length));
+    const posted: LedgerTransaction = {
+      ...tx,
+      lines: mainLines,
+      ...(tx.status === 'POSTED' ? { posted_at: postedAt } : {}),
+    };
+    const sweep: LedgerTransaction | undefined =
+      sweepLines.length > 0
+        ? {
+            id: newId(),
+            tenant: ctx.tenantId,
+            type: 'internal_transfer',
+            subtype: 'ACCOUNT_TO_ACCOUNT_SWEEP',
+            status: 'POSTED',
+            amount: sweepLines[0]?.amount as number,
+            currency: tx.currency,
+            lines: renumber(plan.lines.slice(0, sweepLines.length)),
+            created_at: postedAt,
+            posted_at: postedAt,
+            effective_date: tx.effective_date,
+            memo: `balance_floor funding for transaction ${tx.id}`,
+          }
+        : undefined;
+    await ctx.store.commit({
+      tenant: ctx.tenantId,
+      postedAt,
+      transactions: [
+        ...(sweep ? [{ record: sweep }] : []),
+        { record: posted, ...(draft.expectedStatus ? { expectedStatus: draft.expectedStatus } : {}) },
+      ],
+      balances: plan.balances,
+      events: draft.events(posted, sweep),
+    });
+    return posted;
+  }, POSTING_ATTEMPTS);
