@@ -1,6 +1,6 @@
 import type { OutboxEvent } from '../events/model.js';
 import type { InternalAccountRecord } from './gl.js';
-import type { BalanceRecord, LedgerTransaction } from './model.js';
+import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
 
 /** The accounts a posting names: customer balance records and GL (internal) accounts, by id. */
@@ -36,6 +36,24 @@ export class TransactionExists extends Error {
   }
 }
 
+/** A customer account's posted line, as its history and statements read it. */
+export interface AccountLine extends PostedLine {
+  transaction_id: string;
+  type: string;
+  subtype: string;
+  posted_at: string;
+  effective_date: string;
+  memo?: string;
+  reference_id?: string;
+  original_trx?: string;
+}
+
+/** Every balance of a tenant: what the trial balance adds up. */
+export interface Books {
+  customers: BalanceRecord[];
+  gls: { id: string; currency: string; net_credit: number }[];
+}
+
 export interface LedgerStore {
   /** Strongly consistent reads of the named accounts; ids that are neither kind are absent from both maps. */
   accounts(tenant: string, ids: readonly string[]): Promise<PostingAccounts>;
@@ -46,4 +64,8 @@ export interface LedgerStore {
   ensureGls(records: readonly InternalAccountRecord[]): Promise<void>;
   /** Sum of a GL's shards, in net-credit terms (credits minus debits). */
   glBalance(tenant: string, glId: string): Promise<number>;
+  /** Operator and test reads (Query, never Scan): all balances of the tenant. */
+  books(tenant: string): Promise<Books>;
+  /** An account's posted lines, oldest first. */
+  accountLines(tenant: string, accountId: string): Promise<AccountLine[]>;
 }

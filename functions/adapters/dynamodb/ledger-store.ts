@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GL_SHARDS, type InternalAccountRecord } from '../../ledger/gl.js';
 import type { LedgerTransaction } from '../../ledger/model.js';
-import { type LedgerStore, type PostingAccounts, TransactionExists } from '../../ledger/ports.js';
+import { type AccountLine, type LedgerStore, type PostingAccounts, TransactionExists } from '../../ledger/ports.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, internalAccountItem, postingItems } from './ledger-items.js';
@@ -25,6 +25,28 @@ export const batchGet = async (keys: readonly Key[]): Promise<Record<string, unk
     }
   }
   return found;
+};
+
+/** Every item of one partition (table or index), in key order; operator reads and tests, never a request path. */
+const queryEvery = async (partition: { index?: string; attribute: string; value: string }, prefix?: string) => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const sortAttribute = partition.attribute.replace(/pk$/, 'sk');
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        ...(partition.index ? { IndexName: partition.index } : {}),
+        KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partition.attribute, ...(prefix ? { '#sk': sortAttribute } : {}) },
+        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix ? { ':prefix': prefix } : {}) },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 };
 
 export const dynamoLedgerStore: LedgerStore = {
@@ -75,5 +97,22 @@ export const dynamoLedgerStore: LedgerStore = {
   async glBalance(tenant, glId) {
     const shards = await batchGet(Array.from({ length: GL_SHARDS }, (_, n) => LEDGER_KEYS.glShard(tenant, glId, n)));
     return shards.reduce((total, shard) => total + ((shard.net_credit as number | undefined) ?? 0), 0);
+  },
+
+  async books(tenant) {
+    const accountItems = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: KEYS.accountsIndex(tenant) });
+    const glItems = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: LEDGER_KEYS.internalAccountsIndex(tenant) });
+    const gls = await Promise.all(
+      glItems.map(async (item) => {
+        const gl = stripKeys<InternalAccountRecord>(item);
+        return { id: gl.id, currency: gl.currency, net_credit: await this.glBalance(tenant, gl.id) };
+      }),
+    );
+    return { customers: accountItems.map((item) => balanceRecordOf(item as unknown as AccountItem)), gls };
+  },
+
+  async accountLines(tenant, accountId) {
+    const items = await queryEvery({ attribute: 'pk', value: KEYS.account(tenant, accountId).pk }, LEDGER_KEYS.linePrefix);
+    return items.map((item) => stripKeys<AccountLine>(item));
   },
 };
