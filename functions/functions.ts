@@ -85,6 +85,7 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
   httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
+  httpDomain('ledger', 'The ledger: internal accounts, internal transfers and holds, transaction lists'),
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

@@ -14,7 +14,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts', 'mappings'] as const;
+export const DOMAINS = ['customers', 'accounts', 'mappings', 'ledger'] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -145,6 +145,19 @@ export const ROUTES: readonly Route[] = [
   // mappings write, read-only, each tenant its own side.
   route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
   route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
+
+  // The ledger (issue 9, contract §12): money moves on accounts, so the account permissions guard it.
+  route('POST', '/v0/internal_accounts', 'ledger', 'createInternalAccount', 'account:write'),
+  route('GET', '/v0/internal_accounts', 'ledger', 'listInternalAccounts', 'account:read'),
+  route('GET', '/v0/internal_accounts/{internal_account_id}', 'ledger', 'getInternalAccount', 'account:read'),
+  route('PATCH', '/v0/internal_accounts/{internal_account_id}', 'ledger', 'patchInternalAccount', 'account:write'),
+  route('POST', '/v0/transactions/internal_transfer', 'ledger', 'createInternalTransfer', 'account:write'),
+  route('GET', '/v0/transactions/internal_transfer/{transaction_id}', 'ledger', 'getInternalTransfer', 'account:read'),
+  route('PATCH', '/v0/transactions/internal_transfer/{transaction_id}', 'ledger', 'patchInternalTransfer', 'account:write'),
+  route('GET', '/v0/transactions/posted', 'ledger', 'listPostedTransactions', 'account:read'),
+  route('GET', '/v0/transactions/posted/{transaction_id}', 'ledger', 'getPostedTransaction', 'account:read'),
+  route('GET', '/v0/transactions/pending', 'ledger', 'listPendingTransactions', 'account:read'),
+  route('GET', '/v0/transactions/pending/{transaction_id}', 'ledger', 'getPendingTransaction', 'account:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -50,6 +50,9 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
     pick: (body) => ((field('verifications')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
   },
   account_id: { event: 'accounts/create-account.json', pick: field('id') },
+  internal_account_id: { event: 'internal_accounts/create-internal-account.json', pick: field('id') },
+  // A MANUAL transfer (a hold), so the PATCH sample can capture it.
+  transaction_id: { event: 'transactions/create-internal-transfer.json', body: { capture_mode: 'MANUAL' }, pick: field('id') },
   relationship_id: { event: 'accounts/create-account-relationship.json', pick: field('id') },
   template_id: { event: 'accounts/create-account-template.json', pick: field('id') },
   product_id: { event: 'accounts/create-account-product.json', pick: field('id') },

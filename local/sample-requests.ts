@@ -127,6 +127,29 @@ const mapping = {
   getTradelineTransfer: {},
 } satisfies Record<string, OperationSample>;
 
+/** The ledger: a GL, a transfer funded from the tenant's FUNDING GL (by alias), and the lists. */
+const ledger = {
+  createInternalAccount: { body: { currency: 'USD', alias: 'marketing_{{unique}}', description: 'Marketing promotions' } },
+  listInternalAccounts: { query: 'limit=10' },
+  getInternalAccount: {},
+  patchInternalAccount: { body: { description: 'Marketing promotions (2027)' } },
+  createInternalTransfer: {
+    body: {
+      amount: 2500,
+      currency: 'USD',
+      type: 'ACCOUNT_TO_ACCOUNT',
+      originating_account_alias: 'funding',
+      receiving_account_id: '{{account_id}}',
+    },
+  },
+  getInternalTransfer: {},
+  patchInternalTransfer: { body: { status: 'COMPLETE', amount: 1000 } },
+  listPostedTransactions: { query: 'account_id={{account_id}}&limit=10' },
+  getPostedTransaction: {},
+  listPendingTransactions: { query: 'limit=10' },
+  getPendingTransaction: {},
+} satisfies Record<string, OperationSample>;
+
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
 export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   createCustomer: { body: PERSON_BODY },
@@ -182,4 +205,6 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   deleteMigrationMapping: mapping.remove,
   listTradelineTransfers: mapping.listTradelineTransfers,
   getTradelineTransfer: mapping.getTradelineTransfer,
+
+  ...ledger,
 };

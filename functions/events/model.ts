@@ -32,7 +32,9 @@ export type EventType =
   | 'TRANSACTION.PENDING.UPDATED'
   | 'TRANSACTION.POSTED.CREATED'
   | 'INTERNAL_TRANSFER.SUCCEEDED'
-  | 'INTEREST.MONTHLY_PAYOUT';
+  | 'INTEREST.MONTHLY_PAYOUT'
+  | 'INTERNAL_ACCOUNT.CREATED'
+  | 'INTERNAL_ACCOUNT.UPDATED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook

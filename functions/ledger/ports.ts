@@ -1,4 +1,6 @@
 import type { OutboxEvent } from '../events/model.js';
+import type { ListCriteria } from '../shared/list-criteria.js';
+import type { Page } from '../shared/page.js';
 import type { InternalAccountRecord } from './gl.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
@@ -68,4 +70,12 @@ export interface LedgerStore {
   books(tenant: string): Promise<Books>;
   /** An account's posted lines, oldest first. */
   accountLines(tenant: string, accountId: string): Promise<AccountLine[]>;
+  /** An account's posted lines, newest first by default (one Query of the account's partition). */
+  listAccountLines(tenant: string, accountId: string, criteria: ListCriteria<AccountLine>): Promise<Page<AccountLine>>;
+  /** The tenant's transactions in one list (POSTED, or PENDING: holds, resolved or not), by time. */
+  listTransactions(tenant: string, list: 'POSTED' | 'PENDING', criteria: ListCriteria<LedgerTransaction>): Promise<Page<LedgerTransaction>>;
+  getInternalAccount(tenant: string, id: string): Promise<InternalAccountRecord | undefined>;
+  listInternalAccounts(tenant: string, criteria: ListCriteria<InternalAccountRecord>): Promise<Page<InternalAccountRecord>>;
+  /** Create (no expected version) or replace an internal account; throws VersionConflict, or AlreadyExists via `aliasTaken`. */
+  saveInternalAccount(record: InternalAccountRecord, expectedVersion: number | undefined, event: OutboxEvent): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { newEvent, type OutboxEvent } from '../events/model.js';
-import { notFound, unprocessable } from '../shared/errors.js';
+import { badRequest, notFound, unprocessable } from '../shared/errors.js';
+import { TENANT_GLS, tenantGlId } from './gl.js';
 import { newId } from '../shared/ids.js';
 import type { LedgerContext } from './context.js';
 import type { Initiator, LedgerTransaction, TransferFields } from './model.js';
@@ -71,7 +72,7 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
     ...(input.reference_id ? { reference_id: input.reference_id } : {}),
     ...(input.idempotency_key ? { idempotency_key: input.idempotency_key } : {}),
   };
-  if (initiator === 'CUSTOMER') await assertP2p(ctx, input);
+  if (initiator === 'CUSTOMER') await assertCustomerMayMove(ctx, input);
   const draft: Draft = manual
     ? {
         transaction: {
@@ -97,10 +98,29 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
   return postDraft(ctx, async () => draft);
 };
 
-/** Both customer sides of an ACCOUNT_TO_ACCOUNT transfer need the p2p rail (contract §2.11). */
-const assertP2p = async (ctx: LedgerContext, input: TransferInput) => {
-  const { customers } = await ctx.store.accounts(ctx.tenantId, [input.originating_account_id, input.receiving_account_id]);
-  for (const account of customers.values()) assertRailEnabled(account, 'is_p2p_enabled');
+/**
+ * A customer transfer may not touch a platform GL (is_system_acc, contract §12.2), and a transfer
+ * between two customer accounts needs the p2p rail on both (contract §2.11).
+ */
+const assertCustomerMayMove = async (ctx: LedgerContext, input: TransferInput) => {
+  const { customers, gls } = await ctx.store.accounts(ctx.tenantId, [input.originating_account_id, input.receiving_account_id]);
+  for (const gl of gls.values()) {
+    if (gl.is_system_acc) throw unprocessable(`internal account ${gl.id} (${gl.alias}) is a system account: transfers cannot touch it`);
+    if (gl.status !== 'ACTIVE') throw unprocessable(`internal account ${gl.id} is ${gl.status}`);
+  }
+  if (customers.size === 2) for (const account of customers.values()) assertRailEnabled(account, 'is_p2p_enabled');
+};
+
+/** An account named by id, or a platform GL by its alias (gl.ts: `funding`, `fee_income`, ...). */
+export const accountRef = (ctx: LedgerContext, id: string | undefined, alias: string | undefined, side: string): string => {
+  if (id && alias) throw badRequest(`give ${side}_account_id or ${side}_account_alias, not both`);
+  if (id) return id;
+  const gl = TENANT_GLS.find((g) => g.toLowerCase() === alias);
+  if (!gl)
+    throw badRequest(
+      alias ? `${side}_account_alias ${alias} names no internal account` : `${side}_account_id or ${side}_account_alias is required`,
+    );
+  return tenantGlId(ctx.tenantId, gl);
 };
 
 export const getTransfer = async (ctx: LedgerContext, id: string): Promise<LedgerTransaction> => {

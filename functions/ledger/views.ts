@@ -1,4 +1,6 @@
+import type { InternalAccountRecord } from './gl.js';
 import type { LedgerTransaction, TransferFields } from './model.js';
+import type { AccountLine } from './ports.js';
 
 /** `internal_transfer_response`: the request's fields, the transaction id and the transfer status. */
 export const transferView = (t: LedgerTransaction) => {
@@ -20,3 +22,72 @@ export const transferView = (t: LedgerTransaction) => {
     creation_time: t.created_at,
   };
 };
+
+/** `internal_account_response` (our own rendering): the GL and, when read, its balance. */
+export const internalAccountView = (a: InternalAccountRecord, balance?: number) => ({
+  id: a.id,
+  alias: a.alias,
+  ...(a.description ? { description: a.description } : {}),
+  account_type: a.account_type,
+  currency: a.currency,
+  status: a.status,
+  is_system_acc: a.is_system_acc,
+  creation_time: a.creation_time,
+  last_updated_time: a.last_updated_time,
+  ...(balance !== undefined
+    ? {
+        balances: [
+          { type: 'ACCOUNT_BALANCE', balance },
+          { type: 'AVAILABLE_BALANCE', balance },
+        ],
+      }
+    : {}),
+});
+
+/** `posted_transaction` / `pending_transaction` (our rendering): the transaction and its lines. */
+export const transactionView = (t: LedgerTransaction) => ({
+  id: t.id,
+  type: t.type,
+  subtype: t.subtype,
+  status: t.status,
+  amount: t.amount,
+  currency: t.currency,
+  dc_sign: t.lines[0]?.dc_sign ?? 'debit',
+  lines: t.lines.map((l) => ({ account_id: l.account_id, dc_sign: l.dc_sign, amount: l.amount, currency: l.currency })),
+  created: t.created_at,
+  ...(t.posted_at ? { posted_date: t.posted_at } : {}),
+  effective_date: t.effective_date,
+  ...(t.original_trx ? { original_trx: t.original_trx } : {}),
+  ...(t.reference_id ? { reference_id: t.reference_id } : {}),
+  ...(t.idempotency_key ? { idempotency_key: t.idempotency_key } : {}),
+  ...(t.memo ? { memo: t.memo } : {}),
+  ...(t.hold
+    ? {
+        hold: {
+          account_id: t.hold.account_id,
+          amount: t.hold.amount,
+          status: t.hold.status,
+          ...(t.hold.expires_at ? { expires_at: t.hold.expires_at } : {}),
+        },
+      }
+    : {}),
+});
+
+/** One account's posted line, with the transaction it belongs to: the account-filtered posted list. */
+export const accountLineView = (l: AccountLine) => ({
+  id: l.transaction_id,
+  account_id: l.account_id,
+  type: l.type,
+  subtype: l.subtype,
+  status: 'POSTED',
+  amount: l.amount,
+  currency: l.currency,
+  dc_sign: l.dc_sign,
+  account_balance_after: l.balance_after,
+  available_balance_after: l.available_after,
+  posted_date: l.posted_at,
+  effective_date: l.effective_date,
+  ...(l.memo ? { memo: l.memo } : {}),
+  ...(l.reference_id ? { reference_id: l.reference_id } : {}),
+  ...(l.original_trx ? { original_trx: l.original_trx } : {}),
+});

@@ -7,7 +7,9 @@ import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, internalAccountItem, postingItems } from './ledger-items.js';
 import { LEDGER_KEYS } from './ledger-keys.js';
-import { transact } from './transact.js';
+import { outboxPut } from './outbox.js';
+import { queryPage } from './query-page.js';
+import { transact, versionedPut } from './transact.js';
 
 type Key = { pk: string; sk: string };
 
@@ -114,5 +116,25 @@ export const dynamoLedgerStore: LedgerStore = {
   async accountLines(tenant, accountId) {
     const items = await queryEvery({ attribute: 'pk', value: KEYS.account(tenant, accountId).pk }, LEDGER_KEYS.linePrefix);
     return items.map((item) => stripKeys<AccountLine>(item));
+  },
+
+  listAccountLines: (tenant, accountId, criteria) =>
+    queryPage<AccountLine>({ partitionValue: KEYS.account(tenant, accountId).pk, sortKeyPrefix: LEDGER_KEYS.linePrefix, ...criteria }),
+
+  listTransactions: (tenant, list, criteria) =>
+    queryPage<LedgerTransaction>({ index: 'gsi8', partitionValue: LEDGER_KEYS.transactionsIndex(tenant, list), ...criteria }),
+
+  async getInternalAccount(tenant, id) {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: LEDGER_KEYS.internalAccount(tenant, id), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<InternalAccountRecord>(Item) : undefined;
+  },
+
+  listInternalAccounts: (tenant, criteria) =>
+    queryPage<InternalAccountRecord>({ index: 'gsi1', partitionValue: LEDGER_KEYS.internalAccountsIndex(tenant), ...criteria }),
+
+  async saveInternalAccount(record, expectedVersion, event) {
+    await transact('internal account', [versionedPut(tableName(), internalAccountItem(record), expectedVersion), outboxPut(event)]);
   },
 };

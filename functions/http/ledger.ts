@@ -1,0 +1,19 @@
+import { createDomainHandler } from './create-domain-handler.js';
+import { internalAccountOperations } from './ledger/internal-account-operations.js';
+import { transactionOperations } from './ledger/transaction-operations.js';
+import { transferOperations } from './ledger/transfer-operations.js';
+
+// Ledger domain Lambda: internal (GL) accounts, internal transfers and the transaction lists.
+export const handler = createDomainHandler('ledger', {
+  createInternalAccount: internalAccountOperations.create,
+  listInternalAccounts: internalAccountOperations.list,
+  getInternalAccount: internalAccountOperations.get,
+  patchInternalAccount: internalAccountOperations.patch,
+  createInternalTransfer: transferOperations.create,
+  getInternalTransfer: transferOperations.get,
+  patchInternalTransfer: transferOperations.patch,
+  listPostedTransactions: transactionOperations.listPosted,
+  getPostedTransaction: transactionOperations.getPosted,
+  listPendingTransactions: transactionOperations.listPending,
+  getPendingTransaction: transactionOperations.getPending,
+});

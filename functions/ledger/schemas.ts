@@ -1,0 +1,50 @@
+import * as z from 'zod/mini';
+import { boundedString, metadata, optionalString, uuid } from '../shared/schemas/common.js';
+
+// Request bodies of the ledger routes (contract §12.2; internal accounts per the OpenAPI
+// internal_account shapes, written here in our own terms).
+
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as USD'));
+const amount = z.int().check(z.minimum(1, 'must be at least 1 (minor units)'), z.maximum(Number.MAX_SAFE_INTEGER));
+
+export const internalTransferSchema = z.strictObject({
+  amount,
+  currency,
+  type: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an internal transfer type such as ACCOUNT_TO_ACCOUNT')),
+  originating_account_id: z.optional(uuid),
+  originating_account_alias: optionalString(100),
+  receiving_account_id: z.optional(uuid),
+  receiving_account_alias: optionalString(100),
+  originating_account_customer_id: z.optional(uuid),
+  receiving_account_customer_id: z.optional(uuid),
+  capture_mode: z.optional(z.enum(['IMMEDIATE', 'MANUAL'])),
+  expires_at: z.optional(z.iso.datetime({ offset: true })),
+  memo: optionalString(500),
+  reference_id: optionalString(100),
+  final_customer_id: z.optional(uuid),
+  metadata: z.optional(metadata),
+  tenant: optionalString(100),
+});
+export type InternalTransferBody = z.infer<typeof internalTransferSchema>;
+
+export const patchTransferSchema = z.strictObject({
+  status: z.enum(['COMPLETE', 'CANCELED']),
+  /** Bankline: a partial capture names the amount to post; the rest of the hold is released. */
+  amount: z.optional(amount),
+});
+
+export const internalAccountSchema = z.strictObject({
+  currency,
+  alias: optionalString(100),
+  description: optionalString(500),
+  account_type: z.optional(z.literal('GENERAL_LEDGER')),
+  status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+});
+export type InternalAccountInput = z.infer<typeof internalAccountSchema>;
+
+export const internalAccountPatchSchema = z.strictObject({
+  alias: z.optional(boundedString(100)),
+  description: z.optional(boundedString(500)),
+  status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+});
+export type InternalAccountPatch = z.infer<typeof internalAccountPatchSchema>;
