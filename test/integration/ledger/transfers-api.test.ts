@@ -8,10 +8,11 @@ let world: LedgerWorld;
 let a: string;
 let b: string;
 
-const balances = async (id: string) => {
+const balances = async (id: string): Promise<{ ACCOUNT_BALANCE: number; AVAILABLE_BALANCE: number }> => {
   const res = await world.api.get(`/v0/accounts/${id}`);
   expect(res.status).toBe(200);
-  return Object.fromEntries((res.body.balances as { type: string; balance: number }[]).map((x) => [x.type, x.balance]));
+  const of = (type: string) => (res.body.balances as { type: string; balance: number }[]).find((x) => x.type === type)?.balance as number;
+  return { ACCOUNT_BALANCE: of('ACCOUNT_BALANCE'), AVAILABLE_BALANCE: of('AVAILABLE_BALANCE') };
 };
 
 const transfer = (body: Record<string, unknown>) =>
