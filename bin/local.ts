@@ -18,6 +18,7 @@ import { ensureDemoData } from '../local/seed.js';
 import { type RunningServer, startServer } from '../local/server.js';
 import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
 import { ensureTable } from '../local/table.js';
+import { type LocalSchedules, startSchedules } from '../local/schedules/timer.js';
 
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -57,8 +58,11 @@ const markStopped = (): void => {
 // Idempotent: tsx relays Ctrl-C to this process and may send it again if we are slow to
 // acknowledge, and people press Ctrl-C twice. Exiting on the second signal would skip waiting
 // for Java, so every call joins the one shutdown (bounded: DynamoDB Local is SIGKILLed after 5 s).
+let schedules: LocalSchedules | undefined;
+
 const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
+    schedules?.stop();
     await server?.close().catch(() => undefined);
     await db?.stop();
     if (server) markStopped();
@@ -101,6 +105,7 @@ async function main(): Promise<void> {
     }),
     home,
   );
+  schedules = startSchedules();
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
 }
 

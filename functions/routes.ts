@@ -158,6 +158,11 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/transactions/posted/{transaction_id}', 'ledger', 'getPostedTransaction', 'account:read'),
   route('GET', '/v0/transactions/pending', 'ledger', 'listPendingTransactions', 'account:read'),
   route('GET', '/v0/transactions/pending/{transaction_id}', 'ledger', 'getPendingTransaction', 'account:read'),
+  route('GET', '/v0/ach/incoming', 'ledger', 'listIncomingAch', 'account:read'),
+  // Sandbox only (403 elsewhere): the incoming ACH simulation, and the tenant's clock (Bankline extension).
+  route('POST', '/v0/ach/transaction_simulations/receiving_transaction', 'ledger', 'simulateReceivingAch', 'account:write'),
+  route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
+  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { toAuthorizerEvent } from './apigw-event.js';
+import { scheduledEvent } from './events/scheduled.js';
 
 // The sample event of each registry function that is not an HTTP domain (those get one event
 // per route, from sample-requests.ts). Keyed by function name; the events generator writes each
@@ -22,4 +23,5 @@ export interface SampleContext {
 export const FUNCTION_SAMPLES: Readonly<Record<string, (context: SampleContext) => unknown>> = {
   // What API Gateway sends the authorizer for `GET /v0/customers` with the sample tenant's key.
   authorizer: ({ proxyEvent }) => toAuthorizerEvent(proxyEvent('listCustomers')),
+  'ledger-due-work': ({ now, seed }) => scheduledEvent('bankline-local-ledger-due-work', { now, seed }),
 };

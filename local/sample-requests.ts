@@ -148,6 +148,10 @@ const ledger = {
   getPostedTransaction: {},
   listPendingTransactions: { query: 'limit=10' },
   getPendingTransaction: {},
+  listIncomingAch: { query: 'limit=10' },
+  simulateReceivingAch: { body: { account_number: '{{account_number}}', amount: 50_000, dc_sign: 'credit', effective_date: '2026-01-02' } },
+  getSandboxClock: {},
+  moveSandboxClock: { body: { advance_seconds: 86_400 } },
 } satisfies Record<string, OperationSample>;
 
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */

@@ -1,5 +1,6 @@
 import { createDomainHandler } from './create-domain-handler.js';
 import { internalAccountOperations } from './ledger/internal-account-operations.js';
+import { sandboxOperations } from './ledger/sandbox-operations.js';
 import { transactionOperations } from './ledger/transaction-operations.js';
 import { transferOperations } from './ledger/transfer-operations.js';
 
@@ -16,4 +17,8 @@ export const handler = createDomainHandler('ledger', {
   getPostedTransaction: transactionOperations.getPosted,
   listPendingTransactions: transactionOperations.listPending,
   getPendingTransaction: transactionOperations.getPending,
+  getSandboxClock: sandboxOperations.getClock,
+  moveSandboxClock: sandboxOperations.moveClock,
+  simulateReceivingAch: sandboxOperations.receivingTransaction,
+  listIncomingAch: sandboxOperations.listIncoming,
 });

@@ -2,6 +2,7 @@ import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
 import type { Page } from '../shared/page.js';
 import type { InternalAccountRecord } from './gl.js';
+import type { IncomingAchRecord } from './incoming-ach.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
 
@@ -22,8 +23,12 @@ export interface TransactionWrite {
  * balance records (each conditioned on the version the plan read), GL shard deltas, the posted
  * lines and the outbox events.
  */
+/** A record of another kind written with a posting. */
+export type SideRecord = { kind: 'INCOMING_ACH'; record: IncomingAchRecord };
+
 export interface LedgerWrite {
   tenant: string;
+  sideRecords: readonly SideRecord[];
   postedAt: string;
   transactions: TransactionWrite[];
   balances: BalanceChange[];
@@ -78,4 +83,16 @@ export interface LedgerStore {
   listInternalAccounts(tenant: string, criteria: ListCriteria<InternalAccountRecord>): Promise<Page<InternalAccountRecord>>;
   /** Create (no expected version) or replace an internal account; throws VersionConflict, or AlreadyExists via `aliasTaken`. */
   saveInternalAccount(record: InternalAccountRecord, expectedVersion: number | undefined, event: OutboxEvent): Promise<void>;
+  /** The id of the tenant's account with this number (the bank-wide number claim), if any. */
+  accountIdByNumber(tenant: string, accountNumber: string): Promise<string | undefined>;
+  /** Records an entry that posts nothing (returned, prenote, scheduled: then `accountNumber` is kept for the due day). */
+  saveIncomingAch(record: IncomingAchRecord, accountNumber?: string): Promise<void>;
+  dueIncomingAch(day: string, tenant?: string): Promise<{ record: IncomingAchRecord; account_number: string }[]>;
+  /** Holds with expires_at at or before `at` still PENDING: (tenant, transaction id), oldest first. */
+  expiringHolds(at: string, tenant?: string): Promise<{ tenant: string; id: string }[]>;
+  /** The sandbox clock's offset from real time, in ms (0 when never moved), and its version. */
+  clockOffset(tenant: string): Promise<{ offset_ms: number; version: number }>;
+  /** Throws VersionConflict when another advance moved it since `expectedVersion`. */
+  saveClockOffset(tenant: string, offsetMs: number, expectedVersion: number): Promise<void>;
+  listIncomingAch(tenant: string, criteria: ListCriteria<IncomingAchRecord>): Promise<Page<IncomingAchRecord>>;
 }

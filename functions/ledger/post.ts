@@ -5,7 +5,7 @@ import { retryOnConflict } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import { TENANT_GLS, tenantGlId, tenantGlRecords } from './gl.js';
 import type { BalanceRecord, Initiator, LedgerTransaction, Line, PostedLine, TransactionStatus } from './model.js';
-import type { PostingAccounts } from './ports.js';
+import type { PostingAccounts, SideRecord } from './ports.js';
 import { assertBalanced, type HoldChange, planPosting } from './posting.js';
 import { assertCanMove, insufficientFunds } from './rules.js';
 
@@ -21,6 +21,8 @@ export interface Draft {
   released?: readonly HoldChange[];
   placed?: readonly HoldChange[];
   initiator: Initiator;
+  /** Records written in the same transaction (the incoming ACH entry a posting settles). */
+  sideRecords?: readonly SideRecord[];
   /** Accounts that only receive a release (a void) are not status-checked: a hold on a frozen account can still be let go. */
   events: (posted: LedgerTransaction, sweep: LedgerTransaction | undefined) => OutboxEvent[];
 }
@@ -120,6 +122,7 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
         { record: posted, ...(draft.expectedStatus ? { expectedStatus: draft.expectedStatus } : {}) },
       ],
       balances: plan.balances,
+      sideRecords: draft.sideRecords ?? [],
       events: draft.events(posted, sweep),
     });
     return posted;

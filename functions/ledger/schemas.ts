@@ -48,3 +48,15 @@ export const internalAccountPatchSchema = z.strictObject({
   status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
 });
 export type InternalAccountPatch = z.infer<typeof internalAccountPatchSchema>;
+
+export const clockChangeSchema = z.union([
+  z.strictObject({ advance_seconds: z.int().check(z.minimum(0), z.maximum(400 * 24 * 3600)) }),
+  z.strictObject({ set: z.iso.datetime({ offset: true }) }),
+]);
+
+export const receivingTransactionSchema = z.strictObject({
+  account_number: z.string().check(z.regex(/^\d{4,17}$/, 'must be the receiving account number (4 to 17 digits)')),
+  amount: z.int().check(z.minimum(0), z.maximum(9_999_999_999)),
+  dc_sign: z.enum(['credit', 'debit']),
+  effective_date: z.iso.date(),
+});

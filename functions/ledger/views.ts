@@ -1,4 +1,5 @@
 import type { InternalAccountRecord } from './gl.js';
+import type { IncomingAchRecord } from './incoming-ach.js';
 import type { LedgerTransaction, TransferFields } from './model.js';
 import type { AccountLine } from './ports.js';
 
@@ -90,4 +91,19 @@ export const accountLineView = (l: AccountLine) => ({
   ...(l.memo ? { memo: l.memo } : {}),
   ...(l.reference_id ? { reference_id: l.reference_id } : {}),
   ...(l.original_trx ? { original_trx: l.original_trx } : {}),
+});
+
+/** `incoming_ach` (our rendering): the entry and, when returned, its return code. */
+export const incomingAchView = (r: IncomingAchRecord) => ({
+  id: r.id,
+  account_id: r.account_id,
+  amount: r.amount,
+  currency: r.currency,
+  dc_sign: r.dc_sign,
+  effective_date: r.effective_date,
+  status: r.status,
+  is_prenote: r.amount === 0,
+  ...(r.return_code ? { return_data: { code: r.return_code, reason: r.return_reason } } : {}),
+  ...(r.transaction_id ? { transaction_id: r.transaction_id } : {}),
+  creation_time: r.creation_time,
 });

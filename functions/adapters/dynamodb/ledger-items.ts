@@ -1,5 +1,6 @@
 import type { OutboxEvent } from '../../events/model.js';
 import { glShardOf, type InternalAccountRecord } from '../../ledger/gl.js';
+import type { IncomingAchRecord } from '../../ledger/incoming-ach.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from '../../ledger/model.js';
 import type { BalanceChange } from '../../ledger/posting.js';
 import type { LedgerWrite } from '../../ledger/ports.js';
@@ -60,12 +61,32 @@ export const internalAccountItem = (r: InternalAccountRecord) => ({
   ...r,
 });
 
+export const incomingAchItem = (r: IncomingAchRecord, accountNumber?: string) => ({
+  ...LEDGER_KEYS.incomingAch(r.tenant, r.id),
+  gsi1pk: LEDGER_KEYS.incomingAchIndex(r.tenant),
+  gsi1sk: timeOrdered(r.creation_time, r.id),
+  // Only a SCHEDULED entry keeps the number (to find the account on its day) and the due-day keys.
+  ...(r.status === 'SCHEDULED' && accountNumber
+    ? {
+        gsi9pk: LEDGER_KEYS.dueIndex('INCOMING_ACH'),
+        gsi9sk: LEDGER_KEYS.dueSort(r.effective_date, r.tenant, r.id),
+        account_number: accountNumber,
+      }
+    : {}),
+  entity: 'INCOMING_ACH',
+  ...r,
+});
+
 export const transactionItem = (t: LedgerTransaction) => {
   const listed = t.status === 'POSTED' ? 'POSTED' : 'PENDING';
   return {
     ...LEDGER_KEYS.transaction(t.tenant, t.id),
     gsi8pk: LEDGER_KEYS.transactionsIndex(t.tenant, listed),
     gsi8sk: timeOrdered(t.posted_at ?? t.created_at, t.id),
+    // A hold that can expire is due for the expiry job until it resolves.
+    ...(t.status === 'PENDING' && t.hold?.expires_at
+      ? { gsi9pk: LEDGER_KEYS.dueIndex('HOLD_EXPIRY'), gsi9sk: LEDGER_KEYS.dueSort(t.hold.expires_at, t.tenant, t.id) }
+      : {}),
     entity: 'TRANSACTION',
     ...t,
   };
@@ -157,6 +178,7 @@ export const postingItems = (write: LedgerWrite): TransactItems => {
       },
     });
   }
+  for (const side of write.sideRecords) items.push({ Put: { TableName: tableName(), Item: incomingAchItem(side.record) } });
   items.push(...write.events.map((e: OutboxEvent) => outboxPut(e)));
   return items;
 };

@@ -12,6 +12,15 @@
 //     gsi1 TENANT#<t>#INTERNAL_ACCOUNTS  <creation_time>#<id>
 //   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk BALANCE                      net_credit (ADD only)
 //   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk LINE#<posted_at>#<txn>#<leg>
+// A (simulated) incoming ACH entry; while SCHEDULED it is in its due day's index:
+//   pk TENANT#<t>#INCOMING_ACH#<id>  sk INCOMING_ACH
+//     gsi1 TENANT#<t>#INCOMING_ACHS          <creation_time>#<id>
+//     gsi9 LEDGER_DUE#INCOMING_ACH            <effective_date>#<t>#<id>   (sparse: SCHEDULED only)
+// Scheduled work is indexed across tenants (gsi9, sparse), so the scheduled job finds everything
+// due with one Query per kind and no tenant list; a PENDING hold with expires_at is in
+//     gsi9 LEDGER_DUE#HOLD_EXPIRY             <expires_at>#<t>#<id>
+// The sandbox clock of a tenant (an offset from real time, sandbox stages only):
+//   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -30,4 +39,9 @@ export const LEDGER_KEYS = {
     pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`,
     sk: `LINE#${postedAt}#${txnId}#${pad(leg, 3)}`,
   }),
+  incomingAch: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INCOMING_ACH#${id}`, sk: 'INCOMING_ACH' }),
+  incomingAchIndex: (tenant: string) => `TENANT#${tenant}#INCOMING_ACHS`,
+  dueIndex: (kind: 'INCOMING_ACH' | 'HOLD_EXPIRY') => `LEDGER_DUE#${kind}`,
+  dueSort: (due: string, tenant: string, id: string) => `${due}#${tenant}#${id}`,
+  sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;

@@ -1,11 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GL_SHARDS, type InternalAccountRecord } from '../../ledger/gl.js';
+import type { IncomingAchRecord } from '../../ledger/incoming-ach.js';
 import type { LedgerTransaction } from '../../ledger/model.js';
 import { type AccountLine, type LedgerStore, type PostingAccounts, TransactionExists } from '../../ledger/ports.js';
+import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
-import { type AccountItem, balanceRecordOf, internalAccountItem, postingItems } from './ledger-items.js';
+import { type AccountItem, balanceRecordOf, incomingAchItem, internalAccountItem, postingItems } from './ledger-items.js';
 import { LEDGER_KEYS } from './ledger-keys.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
@@ -27,6 +29,27 @@ export const batchGet = async (keys: readonly Key[]): Promise<Record<string, unk
     }
   }
   return found;
+};
+
+/** Scheduled work of one kind due at or before `upTo` (a gsi9 sort-key bound), of one tenant or all, oldest first. */
+const queryDue = async (kind: 'INCOMING_ACH' | 'HOLD_EXPIRY', upTo: string, tenant?: string) => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi9',
+        KeyConditionExpression: 'gsi9pk = :pk AND gsi9sk <= :upTo',
+        ...(tenant ? { FilterExpression: 'tenant = :tenant' } : {}),
+        ExpressionAttributeValues: { ':pk': LEDGER_KEYS.dueIndex(kind), ':upTo': upTo, ...(tenant ? { ':tenant': tenant } : {}) },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 };
 
 /** Every item of one partition (table or index), in key order; operator reads and tests, never a request path. */
@@ -137,4 +160,57 @@ export const dynamoLedgerStore: LedgerStore = {
   async saveInternalAccount(record, expectedVersion, event) {
     await transact('internal account', [versionedPut(tableName(), internalAccountItem(record), expectedVersion), outboxPut(event)]);
   },
+
+  async accountIdByNumber(tenant, accountNumber) {
+    const { Item: tenantItem } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: KEYS.tenant(tenant) }));
+    const routing = tenantItem?.bank_routing as string | undefined;
+    if (!routing) return undefined;
+    const { Item: claim } = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: KEYS.accountNumberClaim(routing, accountNumber), ConsistentRead: true }),
+    );
+    // The claim is bank-wide: a number of another tenant's account is not this tenant's to fund.
+    return claim?.tenant === tenant ? (claim.account_id as string) : undefined;
+  },
+
+  async saveIncomingAch(record, accountNumber) {
+    await documentClient().send(new PutCommand({ TableName: tableName(), Item: incomingAchItem(record, accountNumber) }));
+  },
+
+  async dueIncomingAch(day, tenant) {
+    const items = await queryDue('INCOMING_ACH', `${day}#~`, tenant);
+    return items.map((item) => ({ record: stripKeys<IncomingAchRecord>(item), account_number: item.account_number as string }));
+  },
+
+  async expiringHolds(at, tenant) {
+    const items = await queryDue('HOLD_EXPIRY', `${at}#~`, tenant);
+    return items.map((item) => ({ tenant: item.tenant as string, id: item.id as string }));
+  },
+
+  async clockOffset(tenant) {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: tableName(), Key: LEDGER_KEYS.sandboxClock(tenant), ConsistentRead: true }),
+    );
+    return { offset_ms: (Item?.offset_ms as number | undefined) ?? 0, version: (Item?.version as number | undefined) ?? 0 };
+  },
+
+  async saveClockOffset(tenant, offsetMs, expectedVersion) {
+    try {
+      await documentClient().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...LEDGER_KEYS.sandboxClock(tenant), entity: 'SANDBOX_CLOCK', tenant, offset_ms: offsetMs, version: expectedVersion + 1 },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :expected',
+          ...(expectedVersion === 0
+            ? {}
+            : { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new VersionConflict('sandbox clock');
+      throw error;
+    }
+  },
+
+  listIncomingAch: (tenant, criteria) =>
+    queryPage<IncomingAchRecord>({ index: 'gsi1', partitionValue: LEDGER_KEYS.incomingAchIndex(tenant), ...criteria }),
 };

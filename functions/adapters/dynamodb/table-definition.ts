@@ -27,6 +27,8 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi6', partitionKey: { name: 'gsi6pk', type: 'S' }, sortKey: { name: 'gsi6sk', type: 'S' } },
     // Ledger: tenant-wide posted and pending transaction lists (ledger-keys.ts).
     { indexName: 'gsi8', partitionKey: { name: 'gsi8pk', type: 'S' }, sortKey: { name: 'gsi8sk', type: 'S' } },
+    // Ledger: scheduled work by due day (sparse), see ledger-keys.ts.
+    { indexName: 'gsi9', partitionKey: { name: 'gsi9pk', type: 'S' }, sortKey: { name: 'gsi9sk', type: 'S' } },
   ] satisfies IndexDefinition[],
   timeToLiveAttribute: 'expires_at',
   streamViewType: 'NEW_AND_OLD_IMAGES',

@@ -16,10 +16,12 @@ import { ledgerContextOf, pathId } from './context.js';
 // BatchGetItem); the list shows the accounts without balances, so it stays one Query.
 
 const create: Operation = async (request) =>
-  created(internalAccountView(await createInternalAccount(ledgerContextOf(request), parseWith(internalAccountSchema, request.body)), 0));
+  created(
+    internalAccountView(await createInternalAccount(await ledgerContextOf(request), parseWith(internalAccountSchema, request.body)), 0),
+  );
 
 const get: Operation = async (request) => {
-  const ctx = ledgerContextOf(request);
+  const ctx = await ledgerContextOf(request);
   const id = pathId(request, 'internal_account_id');
   const account = await getInternalAccount(ctx, id);
   return ok(internalAccountView(account, await internalAccountBalance(ctx, id)));
@@ -27,12 +29,12 @@ const get: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   const { scope, limit, ascending, cursor } = await pagingOf(request, {});
-  const page = await listInternalAccounts(ledgerContextOf(request), { limit, ascending, ...(cursor ? { cursor } : {}) });
+  const page = await listInternalAccounts(await ledgerContextOf(request), { limit, ascending, ...(cursor ? { cursor } : {}) });
   return ok(listBody(request, 'internal_accounts', scope, page, (a) => internalAccountView(a)));
 };
 
 const patch: Operation = async (request) => {
-  const ctx = ledgerContextOf(request);
+  const ctx = await ledgerContextOf(request);
   const id = pathId(request, 'internal_account_id');
   const next = await patchInternalAccount(ctx, id, parseWith(internalAccountPatchSchema, request.body));
   return ok(internalAccountView(next, await internalAccountBalance(ctx, id)));

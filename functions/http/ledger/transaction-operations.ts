@@ -53,7 +53,7 @@ const listOf =
   async (request) => {
     const filters = filtersOf(request);
     const { scope, limit, cursor } = await pagingOf(request, { ...filters, list });
-    const ctx = ledgerContextOf(request);
+    const ctx = await ledgerContextOf(request);
     // Newest first, always (Synctera's transaction lists have no sort_by).
     const paging = { limit, ascending: false, ...(cursor ? { cursor } : {}) };
     if (list === 'POSTED' && filters.account_id) {
@@ -65,7 +65,7 @@ const listOf =
 const getOf =
   (list: 'POSTED' | 'PENDING'): Operation =>
   async (request) =>
-    ok(transactionView(await getTransaction(ledgerContextOf(request), pathId(request, 'transaction_id'), list)));
+    ok(transactionView(await getTransaction(await ledgerContextOf(request), pathId(request, 'transaction_id'), list)));
 
 export const transactionOperations = {
   listPosted: listOf('POSTED'),

@@ -9,7 +9,7 @@ import { ledgerContextOf, pathId } from './context.js';
 
 const create: Operation = async (request) => {
   const body = parseWith(internalTransferSchema, request.body);
-  const ctx = ledgerContextOf(request);
+  const ctx = await ledgerContextOf(request);
   const transfer = await createTransfer(ctx, {
     amount: body.amount,
     currency: body.currency,
@@ -25,13 +25,14 @@ const create: Operation = async (request) => {
   return ok(transferView(transfer));
 };
 
-const get: Operation = async (request) => ok(transferView(await getTransfer(ledgerContextOf(request), pathId(request, 'transaction_id'))));
+const get: Operation = async (request) =>
+  ok(transferView(await getTransfer(await ledgerContextOf(request), pathId(request, 'transaction_id'))));
 
 const patch: Operation = async (request) => {
   const body = parseWith(patchTransferSchema, request.body);
   const resolution =
     body.status === 'COMPLETE' ? { status: body.status, ...(body.amount ? { amount: body.amount } : {}) } : { status: body.status };
-  return ok(transferView(await resolveTransfer(ledgerContextOf(request), pathId(request, 'transaction_id'), resolution)));
+  return ok(transferView(await resolveTransfer(await ledgerContextOf(request), pathId(request, 'transaction_id'), resolution)));
 };
 
 export const transferOperations = { create, get, patch };
