@@ -1,5 +1,5 @@
 import { badRequest, unprocessable } from '../shared/errors.js';
-import { type Clock } from '../shared/clock.js';
+import type { Clock } from '../shared/clock.js';
 import { retryOnConflict } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import type { LedgerStore } from './ports.js';
