@@ -159,6 +159,11 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/transactions/pending', 'ledger', 'listPendingTransactions', 'account:read'),
   route('GET', '/v0/transactions/pending/{transaction_id}', 'ledger', 'getPendingTransaction', 'account:read'),
   route('GET', '/v0/ach/incoming', 'ledger', 'listIncomingAch', 'account:read'),
+  route('POST', '/v0/ach', 'ledger', 'createAch', 'account:write'),
+  route('GET', '/v0/ach', 'ledger', 'listAch', 'account:read'),
+  route('GET', '/v0/ach/{transaction_id}', 'ledger', 'getAch', 'account:read'),
+  route('PATCH', '/v0/ach/{transaction_id}', 'ledger', 'patchAch', 'account:write'),
+  route('POST', '/v0/ach/transaction_simulations/receiving_return', 'ledger', 'simulateAchReturn', 'account:write'),
   // Sandbox only (403 elsewhere): the incoming ACH simulation, and the tenant's clock (Bankline extension).
   route('POST', '/v0/ach/transaction_simulations/receiving_transaction', 'ledger', 'simulateReceivingAch', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),

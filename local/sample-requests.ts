@@ -150,6 +150,22 @@ const ledger = {
   getPendingTransaction: {},
   listIncomingAch: { query: 'limit=10' },
   simulateReceivingAch: { body: { account_number: '{{account_number}}', amount: 50_000, dc_sign: 'credit', effective_date: '2026-01-02' } },
+  createAch: {
+    body: {
+      amount: 1500,
+      currency: 'USD',
+      customer_id: '{{verified_customer_id}}',
+      dc_sign: 'credit',
+      originating_account_id: '{{account_id}}',
+      receiving_account_id: '{{external_account_id}}',
+      sec_code: 'WEB',
+      company_name: 'Acme Payroll',
+    },
+  },
+  listAch: { query: 'limit=10' },
+  getAch: {},
+  patchAch: { body: { status: 'CANCELED' } },
+  simulateAchReturn: { body: { ach_id: '{{transaction_id}}' } },
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
 } satisfies Record<string, OperationSample>;

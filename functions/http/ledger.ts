@@ -1,4 +1,5 @@
 import { createDomainHandler } from './create-domain-handler.js';
+import { achOperations } from './ledger/ach-operations.js';
 import { internalAccountOperations } from './ledger/internal-account-operations.js';
 import { sandboxOperations } from './ledger/sandbox-operations.js';
 import { transactionOperations } from './ledger/transaction-operations.js';
@@ -21,4 +22,9 @@ export const handler = createDomainHandler('ledger', {
   moveSandboxClock: sandboxOperations.moveClock,
   simulateReceivingAch: sandboxOperations.receivingTransaction,
   listIncomingAch: sandboxOperations.listIncoming,
+  createAch: achOperations.create,
+  listAch: achOperations.list,
+  getAch: achOperations.get,
+  patchAch: achOperations.patch,
+  simulateAchReturn: achOperations.simulateReturn,
 });

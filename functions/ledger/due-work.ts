@@ -1,15 +1,17 @@
+import { settleDueAch } from './ach.js';
 import type { LedgerContext } from './context.js';
 import { processDueIncomingAch } from './incoming-ach.js';
 import { resolveTransfer } from './transfers.js';
 
 // The ledger's scheduled work for one tenant up to an instant, in a fixed order: holds that
-// expired, then incoming ACH entries whose effective date has come. Every step is idempotent
+// expired, then incoming ACH entries whose effective date has come, then outgoing ACH at its cutoff. Every step is idempotent
 // (a hold resolves once by its status condition; an entry posts once under its own id), so a
 // crashed run is simply run again.
 
 export interface DueWorkReport {
   expiredHolds: number;
   incomingAch: number;
+  achSettled: number;
 }
 
 export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number> => {
@@ -29,4 +31,5 @@ export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number>
 export const runDueWork = async (ctx: LedgerContext, at: Date): Promise<DueWorkReport> => ({
   expiredHolds: await expireHolds(ctx, at),
   incomingAch: await processDueIncomingAch(ctx, at.toISOString().slice(0, 10)),
+  achSettled: await settleDueAch(ctx, at),
 });

@@ -18,7 +18,7 @@ export type TenantGl = (typeof TENANT_GLS)[number];
 /** GL balances are split over this many items; a posting updates one, a read sums them all. */
 export const GL_SHARDS = 8;
 
-const uuidOf = (text: string): string => {
+export const uuidOf = (text: string): string => {
   const h = createHash('sha256').update(text).digest('hex');
   // Shaped as a version-5-style UUID so it passes the API's uuid validation.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((Number.parseInt(h.slice(16, 17), 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;

@@ -75,6 +75,8 @@ export interface LedgerTransaction {
   memo?: string;
   /** Internal transfer fields kept for its GET (transfers.ts). */
   transfer?: TransferFields;
+  /** Outgoing ACH fields (ach.ts). */
+  ach?: AchFields;
   /** Set while the transaction is a hold (capture_mode MANUAL, ACH origination). */
   hold?: HoldState;
 }
@@ -95,4 +97,24 @@ export interface HoldState {
   amount: number;
   status: 'PENDING' | 'CLEARED' | 'PARTCLEARED' | 'RELEASED' | 'EXPIRED';
   expires_at?: string;
+}
+
+export type AchStatus = 'INIT' | 'PENDING' | 'COMPLETE' | 'CANCELED' | 'DECLINED';
+
+export interface AchFields {
+  status: AchStatus;
+  dc_sign: DcSign;
+  customer_id: string;
+  originating_account_id: string;
+  receiving_account_id: string;
+  sec_code: 'WEB' | 'CCD' | 'PPD';
+  effective_date: string;
+  /** When the settlement job sends it: the cutoff on the banking day after origination. */
+  settle_at: string;
+  settlement_date?: string;
+  trace_no?: string;
+  company_name?: string;
+  company_entry_description?: string;
+  reference_info?: string;
+  return_data?: { code: string; reason: string; date: string; return_transaction_id: string };
 }

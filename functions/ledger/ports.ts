@@ -16,6 +16,8 @@ export interface TransactionWrite {
   record: LedgerTransaction;
   /** Absent: a new transaction (fails if the id exists). Set: replaces a stored one still in this status. */
   expectedStatus?: LedgerTransaction['status'];
+  /** A stored transaction whose fields change but whose lines were posted before (an ACH's return link). */
+  annotationOnly?: boolean;
 }
 
 /**
@@ -90,9 +92,13 @@ export interface LedgerStore {
   dueIncomingAch(day: string, tenant?: string): Promise<{ record: IncomingAchRecord; account_number: string }[]>;
   /** Holds with expires_at at or before `at` still PENDING: (tenant, transaction id), oldest first. */
   expiringHolds(at: string, tenant?: string): Promise<{ tenant: string; id: string }[]>;
+  /** Outgoing ACH entries due for settlement at or before `at`: (tenant, id), oldest first. */
+  dueAchSettlements(at: string, tenant?: string): Promise<{ tenant: string; id: string }[]>;
   /** The sandbox clock's offset from real time, in ms (0 when never moved), and its version. */
   clockOffset(tenant: string): Promise<{ offset_ms: number; version: number }>;
   /** Throws VersionConflict when another advance moved it since `expectedVersion`. */
   saveClockOffset(tenant: string, offsetMs: number, expectedVersion: number): Promise<void>;
   listIncomingAch(tenant: string, criteria: ListCriteria<IncomingAchRecord>): Promise<Page<IncomingAchRecord>>;
+  /** The tenant's outgoing ACH entries, by creation time. */
+  listOutgoingAch(tenant: string, criteria: ListCriteria<LedgerTransaction>): Promise<Page<LedgerTransaction>>;
 }

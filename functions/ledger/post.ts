@@ -5,7 +5,7 @@ import { retryOnConflict } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import { TENANT_GLS, tenantGlId, tenantGlRecords } from './gl.js';
 import type { BalanceRecord, Initiator, LedgerTransaction, Line, PostedLine, TransactionStatus } from './model.js';
-import type { PostingAccounts, SideRecord } from './ports.js';
+import type { PostingAccounts, SideRecord, TransactionWrite } from './ports.js';
 import { assertBalanced, type HoldChange, planPosting } from './posting.js';
 import { assertCanMove, insufficientFunds } from './rules.js';
 
@@ -21,6 +21,8 @@ export interface Draft {
   released?: readonly HoldChange[];
   placed?: readonly HoldChange[];
   initiator: Initiator;
+  /** Other stored transactions changed in the same write, without posting (annotationOnly). */
+  also?: readonly TransactionWrite[];
   /** Records written in the same transaction (the incoming ACH entry a posting settles). */
   sideRecords?: readonly SideRecord[];
   /** Accounts that only receive a release (a void) are not status-checked: a hold on a frozen account can still be let go. */
@@ -120,6 +122,7 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
       transactions: [
         ...(sweep ? [{ record: sweep }] : []),
         { record: posted, ...(draft.expectedStatus ? { expectedStatus: draft.expectedStatus } : {}) },
+        ...(draft.also ?? []),
       ],
       balances: plan.balances,
       sideRecords: draft.sideRecords ?? [],

@@ -60,3 +60,28 @@ export const receivingTransactionSchema = z.strictObject({
   dc_sign: z.enum(['credit', 'debit']),
   effective_date: z.iso.date(),
 });
+
+export const outgoingAchSchema = z.strictObject({
+  amount: z.int().check(z.minimum(1), z.maximum(9_999_999_999)),
+  currency,
+  customer_id: uuid,
+  dc_sign: z.enum(['credit', 'debit']),
+  originating_account_id: uuid,
+  receiving_account_id: uuid,
+  effective_date: z.optional(z.iso.date()),
+  is_same_day: z.optional(z.boolean()),
+  sec_code: z.optional(z.enum(['WEB', 'CCD', 'PPD'])),
+  memo: optionalString(500),
+  company_name: optionalString(16),
+  company_entry_description: optionalString(10),
+  reference_info: optionalString(80),
+  final_customer_id: z.optional(uuid),
+});
+
+export const patchAchSchema = z.strictObject({ status: z.literal('CANCELED') });
+
+export const receivingReturnSchema = z.strictObject({
+  ach_id: uuid,
+  /** Bankline: the return code to simulate (R01 when absent). */
+  return_code: z.optional(z.string().check(z.regex(/^R\d{2}$/, 'must be a NACHA return code such as R01'))),
+});

@@ -107,3 +107,30 @@ export const incomingAchView = (r: IncomingAchRecord) => ({
   ...(r.transaction_id ? { transaction_id: r.transaction_id } : {}),
   creation_time: r.creation_time,
 });
+
+/** `outgoing_ach` (our rendering). The external account's number never appears. */
+export const achView = (t: LedgerTransaction) => {
+  const ach = t.ach as NonNullable<LedgerTransaction['ach']>;
+  return {
+    id: t.id,
+    amount: t.amount,
+    currency: t.currency,
+    dc_sign: ach.dc_sign,
+    status: ach.status,
+    transaction_status: t.status === 'POSTED' ? 'POSTED' : t.status === 'PENDING' ? 'PENDING' : 'DECLINED',
+    customer_id: ach.customer_id,
+    originating_account_id: ach.originating_account_id,
+    receiving_account_id: ach.receiving_account_id,
+    sec_code: ach.sec_code,
+    effective_date: ach.effective_date,
+    settlement_date: ach.settlement_date ?? ach.settle_at.slice(0, 10),
+    ...(ach.trace_no ? { trace_no: ach.trace_no } : {}),
+    ...(ach.company_name ? { company_name: ach.company_name } : {}),
+    ...(ach.company_entry_description ? { company_entry_description: ach.company_entry_description } : {}),
+    ...(ach.reference_info ? { reference_info: ach.reference_info } : {}),
+    ...(t.memo ? { memo: t.memo } : {}),
+    ...(ach.return_data ? { return_data: ach.return_data } : {}),
+    transaction_id: t.id,
+    creation_time: t.created_at,
+  };
+};

@@ -1,5 +1,7 @@
 import { dynamoLedgerStore } from '../adapters/dynamodb/ledger-store.js';
+import type { AchContext } from '../ledger/ach.js';
 import type { LedgerContext } from '../ledger/context.js';
+import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-account-directory.js';
 import { runDueWork } from '../ledger/due-work.js';
 import { advanceClock, type ClockChange, fixedClock, tenantClock } from '../ledger/sandbox-clock.js';
 import type { AuditContext } from '../shared/audit.js';
@@ -30,11 +32,18 @@ export const dueWorkAt = (tenantId: string, at: Date, audit: AuditContext) =>
 export const moveSandboxClock = (scope: UseCaseScope, change: ClockChange) =>
   advanceClock(ledgerContext(scope), change, (at) => dueWorkAt(scope.tenantId, at, scope.audit));
 
-/** Every tenant with work due at `at` (two Queries of the cross-tenant due index, no tenant list). */
+/** Every tenant with work due at `at` (three Queries of the cross-tenant due index, no tenant list). */
 export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {
-  const [holds, entries] = await Promise.all([
+  const [holds, entries, settlements] = await Promise.all([
     dynamoLedgerStore.expiringHolds(at.toISOString()),
     dynamoLedgerStore.dueIncomingAch(at.toISOString().slice(0, 10)),
+    dynamoLedgerStore.dueAchSettlements(at.toISOString()),
   ]);
-  return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant)])];
+  return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant), ...settlements.map((s) => s.tenant)])];
 };
+
+/** Outgoing ACH also reads external accounts (owned by the external-accounts domain). */
+export const tenantAchContext = async (scope: UseCaseScope): Promise<AchContext> => ({
+  ...(await tenantLedgerContext(scope)),
+  externalAccounts: dynamoExternalAccountDirectory,
+});

@@ -87,6 +87,11 @@ export const transactionItem = (t: LedgerTransaction) => {
     ...(t.status === 'PENDING' && t.hold?.expires_at
       ? { gsi9pk: LEDGER_KEYS.dueIndex('HOLD_EXPIRY'), gsi9sk: LEDGER_KEYS.dueSort(t.hold.expires_at, t.tenant, t.id) }
       : {}),
+    ...(t.ach ? { gsi1pk: LEDGER_KEYS.outgoingAchIndex(t.tenant), gsi1sk: timeOrdered(t.created_at, t.id) } : {}),
+    // An outgoing ACH waiting for its settlement run.
+    ...(t.ach && (t.ach.status === 'PENDING' || t.ach.status === 'INIT')
+      ? { gsi9pk: LEDGER_KEYS.dueIndex('ACH_SETTLEMENT'), gsi9sk: LEDGER_KEYS.dueSort(t.ach.settle_at, t.tenant, t.id) }
+      : {}),
     entity: 'TRANSACTION',
     ...t,
   };
@@ -148,6 +153,7 @@ export const postingItems = (write: LedgerWrite): TransactItems => {
   const glDeltas = new Map<string, { glId: string; shard: number; delta: number }>();
   for (const { record } of write.transactions) {
     if (record.status !== 'POSTED') continue;
+    if (write.transactions.find((t) => t.record === record)?.annotationOnly) continue;
     for (const line of record.lines) {
       if (line.kind === 'CUSTOMER') {
         const n = linesSoFar.get(line.account_id) ?? 0;

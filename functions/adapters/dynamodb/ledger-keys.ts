@@ -7,6 +7,8 @@
 // A transaction (pending or posted, same id):
 //   pk TENANT#<t>#TRANSACTION#<id>  sk TRANSACTION
 //     gsi8 TENANT#<t>#TRANSACTIONS#POSTED | #PENDING   <time>#<id>   (tenant-wide lists, newest first)
+// An outgoing ACH is a transaction with `ach`, also listed in
+//     gsi1 TENANT#<t>#OUTGOING_ACHS  <created_at>#<id>
 // An internal (GL) account, and its balance split over GL_SHARDS items, each with that shard's lines:
 //   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>  sk INTERNAL_ACCOUNT
 //     gsi1 TENANT#<t>#INTERNAL_ACCOUNTS  <creation_time>#<id>
@@ -19,8 +21,12 @@
 // Scheduled work is indexed across tenants (gsi9, sparse), so the scheduled job finds everything
 // due with one Query per kind and no tenant list; a PENDING hold with expires_at is in
 //     gsi9 LEDGER_DUE#HOLD_EXPIRY             <expires_at>#<t>#<id>
+// and an outgoing ACH (a transaction with `ach`) waiting for settlement in
+//     gsi9 LEDGER_DUE#ACH_SETTLEMENT          <settle_at>#<t>#<id>
 // The sandbox clock of a tenant (an offset from real time, sandbox stages only):
 //   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
+
+export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -39,9 +45,10 @@ export const LEDGER_KEYS = {
     pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`,
     sk: `LINE#${postedAt}#${txnId}#${pad(leg, 3)}`,
   }),
+  outgoingAchIndex: (tenant: string) => `TENANT#${tenant}#OUTGOING_ACHS`,
   incomingAch: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INCOMING_ACH#${id}`, sk: 'INCOMING_ACH' }),
   incomingAchIndex: (tenant: string) => `TENANT#${tenant}#INCOMING_ACHS`,
-  dueIndex: (kind: 'INCOMING_ACH' | 'HOLD_EXPIRY') => `LEDGER_DUE#${kind}`,
+  dueIndex: (kind: DueKind) => `LEDGER_DUE#${kind}`,
   dueSort: (due: string, tenant: string, id: string) => `${due}#${tenant}#${id}`,
   sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;

@@ -8,7 +8,7 @@ import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, incomingAchItem, internalAccountItem, postingItems } from './ledger-items.js';
-import { LEDGER_KEYS } from './ledger-keys.js';
+import { type DueKind, LEDGER_KEYS } from './ledger-keys.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
 import { transact, versionedPut } from './transact.js';
@@ -32,7 +32,7 @@ export const batchGet = async (keys: readonly Key[]): Promise<Record<string, unk
 };
 
 /** Scheduled work of one kind due at or before `upTo` (a gsi9 sort-key bound), of one tenant or all, oldest first. */
-const queryDue = async (kind: 'INCOMING_ACH' | 'HOLD_EXPIRY', upTo: string, tenant?: string) => {
+const queryDue = async (kind: DueKind, upTo: string, tenant?: string) => {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -186,6 +186,11 @@ export const dynamoLedgerStore: LedgerStore = {
     return items.map((item) => ({ tenant: item.tenant as string, id: item.id as string }));
   },
 
+  async dueAchSettlements(at, tenant) {
+    const items = await queryDue('ACH_SETTLEMENT', `${at}#~`, tenant);
+    return items.map((item) => ({ tenant: item.tenant as string, id: item.id as string }));
+  },
+
   async clockOffset(tenant) {
     const { Item } = await documentClient().send(
       new GetCommand({ TableName: tableName(), Key: LEDGER_KEYS.sandboxClock(tenant), ConsistentRead: true }),
@@ -213,4 +218,7 @@ export const dynamoLedgerStore: LedgerStore = {
 
   listIncomingAch: (tenant, criteria) =>
     queryPage<IncomingAchRecord>({ index: 'gsi1', partitionValue: LEDGER_KEYS.incomingAchIndex(tenant), ...criteria }),
+
+  listOutgoingAch: (tenant, criteria) =>
+    queryPage<LedgerTransaction>({ index: 'gsi1', partitionValue: LEDGER_KEYS.outgoingAchIndex(tenant), ...criteria }),
 };

@@ -18,7 +18,7 @@ const stream = dynamodbStreamEvent([{ eventName: 'INSERT', newImage: { pk: 'a', 
 describe('replay target', () => {
   it('refuses a marker naming a function the registry does not have', async () => {
     await expect(replay(withMarker({ function: 'closure-starter' }, stream))).rejects.toThrow(
-      /names function closure-starter, which functions\/functions.ts does not have \(functions: authorizer, customers, accounts, mappings, ledger\)/,
+      /names function closure-starter, which functions\/functions.ts does not have \(functions: authorizer, customers, accounts, mappings, ledger, ledger-due-work\)/,
     );
   });
 
