@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { runLedgerBench } from './ledger.js';
 import { measureLists, printListFigures } from './lists.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
@@ -10,6 +11,12 @@ import { measureLists, printListFigures } from './lists.js';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+// `--only ledger`: just the ledger's section (bench/ledger.ts).
+if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'ledger') {
+  await runLedgerBench();
+  process.exit(0);
+}
 
 const outDir = mkdtempSync(join(tmpdir(), 'bankline-bench-'));
 try {
