@@ -6,7 +6,7 @@ import type { LedgerContext } from './context.js';
 import { TENANT_GLS, tenantGlId, tenantGlRecords } from './gl.js';
 import type { BalanceRecord, Initiator, LedgerTransaction, Line, PostedLine, TransactionStatus } from './model.js';
 import type { PostingAccounts, SideRecord, TransactionWrite } from './ports.js';
-import { assertBalanced, type HoldChange, planPosting } from './posting.js';
+import { assertBalanced, type BalanceChange, type HoldChange, planPosting } from './posting.js';
 import { assertCanMove, insufficientFunds } from './rules.js';
 
 // The one way money moves: read the balance records, plan the posting (posting.ts), pull a
@@ -57,6 +57,24 @@ const floorSweep = (account: BalanceRecord, shortfall: number): Line[] | undefin
   ];
 };
 
+/** Sweep lines moving a deposit account's excess over its ceiling to the linked account, if any. */
+const ceilingSweep = (balances: readonly BalanceChange[], records: ReadonlyMap<string, BalanceRecord>): Line[] | undefined => {
+  for (const change of balances) {
+    const r = records.get(change.account_id);
+    const ceiling = r?.balance_ceiling;
+    if (!r || r.family !== 'DEPOSIT' || !ceiling?.linked_account_id || ceiling.linked_account_id === r.account_id) continue;
+    // Only a posting that raised the balance triggers it; what is held stays where it is.
+    const excess = change.account_balance - Math.max(ceiling.balance, r.account_balance);
+    const over = Math.min(excess, change.account_balance - change.pending_debits - ceiling.balance);
+    if (over <= 0) continue;
+    return [
+      { account_id: r.account_id, dc_sign: 'debit', amount: over, currency: r.currency },
+      { account_id: ceiling.linked_account_id, dc_sign: 'credit', amount: over, currency: r.currency },
+    ];
+  }
+  return undefined;
+};
+
 export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): Promise<LedgerTransaction> =>
   retryOnConflict(async () => {
     const draft = await makeDraft();
@@ -91,9 +109,27 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
       const still = plan.shortfalls[0];
       if (still) throw insufficientFunds(still);
     }
+    // balance_ceiling: a credit that leaves a deposit account above its ceiling moves the excess
+    // to the linked account in the same write: exactly once per triggering transaction, and never
+    // again from the receiving side (a sweep is not itself swept, so two accounts cannot ping-pong).
+    const overflow = sweepLines.length === 0 ? ceilingSweep(plan.balances, accounts.customers) : undefined;
+    if (overflow) {
+      accounts = await readAccounts(ctx, [...ids, overflow[1]?.account_id as string]);
+      const linked = accounts.customers.get(overflow[1]?.account_id as string);
+      if (linked && linked.currency === overflow[0]?.currency) {
+        assertCanMove(linked, 'PLATFORM');
+        sweepLines = overflow;
+        lines = [...tx.lines, ...overflow];
+        plan = planPosting({ lines, accounts: accounts.customers, released: draft.released, placed: draft.placed, checkFunds });
+        const still = plan.shortfalls[0];
+        if (still) throw insufficientFunds(still);
+      }
+    }
+    const sweepFirst = sweepLines.length > 0 && lines[0] === sweepLines[0];
     let postedAt = ctx.clock.now().toISOString();
     for (const id of ids) postedAt = later(postedAt, accounts.customers.get(id)?.last_posted_at);
-    const mainLines = renumber(plan.lines.slice(sweepLines.length));
+    const mainLines = renumber(sweepFirst ? plan.lines.slice(sweepLines.length) : plan.lines.slice(0, tx.lines.length));
+    const sweepPosted = renumber(sweepFirst ? plan.lines.slice(0, sweepLines.length) : plan.lines.slice(tx.lines.length));
     const posted: LedgerTransaction = {
       ...tx,
       lines: mainLines,
@@ -105,23 +141,25 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
             id: newId(),
             tenant: ctx.tenantId,
             type: 'internal_transfer',
-            subtype: 'ACCOUNT_TO_ACCOUNT_SWEEP',
+            subtype: sweepFirst ? 'BALANCE_FLOOR_SWEEP' : 'BALANCE_CEILING_SWEEP',
             status: 'POSTED',
             amount: sweepLines[0]?.amount as number,
             currency: tx.currency,
-            lines: renumber(plan.lines.slice(0, sweepLines.length)),
+            lines: sweepPosted,
             created_at: postedAt,
             posted_at: postedAt,
             effective_date: tx.effective_date,
-            memo: `balance_floor funding for transaction ${tx.id}`,
+            memo: `${sweepFirst ? 'balance_floor funding' : 'balance_ceiling sweep'} for transaction ${tx.id}`,
           }
         : undefined;
     await ctx.store.commit({
       tenant: ctx.tenantId,
       postedAt,
+      // In posting order: the lines of an account are numbered in this order (ledger-items.ts).
       transactions: [
-        ...(sweep ? [{ record: sweep }] : []),
+        ...(sweep && sweepFirst ? [{ record: sweep }] : []),
         { record: posted, ...(draft.expectedStatus ? { expectedStatus: draft.expectedStatus } : {}) },
+        ...(sweep && !sweepFirst ? [{ record: sweep }] : []),
         ...(draft.also ?? []),
       ],
       balances: plan.balances,

@@ -104,6 +104,20 @@ describe('internal transfers', () => {
     await assertBooks(world);
   });
 
+  it('sweeps a credit over balance_ceiling to the linked account once, with no ping-pong between two accounts', async () => {
+    const x = await openChecking(world);
+    const y = await openChecking(world, { balance_ceiling: { balance: 100, linked_account_id: x } });
+    const patched = await world.api.patch(`/v0/accounts/${x}`, { balance_ceiling: { balance: 100, linked_account_id: y } });
+    expect(patched.status, patched.rawBody).toBe(200);
+    const res = await transfer({ amount: 500, originating_account_id: a, receiving_account_id: x });
+    expect(res.status, res.rawBody).toBe(200);
+    expect(await balances(x)).toEqual({ ACCOUNT_BALANCE: 100, AVAILABLE_BALANCE: 100 });
+    expect(await balances(y)).toEqual({ ACCOUNT_BALANCE: 400, AVAILABLE_BALANCE: 400 });
+    const sweeps = (await world.api.get(`/v0/transactions/posted?account_id=${y}`)).body.transactions;
+    expect(sweeps.map((t: any) => t.subtype)).toEqual(['BALANCE_CEILING_SWEEP']);
+    await assertBooks(world);
+  });
+
   it('lists and reads internal accounts, the platform GLs included, with their balances', async () => {
     const list = await world.api.get('/v0/internal_accounts?limit=100');
     expect(list.status).toBe(200);
