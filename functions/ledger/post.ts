@@ -23,6 +23,8 @@ export interface Draft {
   initiator: Initiator;
   /** Other stored transactions changed in the same write, without posting (annotationOnly). */
   also?: readonly TransactionWrite[];
+  /** Extra rules on the accounts read for the posting (rails, system GLs): no second read. */
+  check?: (accounts: PostingAccounts) => void;
   /** Records written in the same transaction (the incoming ACH entry a posting settles). */
   sideRecords?: readonly SideRecord[];
   /** Accounts that only receive a release (a void) are not status-checked: a hold on a frozen account can still be let go. */
@@ -61,8 +63,9 @@ const floorSweep = (account: BalanceRecord, shortfall: number): Line[] | undefin
 const ceilingSweep = (balances: readonly BalanceChange[], records: ReadonlyMap<string, BalanceRecord>): Line[] | undefined => {
   for (const change of balances) {
     const r = records.get(change.account_id);
-    const ceiling = r?.balance_ceiling;
-    if (!r || r.family !== 'DEPOSIT' || !ceiling?.linked_account_id || ceiling.linked_account_id === r.account_id) continue;
+    if (r?.family !== 'DEPOSIT') continue;
+    const ceiling = r.balance_ceiling;
+    if (!ceiling?.linked_account_id || ceiling.linked_account_id === r.account_id) continue;
     // Only a posting that raised the balance triggers it; what is held stays where it is.
     const excess = change.account_balance - Math.max(ceiling.balance, r.account_balance);
     const over = Math.min(excess, change.account_balance - change.pending_debits - ceiling.balance);
@@ -83,6 +86,7 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
     const moving = [...tx.lines.map((l) => l.account_id), ...(draft.placed ?? []).map((h) => h.account_id)];
     const ids = [...new Set([...moving, ...(draft.released ?? []).map((h) => h.account_id)])];
     let accounts = await readAccounts(ctx, ids);
+    draft.check?.(accounts);
     for (const id of new Set(moving)) {
       const customer = accounts.customers.get(id);
       if (customer) assertCanMove(customer, draft.initiator);

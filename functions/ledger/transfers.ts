@@ -4,6 +4,7 @@ import { TENANT_GLS, tenantGlId } from './gl.js';
 import { newId } from '../shared/ids.js';
 import type { LedgerContext } from './context.js';
 import type { Initiator, LedgerTransaction, TransferFields } from './model.js';
+import type { PostingAccounts } from './ports.js';
 import { type Draft, postDraft } from './post.js';
 import { assertRailEnabled } from './rules.js';
 import { transferView } from './views.js';
@@ -72,7 +73,6 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
     ...(input.reference_id ? { reference_id: input.reference_id } : {}),
     ...(input.idempotency_key ? { idempotency_key: input.idempotency_key } : {}),
   };
-  if (initiator === 'CUSTOMER') await assertCustomerMayMove(ctx, input);
   const draft: Draft = manual
     ? {
         transaction: {
@@ -88,11 +88,13 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
         },
         placed: [{ account_id: input.originating_account_id, amount: input.amount }],
         initiator,
+        ...(initiator === 'CUSTOMER' ? { check: customerMayMove } : {}),
         events: (t) => [event(ctx, 'TRANSACTION.PENDING.CREATED', t, t)],
       }
     : {
         transaction: { ...base, status: 'POSTED', lines: linesOf(input, input.amount) },
         initiator,
+        ...(initiator === 'CUSTOMER' ? { check: customerMayMove } : {}),
         events: (t, s) => postedEvents(ctx, t, s),
       };
   return postDraft(ctx, async () => draft);
@@ -102,8 +104,7 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
  * A customer transfer may not touch a platform GL (is_system_acc, contract §12.2), and a transfer
  * between two customer accounts needs the p2p rail on both (contract §2.11).
  */
-const assertCustomerMayMove = async (ctx: LedgerContext, input: TransferInput) => {
-  const { customers, gls } = await ctx.store.accounts(ctx.tenantId, [input.originating_account_id, input.receiving_account_id]);
+const customerMayMove = ({ customers, gls }: PostingAccounts): void => {
   for (const gl of gls.values()) {
     if (gl.is_system_acc) throw unprocessable(`internal account ${gl.id} (${gl.alias}) is a system account: transfers cannot touch it`);
     if (gl.status !== 'ACTIVE') throw unprocessable(`internal account ${gl.id} is ${gl.status}`);
