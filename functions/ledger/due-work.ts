@@ -1,10 +1,11 @@
 import { settleDueAch } from './ach.js';
+import { accrueInterest } from './accrual.js';
 import type { LedgerContext } from './context.js';
 import { processDueIncomingAch } from './incoming-ach.js';
 import { resolveTransfer } from './transfers.js';
 
 // The ledger's scheduled work for one tenant up to an instant, in a fixed order: holds that
-// expired, then incoming ACH entries whose effective date has come, then outgoing ACH at its cutoff. Every step is idempotent
+// expired, then incoming ACH entries whose effective date has come, then outgoing ACH at its cutoff, then the interest of the days that ended. Every step is idempotent
 // (a hold resolves once by its status condition; an entry posts once under its own id), so a
 // crashed run is simply run again.
 
@@ -12,6 +13,8 @@ export interface DueWorkReport {
   expiredHolds: number;
   incomingAch: number;
   achSettled: number;
+  interestAccrued: number;
+  interestPaid: number;
 }
 
 export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number> => {
@@ -28,8 +31,11 @@ export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number>
   return expired;
 };
 
-export const runDueWork = async (ctx: LedgerContext, at: Date): Promise<DueWorkReport> => ({
-  expiredHolds: await expireHolds(ctx, at),
-  incomingAch: await processDueIncomingAch(ctx, at.toISOString().slice(0, 10)),
-  achSettled: await settleDueAch(ctx, at),
-});
+export const runDueWork = async (ctx: LedgerContext, at: Date): Promise<DueWorkReport> => {
+  const expiredHolds = await expireHolds(ctx, at);
+  const incomingAch = await processDueIncomingAch(ctx, at.toISOString().slice(0, 10));
+  const achSettled = await settleDueAch(ctx, at);
+  // Days before `at`'s date are complete: accrue them (and pay a month that ended).
+  const interest = await accrueInterest(ctx, at.toISOString().slice(0, 10));
+  return { expiredHolds, incomingAch, achSettled, interestAccrued: interest.accrued, interestPaid: interest.paid };
+};

@@ -3,6 +3,7 @@ import type { ListCriteria } from '../shared/list-criteria.js';
 import type { Page } from '../shared/page.js';
 import type { InternalAccountRecord } from './gl.js';
 import type { IncomingAchRecord } from './incoming-ach.js';
+import type { InterestTerms } from './interest.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
 
@@ -57,6 +58,22 @@ export interface AccountLine extends PostedLine {
   original_trx?: string;
 }
 
+/** One day's interest accrual of an account; micro-units (10^-6 minor unit) as decimal strings. */
+export interface AccrualRecord {
+  tenant: string;
+  account_id: string;
+  day: string;
+  balance: number;
+  accrued_micro: string;
+  mtd_micro: string;
+}
+
+export interface InterestAccount {
+  record: BalanceRecord;
+  open_date: string;
+  terms: InterestTerms;
+}
+
 /** Every balance of a tenant: what the trial balance adds up. */
 export interface Books {
   customers: BalanceRecord[];
@@ -101,4 +118,11 @@ export interface LedgerStore {
   listIncomingAch(tenant: string, criteria: ListCriteria<IncomingAchRecord>): Promise<Page<IncomingAchRecord>>;
   /** The tenant's outgoing ACH entries, by creation time. */
   listOutgoingAch(tenant: string, criteria: ListCriteria<LedgerTransaction>): Promise<Page<LedgerTransaction>>;
+  /** The tenant's accounts with an interest product, with its terms (operator/job read: Query, not Scan). */
+  interestAccounts(tenant: string): Promise<InterestAccount[]>;
+  lastAccrual(tenant: string, accountId: string): Promise<AccrualRecord | undefined>;
+  /** Accruals of days in [from, to], oldest first. */
+  accruals(tenant: string, accountId: string, from: string, to: string): Promise<AccrualRecord[]>;
+  /** Writes a day's accrual once; a second write of the same day is ignored. */
+  saveAccrual(record: AccrualRecord): Promise<void>;
 }

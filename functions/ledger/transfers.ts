@@ -43,7 +43,12 @@ const linesOf = (input: { originating_account_id: string; receiving_account_id: 
 ];
 
 /** Creates the transfer; `initiator` PLATFORM is for the platform's own movements (interest, closure, sweeps). */
-export const createTransfer = async (ctx: LedgerContext, input: TransferInput, initiator: Initiator = 'CUSTOMER') => {
+export const createTransfer = async (
+  ctx: LedgerContext,
+  input: TransferInput,
+  initiator: Initiator = 'CUSTOMER',
+  extraEvents: readonly OutboxEvent[] = [],
+) => {
   if (input.originating_account_id === input.receiving_account_id) {
     throw unprocessable('originating_account_id and receiving_account_id must be different accounts');
   }
@@ -95,7 +100,7 @@ export const createTransfer = async (ctx: LedgerContext, input: TransferInput, i
         transaction: { ...base, status: 'POSTED', lines: linesOf(input, input.amount) },
         initiator,
         ...(initiator === 'CUSTOMER' ? { check: customerMayMove } : {}),
-        events: (t, s) => postedEvents(ctx, t, s),
+        events: (t, s) => [...postedEvents(ctx, t, s), ...extraEvents],
       };
   return postDraft(ctx, async () => draft);
 };

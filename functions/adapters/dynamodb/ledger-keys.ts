@@ -4,6 +4,8 @@
 // update account_balance, pending_debits, last_posted_at and version there. Its posted lines sit
 // in the same partition, in posting order, so a statement or an account's history is one Query:
 //   pk TENANT#<t>#ACCOUNT#<id>  sk LINE#<posted_at>#<account version after, 12 digits>#<n, 3 digits>
+// Its daily interest accruals, in the same partition:
+//   pk TENANT#<t>#ACCOUNT#<id>  sk ACCRUAL#<yyyy-mm-dd>
 // A transaction (pending or posted, same id):
 //   pk TENANT#<t>#TRANSACTION#<id>  sk TRANSACTION
 //     gsi8 TENANT#<t>#TRANSACTIONS#POSTED | #PENDING   <time>#<id>   (tenant-wide lists, newest first)
@@ -36,6 +38,8 @@ export const LEDGER_KEYS = {
     sk: `LINE#${postedAt}#${pad(versionAfter, 12)}#${pad(n, 3)}`,
   }),
   linePrefix: 'LINE#',
+  accrual: (tenant: string, accountId: string, day: string) => ({ pk: `TENANT#${tenant}#ACCOUNT#${accountId}`, sk: `ACCRUAL#${day}` }),
+  accrualPrefix: 'ACCRUAL#',
   transaction: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#TRANSACTION#${id}`, sk: 'TRANSACTION' }),
   transactionsIndex: (tenant: string, status: 'POSTED' | 'PENDING') => `TENANT#${tenant}#TRANSACTIONS#${status}`,
   internalAccount: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}`, sk: 'INTERNAL_ACCOUNT' }),
