@@ -53,6 +53,9 @@ const payMonth = async (ctx: LedgerContext, account: InterestAccount, last: Accr
   }
 };
 
+const freshRecord = async (ctx: LedgerContext, account: InterestAccount) =>
+  (await ctx.store.accounts(ctx.tenantId, [account.record.account_id])).customers.get(account.record.account_id) ?? account.record;
+
 export interface AccrualReport {
   accrued: number;
   paid: number;
@@ -65,7 +68,10 @@ export const accrueInterest = async (ctx: LedgerContext, today: string): Promise
     if (account.record.family !== 'DEPOSIT') continue;
     let last = await ctx.store.lastAccrual(ctx.tenantId, account.record.account_id);
     // A run that crashed after a month's last accrual but before its payout pays it now.
-    if (last && isMonthEnd(last.day) && (await payMonth(ctx, account, last))) report.paid += 1;
+    if (last && isMonthEnd(last.day) && (await payMonth(ctx, account, last))) {
+      report.paid += 1;
+      account.record = await freshRecord(ctx, account);
+    }
     let day = last ? addCalendarDays(last.day, 1) : account.open_date;
     for (let n = 0; day < today && n < MAX_DAYS; n++, day = addCalendarDays(day, 1)) {
       const monthToDate = last && last.day.slice(0, 7) === day.slice(0, 7) ? BigInt(last.mtd_micro) : 0n;
@@ -82,6 +88,8 @@ export const accrueInterest = async (ctx: LedgerContext, today: string): Promise
       report.accrued += 1;
       last = record;
       if (isMonthEnd(day) && (await payMonth(ctx, account, record))) report.paid += 1;
+      // The next month accrues on the balance the payout left (whoever posted it).
+      if (isMonthEnd(day)) account.record = await freshRecord(ctx, account);
     }
   }
   return report;

@@ -226,9 +226,7 @@ export const dynamoLedgerStore: LedgerStore = {
     const items = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: KEYS.accountsIndex(tenant) });
     const withProduct = items.filter((item) => typeof item.interest_product_id === 'string');
     const productIds = [...new Set(withProduct.map((item) => item.interest_product_id as string))];
-    const products = new Map(
-      (await batchGet(productIds.map((id) => KEYS.accountProduct(tenant, id)))).map((p) => [p.id as string, p]),
-    );
+    const products = new Map((await batchGet(productIds.map((id) => KEYS.accountProduct(tenant, id)))).map((p) => [p.id as string, p]));
     return withProduct.flatMap((item) => {
       const product = products.get(item.interest_product_id as string);
       if (!product) return [];

@@ -82,3 +82,68 @@ describe('scheduled work after a crash', () => {
     await assertBooks(world);
   });
 });
+
+describe('interest after a crash', () => {
+  /** The real store, except that step `at` (an accrual write or a posting) crashes, before or after it lands. */
+  const crashingSteps = (store: LedgerStore, at: number, when: 'before' | 'after'): LedgerStore => {
+    let steps = 0;
+    const step = async (run: () => Promise<void>) => {
+      steps += 1;
+      if (steps === at && when === 'before') throw new Crash('crash before step');
+      await run();
+      if (steps === at && when === 'after') throw new Crash('crash after step');
+    };
+    return { ...store, commit: (w) => step(() => store.commit(w)), saveAccrual: (r) => step(() => store.saveAccrual(r)) };
+  };
+
+  let product: string;
+  const interestAccount = async () => {
+    const id = await openChecking(world, { account_type: 'SAVING', interest_product_id: product });
+    await fund(world, id, 250_000);
+    return id;
+  };
+
+  beforeAll(async () => {
+    const res = await world.api.post('/v0/accounts/products', {
+      product_type: 'INTEREST',
+      calculation_method: 'COMPOUNDED_DAILY',
+      accrual_payout_schedule: 'MONTHLY',
+      rates: [{ rate: 1_234, accrual_period: 'DAILY', valid_from: '2020-01-01' }],
+    });
+    product = res.body.id;
+  });
+
+  // Accrue from the opening day across its month's end: three accrual writes and one payout.
+  const runUntil = (opened: string) => {
+    const d = new Date(`${opened}T00:00:00Z`);
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 3)).toISOString().slice(0, 10);
+  };
+
+  it('a crash at any accrual or payout step, then a rerun, pays the same as no crash', async () => {
+    const reference = await interestAccount();
+    const opened = (await world.api.get(`/v0/accounts/${reference}`)).body.open_date as string;
+    const today = runUntil(opened);
+    const { accrueInterest } = await import('../../../functions/ledger/accrual.js');
+    const real = world.ctx(fixedClock(new Date(`${today}T00:00:00Z`)));
+    // Other accounts of the tenant accrue too: run the reference alone first.
+    await accrueInterest(real, today);
+    const expected = (await real.store.accounts(world.tenant.id, [reference])).customers.get(reference)?.account_balance;
+    const expectedMtd = (await real.store.lastAccrual(world.tenant.id, reference))?.mtd_micro;
+    expect(expected).toBeGreaterThan(250_000);
+    for (const [at, when] of [1, 2, 3, 4, 5].flatMap((n) => (['before', 'after'] as const).map((w) => [n, w] as const))) {
+      const account = await interestAccount();
+      const crashing: LedgerContext = { ...real, store: crashingSteps(real.store, at, when) };
+      await accrueInterest(crashing, today).catch((error: unknown) => {
+        if (!(error instanceof Crash)) throw error;
+      });
+      await accrueInterest(real, today);
+      await accrueInterest(real, today);
+      const got = (await real.store.accounts(world.tenant.id, [account])).customers.get(account)?.account_balance;
+      expect([at, when, got]).toEqual([at, when, expected]);
+      expect((await real.store.lastAccrual(world.tenant.id, account))?.mtd_micro).toBe(expectedMtd);
+      const payouts = (await real.store.accountLines(world.tenant.id, account)).filter((l) => l.subtype === 'INTEREST_PAYOUT');
+      expect(payouts).toHaveLength(1);
+    }
+    await assertBooks(world);
+  });
+});

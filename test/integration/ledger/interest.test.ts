@@ -42,7 +42,9 @@ describe('interest', () => {
     expect(balances.find((b: any) => b.type === 'ACCOUNT_BALANCE').balance).toBe(100_000 + paid);
     const posted = (await world.api.get(`/v0/transactions/posted?account_id=${account}`)).body.transactions;
     expect(posted.filter((t: any) => t.subtype === 'INTEREST_PAYOUT').map((t: any) => t.amount)).toEqual([paid]);
-    expect((await eventsOf(world.tenant.id)).filter((e) => e.type === 'INTEREST.MONTHLY_PAYOUT' && e.resource_id === account)).toHaveLength(1);
+    expect((await eventsOf(world.tenant.id)).filter((e) => e.type === 'INTEREST.MONTHLY_PAYOUT' && e.resource_id === account)).toHaveLength(
+      1,
+    );
 
     // The 1st of the new month is accrued on the new balance; closure can ask for it.
     const first = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), 1)).toISOString().slice(0, 10);

@@ -40,7 +40,8 @@ describe('interest arithmetic', () => {
     expect(roundMicro(1_499_999n)).toBe(1);
     expect(roundMicro(1_500_000n)).toBe(2);
     let mtd = 0n;
-    for (let d = 1; d <= 31; d++) mtd += dailyAccrualMicro(terms('COMPOUNDED_DAILY', 437), `2026-03-${String(d).padStart(2, '0')}`, 123_457, mtd);
+    for (let d = 1; d <= 31; d++)
+      mtd += dailyAccrualMicro(terms('COMPOUNDED_DAILY', 437), `2026-03-${String(d).padStart(2, '0')}`, 123_457, mtd);
     const paid = roundMicro(mtd);
     expect(Math.abs(Number(mtd) - paid * 1_000_000)).toBeLessThanOrEqual(500_000);
   });
