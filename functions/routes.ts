@@ -166,6 +166,9 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v0/ach/transaction_simulations/receiving_return', 'ledger', 'simulateAchReturn', 'account:write'),
   // Sandbox only (403 elsewhere): the incoming ACH simulation, and the tenant's clock (Bankline extension).
   route('POST', '/v0/ach/transaction_simulations/receiving_transaction', 'ledger', 'simulateReceivingAch', 'account:write'),
+  route('GET', '/v0/statements', 'ledger', 'listStatements', 'account:read'),
+  route('GET', '/v0/statements/{statement_id}', 'ledger', 'getStatement', 'account:read'),
+  route('GET', '/v0/statements/{statement_id}/transactions', 'ledger', 'listStatementTransactions', 'account:read'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
   route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
 ];

@@ -166,6 +166,9 @@ const ledger = {
   getAch: {},
   patchAch: { body: { status: 'CANCELED' } },
   simulateAchReturn: { body: { ach_id: '{{transaction_id}}' } },
+  listStatements: { query: 'account_id={{account_id}}&limit=10' },
+  getStatement: {},
+  listStatementTransactions: {},
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
 } satisfies Record<string, OperationSample>;

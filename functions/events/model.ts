@@ -34,7 +34,8 @@ export type EventType =
   | 'INTERNAL_TRANSFER.SUCCEEDED'
   | 'INTEREST.MONTHLY_PAYOUT'
   | 'INTERNAL_ACCOUNT.CREATED'
-  | 'INTERNAL_ACCOUNT.UPDATED';
+  | 'INTERNAL_ACCOUNT.UPDATED'
+  | 'STATEMENT.CREATED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook

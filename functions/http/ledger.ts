@@ -2,6 +2,7 @@ import { createDomainHandler } from './create-domain-handler.js';
 import { achOperations } from './ledger/ach-operations.js';
 import { internalAccountOperations } from './ledger/internal-account-operations.js';
 import { sandboxOperations } from './ledger/sandbox-operations.js';
+import { statementOperations } from './ledger/statement-operations.js';
 import { transactionOperations } from './ledger/transaction-operations.js';
 import { transferOperations } from './ledger/transfer-operations.js';
 
@@ -27,4 +28,7 @@ export const handler = createDomainHandler('ledger', {
   getAch: achOperations.get,
   patchAch: achOperations.patch,
   simulateAchReturn: achOperations.simulateReturn,
+  listStatements: statementOperations.list,
+  getStatement: statementOperations.get,
+  listStatementTransactions: statementOperations.transactions,
 });

@@ -2,6 +2,7 @@ import { settleDueAch } from './ach.js';
 import { accrueInterest } from './accrual.js';
 import type { LedgerContext } from './context.js';
 import { processDueIncomingAch } from './incoming-ach.js';
+import { statementsDue } from './statements.js';
 import { resolveTransfer } from './transfers.js';
 
 // The ledger's scheduled work for one tenant up to an instant, in a fixed order: holds that
@@ -15,6 +16,7 @@ export interface DueWorkReport {
   achSettled: number;
   interestAccrued: number;
   interestPaid: number;
+  statements: number;
 }
 
 export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number> => {
@@ -37,5 +39,7 @@ export const runDueWork = async (ctx: LedgerContext, at: Date): Promise<DueWorkR
   const achSettled = await settleDueAch(ctx, at);
   // Days before `at`'s date are complete: accrue them (and pay a month that ended).
   const interest = await accrueInterest(ctx, at.toISOString().slice(0, 10));
-  return { expiredHolds, incomingAch, achSettled, interestAccrued: interest.accrued, interestPaid: interest.paid };
+  // Statements last: the month's interest payout is one of its lines.
+  const statements = await statementsDue(ctx, at);
+  return { expiredHolds, incomingAch, achSettled, interestAccrued: interest.accrued, interestPaid: interest.paid, statements };
 };

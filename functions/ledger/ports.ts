@@ -4,6 +4,7 @@ import type { Page } from '../shared/page.js';
 import type { InternalAccountRecord } from './gl.js';
 import type { IncomingAchRecord } from './incoming-ach.js';
 import type { InterestTerms } from './interest.js';
+import type { StatementRecord } from './statements.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
 
@@ -125,4 +126,11 @@ export interface LedgerStore {
   accruals(tenant: string, accountId: string, from: string, to: string): Promise<AccrualRecord[]>;
   /** Writes a day's accrual once; a second write of the same day is ignored. */
   saveAccrual(record: AccrualRecord): Promise<void>;
+  /** An account's posted lines with posted_at in [from, to), oldest first (one Query). */
+  linesBetween(tenant: string, accountId: string, from: string, to: string): Promise<AccountLine[]>;
+  lastLineBefore(tenant: string, accountId: string, before: string): Promise<AccountLine | undefined>;
+  /** Writes the statement and its event once; false when it existed. */
+  saveStatement(record: StatementRecord, event: OutboxEvent): Promise<boolean>;
+  getStatement(tenant: string, id: string): Promise<StatementRecord | undefined>;
+  listStatements(tenant: string, accountId: string, criteria: ListCriteria<StatementRecord>): Promise<Page<StatementRecord>>;
 }

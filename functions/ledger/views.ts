@@ -2,6 +2,7 @@ import type { InternalAccountRecord } from './gl.js';
 import type { IncomingAchRecord } from './incoming-ach.js';
 import type { LedgerTransaction, TransferFields } from './model.js';
 import type { AccountLine } from './ports.js';
+import type { StatementRecord } from './statements.js';
 
 /** `internal_transfer_response`: the request's fields, the transaction id and the transfer status. */
 export const transferView = (t: LedgerTransaction) => {
@@ -134,3 +135,19 @@ export const achView = (t: LedgerTransaction) => {
     creation_time: t.created_at,
   };
 };
+
+/** `statement` (our rendering). */
+export const statementView = (s: StatementRecord) => ({
+  id: s.id,
+  account_id: s.account_id,
+  start_date: s.start_date,
+  end_date: s.end_date,
+  currency: s.currency,
+  opening_balance: s.opening_balance,
+  closing_balance: s.closing_balance,
+  total_credits: s.total_credits,
+  total_debits: s.total_debits,
+  transaction_count: s.transaction_count,
+  issue_date: s.creation_time.slice(0, 10),
+  creation_time: s.creation_time,
+});

@@ -6,6 +6,9 @@
 //   pk TENANT#<t>#ACCOUNT#<id>  sk LINE#<posted_at>#<account version after, 12 digits>#<n, 3 digits>
 // Its daily interest accruals, in the same partition:
 //   pk TENANT#<t>#ACCOUNT#<id>  sk ACCRUAL#<yyyy-mm-dd>
+// A monthly statement:
+//   pk TENANT#<t>#STATEMENT#<id>  sk STATEMENT
+//     gsi1 TENANT#<t>#ACCOUNT#<account>#STATEMENTS  <month>#<id>
 // A transaction (pending or posted, same id):
 //   pk TENANT#<t>#TRANSACTION#<id>  sk TRANSACTION
 //     gsi8 TENANT#<t>#TRANSACTIONS#POSTED | #PENDING   <time>#<id>   (tenant-wide lists, newest first)
@@ -40,6 +43,8 @@ export const LEDGER_KEYS = {
   linePrefix: 'LINE#',
   accrual: (tenant: string, accountId: string, day: string) => ({ pk: `TENANT#${tenant}#ACCOUNT#${accountId}`, sk: `ACCRUAL#${day}` }),
   accrualPrefix: 'ACCRUAL#',
+  statement: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#STATEMENT#${id}`, sk: 'STATEMENT' }),
+  statementsIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#STATEMENTS`,
   transaction: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#TRANSACTION#${id}`, sk: 'TRANSACTION' }),
   transactionsIndex: (tenant: string, status: 'POSTED' | 'PENDING') => `TENANT#${tenant}#TRANSACTIONS#${status}`,
   internalAccount: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}`, sk: 'INTERNAL_ACCOUNT' }),

@@ -3,6 +3,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/
 import { GL_SHARDS, type InternalAccountRecord } from '../../ledger/gl.js';
 import type { IncomingAchRecord } from '../../ledger/incoming-ach.js';
 import type { LedgerTransaction } from '../../ledger/model.js';
+import type { StatementRecord } from '../../ledger/statements.js';
 import { type AccountLine, type AccrualRecord, type LedgerStore, type PostingAccounts, TransactionExists } from '../../ledger/ports.js';
 import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
@@ -288,4 +289,76 @@ export const dynamoLedgerStore: LedgerStore = {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   },
+
+  async linesBetween(tenant, accountId, from, to) {
+    const out: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': KEYS.account(tenant, accountId).pk, ':from': `LINE#${from}`, ':to': `LINE#${to}` },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out.map((item) => stripKeys<AccountLine>(item));
+  },
+
+  async lastLineBefore(tenant, accountId, before) {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': KEYS.account(tenant, accountId).pk, ':from': 'LINE#', ':to': `LINE#${before}` },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    const item = page.Items?.[0];
+    return item ? stripKeys<AccountLine>(item) : undefined;
+  },
+
+  async saveStatement(record, event) {
+    try {
+      await transact(
+        'statement',
+        [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...LEDGER_KEYS.statement(record.tenant, record.id),
+                gsi1pk: LEDGER_KEYS.statementsIndex(record.tenant, record.account_id),
+                gsi1sk: `${record.month}#${record.id}`,
+                entity: 'STATEMENT',
+                ...record,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          outboxPut(event),
+        ],
+        new Map([[0, () => new TransactionExists(record.id)]]),
+        { marksRequest: false },
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionExists) return false;
+      throw error;
+    }
+  },
+
+  async getStatement(tenant, id) {
+    const { Item } = await documentClient().send(new GetCommand({ TableName: tableName(), Key: LEDGER_KEYS.statement(tenant, id) }));
+    return Item ? stripKeys<StatementRecord>(Item) : undefined;
+  },
+
+  listStatements: (tenant, accountId, criteria) =>
+    queryPage<StatementRecord>({ index: 'gsi1', partitionValue: LEDGER_KEYS.statementsIndex(tenant, accountId), ...criteria }),
 };
