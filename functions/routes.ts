@@ -169,6 +169,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/statements', 'ledger', 'listStatements', 'account:read'),
   route('GET', '/v0/statements/{statement_id}', 'ledger', 'getStatement', 'account:read'),
   route('GET', '/v0/statements/{statement_id}/transactions', 'ledger', 'listStatementTransactions', 'account:read'),
+  route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
   route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
 ];

@@ -169,6 +169,7 @@ const ledger = {
   listStatements: { query: 'account_id={{account_id}}&limit=10' },
   getStatement: {},
   listStatementTransactions: {},
+  wipeTenant: { body: {} },
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
 } satisfies Record<string, OperationSample>;

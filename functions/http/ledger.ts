@@ -23,6 +23,7 @@ export const handler = createDomainHandler('ledger', {
   moveSandboxClock: sandboxOperations.moveClock,
   simulateReceivingAch: sandboxOperations.receivingTransaction,
   listIncomingAch: sandboxOperations.listIncoming,
+  wipeTenant: sandboxOperations.wipe,
   createAch: achOperations.create,
   listAch: achOperations.list,
   getAch: achOperations.get,

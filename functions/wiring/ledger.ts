@@ -1,4 +1,5 @@
 import { dynamoLedgerStore } from '../adapters/dynamodb/ledger-store.js';
+import { wipeTenant } from '../adapters/dynamodb/tenant-wipe.js';
 import type { AchContext } from '../ledger/ach.js';
 import type { LedgerContext } from '../ledger/context.js';
 import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-account-directory.js';
@@ -47,3 +48,6 @@ export const tenantAchContext = async (scope: UseCaseScope): Promise<AchContext>
   ...(await tenantLedgerContext(scope)),
   externalAccounts: dynamoExternalAccountDirectory,
 });
+
+/** POST /v0/wipe: the tenant's customer and account data, gone (tenant-wipe.ts). */
+export const wipeSandboxTenant = (tenantId: string) => wipeTenant(tenantId);

@@ -2,7 +2,7 @@ import { listIncomingAch, simulateIncomingAch } from '../../ledger/incoming-ach.
 import { clockChangeSchema, receivingTransactionSchema } from '../../ledger/schemas.js';
 import { incomingAchView } from '../../ledger/views.js';
 import { parseWith } from '../../shared/validation.js';
-import { moveSandboxClock } from '../../wiring/ledger.js';
+import { moveSandboxClock, wipeSandboxTenant } from '../../wiring/ledger.js';
 import { created, ok, type Operation, scopeOf } from '../api-request.js';
 import { listBody, pagingOf } from '../list-query.js';
 import { assertSandbox, ledgerContextOf } from './context.js';
@@ -37,4 +37,10 @@ const listIncoming: Operation = async (request) => {
   return ok(listBody(request, 'incoming_achs', scope, page, incomingAchView));
 };
 
-export const sandboxOperations = { getClock, moveClock, receivingTransaction, listIncoming };
+const wipe: Operation = async (request) => {
+  assertSandbox();
+  await wipeSandboxTenant(request.principal.tenantId);
+  return { statusCode: 204 };
+};
+
+export const sandboxOperations = { getClock, moveClock, receivingTransaction, listIncoming, wipe };
