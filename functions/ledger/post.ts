@@ -80,7 +80,7 @@ const ceilingSweep = (balances: readonly BalanceChange[], records: ReadonlyMap<s
 
 export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): Promise<LedgerTransaction> =>
   retryOnConflict(async () => {
-    const draft = await makeDraft();
+    let draft = await makeDraft();
     const tx = draft.transaction;
     if (tx.lines.length > 0) assertBalanced(tx.lines);
     const moving = [...tx.lines.map((l) => l.account_id), ...(draft.placed ?? []).map((h) => h.account_id)];
@@ -92,6 +92,13 @@ export const postDraft = (ctx: LedgerContext, makeDraft: () => Promise<Draft>): 
       if (customer) assertCanMove(customer, draft.initiator);
     }
     const checkFunds = draft.initiator === 'CUSTOMER';
+    // A hold on a GL reserves nothing: GLs have no available balance to protect.
+    const onCustomers = (holds: readonly HoldChange[] | undefined) => holds?.filter((h) => accounts.customers.has(h.account_id));
+    draft = {
+      ...draft,
+      ...(draft.placed ? { placed: onCustomers(draft.placed) } : {}),
+      ...(draft.released ? { released: onCustomers(draft.released) } : {}),
+    };
     let lines: readonly Line[] = tx.lines;
     let plan = planPosting({ lines, accounts: accounts.customers, released: draft.released, placed: draft.placed, checkFunds });
     let sweepLines: Line[] = [];

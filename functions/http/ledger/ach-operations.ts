@@ -1,4 +1,4 @@
-import { cancelAch, getAch, originateAch, returnAch } from '../../ledger/ach.js';
+import { cancelAch, getAch, originateAch, returnAch, settleAch } from '../../ledger/ach.js';
 import { outgoingAchSchema, patchAchSchema, receivingReturnSchema } from '../../ledger/schemas.js';
 import { achView } from '../../ledger/views.js';
 import { parseWith } from '../../shared/validation.js';
@@ -15,7 +15,7 @@ const create: Operation = async (request) => {
   return created(achView(await originateAch(await tenantAchContext(scopeOf(request)), input)));
 };
 
-const get: Operation = async (request) => ok(achView(await getAch(await ledgerContextOf(request), pathId(request, 'transaction_id'))));
+const get: Operation = async (request) => ok(achView(await getAch(await ledgerContextOf(request), pathId(request, 'ach_id'))));
 
 const list: Operation = async (request) => {
   const { scope, limit, cursor } = await pagingOf(request, {});
@@ -26,12 +26,15 @@ const list: Operation = async (request) => {
 
 const patch: Operation = async (request) => {
   parseWith(patchAchSchema, request.body);
-  return ok(achView(await cancelAch(await ledgerContextOf(request), pathId(request, 'transaction_id'))));
+  return ok(achView(await cancelAch(await ledgerContextOf(request), pathId(request, 'ach_id'))));
 };
 
 const simulateReturn: Operation = async (request) => {
   assertSandbox();
   const body = parseWith(receivingReturnSchema, request.body);
+  const ctx = await ledgerContextOf(request);
+  // Sandbox convenience: an entry not yet sent goes out first (as the next settlement run would), then comes back.
+  if ((await getAch(ctx, body.ach_id)).ach?.status === 'PENDING') await settleAch(ctx, body.ach_id);
   await returnAch(
     await ledgerContextOf(request),
     body.ach_id,

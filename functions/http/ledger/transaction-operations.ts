@@ -65,7 +65,15 @@ const listOf =
 const getOf =
   (list: 'POSTED' | 'PENDING'): Operation =>
   async (request) =>
-    ok(transactionView(await getTransaction(await ledgerContextOf(request), pathId(request, 'transaction_id'), list)));
+    ok(
+      transactionView(
+        await getTransaction(
+          await ledgerContextOf(request),
+          pathId(request, list === 'POSTED' ? 'posted_transaction_id' : 'pending_transaction_id'),
+          list,
+        ),
+      ),
+    );
 
 export const transactionOperations = {
   listPosted: listOf('POSTED'),

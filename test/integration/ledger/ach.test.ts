@@ -112,6 +112,15 @@ describe('outgoing ACH', () => {
     await assertBooks(world);
   });
 
+  it('returning an entry not yet sent settles it first (sandbox), then returns it', async () => {
+    const res = await ach({ amount: 400 });
+    const returned = await world.api.post('/v0/ach/transaction_simulations/receiving_return', { ach_id: res.body.id });
+    expect(returned.status, returned.rawBody).toBe(201);
+    expect((await world.api.get(`/v0/ach/${res.body.id}`)).body).toMatchObject({ status: 'COMPLETE', return_data: { code: 'R01' } });
+    expect(await balance(account)).toEqual({ posted: 8_500, available: 8_500 });
+    await assertBooks(world);
+  });
+
   it('a debit pulls from a verified external account at settlement; an unverified one is refused', async () => {
     expectProblem(await ach({ dc_sign: 'debit', receiving_account_id: unverified }), 422, undefined, 'verified');
     const res = await ach({ dc_sign: 'debit', amount: 2_000 });

@@ -74,6 +74,17 @@ describe('internal transfers', () => {
     await assertBooks(world);
   });
 
+  it('a MANUAL transfer from a GL holds nothing on the GL and posts on capture', async () => {
+    const before = await balances(b);
+    const hold = await transfer({ amount: 300, originating_account_alias: 'funding', receiving_account_id: b, capture_mode: 'MANUAL' });
+    expect(hold.status, hold.rawBody).toBe(200);
+    expect(await balances(b)).toEqual(before);
+    const done = await world.api.patch(`/v0/transactions/internal_transfer/${hold.body.id}`, { status: 'COMPLETE' });
+    expect(done.body.status).toBe('COMPLETE');
+    expect((await balances(b)).ACCOUNT_BALANCE).toBe(before.ACCOUNT_BALANCE + 300);
+    await assertBooks(world);
+  });
+
   it('CANCELED voids a hold: available comes back, nothing posts', async () => {
     const before = await balances(a);
     const hold = await transfer({ amount: 700, originating_account_id: a, receiving_account_id: b, capture_mode: 'MANUAL' });
