@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
+import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 import { runLedgerBench } from './ledger.js';
 import { measureLists, printListFigures } from './lists.js';
+import { measureWebhookLatency } from './webhooks.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
 // whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
@@ -36,6 +38,7 @@ try {
   const [api, raw, ...accounts] = await withBenchTwin(async (endpoint, client) => [
     ...(await measureCustomerGet(endpoint, client)),
     ...(await measureAccounts(endpoint)),
+    await measureWebhookLatency(endpoint),
   ]);
   console.table(
     [api!, raw!, ...accounts].map((f) => ({
@@ -51,6 +54,9 @@ try {
     })),
   );
   console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
+
+  console.log('External accounts per route: DynamoDB and vendor calls of one warm request (bench/external-accounts.ts)');
+  printExternalAccountFigures(await withBenchTwin((endpoint) => measureExternalAccounts(endpoint)));
 
   console.log('Lists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
   printListFigures(await measureLists(console.log));

@@ -7,6 +7,7 @@
 //   tenants                                  (AWS: --organization <id>)
 //   create-org    --name <name>                                      (bootstrap a fresh table)
 //   create-tenant --organization <id> --name <name> --routing <aba>
+//   set-vendor    --tenant <id|name> --vendor PLAID|FINICITY        (external accounts' aggregator)
 //   any command: --json for machine output
 //
 // Locally (default) it uses the running twin's DynamoDB Local, or starts one on .bankline/dynamodb.
@@ -26,11 +27,12 @@ import {
   revokeKey,
 } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
+import { setVendorCommand } from '../local/vendors/set-vendor-command.js';
 
-const USAGE = `Usage: npm run keys -- <create|list|revoke|tenants|create-org|create-tenant> [--tenant <id|name>] [--permissions p1,p2] [--description d]
-                       [--key-id id] [--organization id] [--name n] [--routing aba] [--json] [--table name --region r]`;
+const USAGE = `Usage: npm run keys -- <create|list|revoke|tenants|create-org|create-tenant|set-vendor> [--tenant <id|name>] [--permissions p1,p2] [--description d]
+                       [--key-id id] [--organization id] [--name n] [--routing aba] [--vendor PLAID|FINICITY] [--json] [--table name --region r]`;
 
-const COMMANDS = ['create', 'list', 'revoke', 'tenants', 'create-org', 'create-tenant'];
+const COMMANDS = ['create', 'list', 'revoke', 'tenants', 'create-org', 'create-tenant', 'set-vendor'];
 
 const { positionals, values: opts } = parseArgs({
   allowPositionals: true,
@@ -42,6 +44,7 @@ const { positionals, values: opts } = parseArgs({
     organization: { type: 'string' },
     name: { type: 'string' },
     routing: { type: 'string' },
+    vendor: { type: 'string' },
     table: { type: 'string' },
     region: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -69,6 +72,8 @@ const run = async (command: string | undefined, local: LocalData | undefined): P
         name: opts.name,
         routing: opts.routing,
       });
+    case 'set-vendor':
+      return setVendorCommand(await resolveTenant(store, opts.tenant, state), opts.vendor);
     default:
       throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
   }

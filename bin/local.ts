@@ -19,6 +19,10 @@ import { type RunningServer, startServer } from '../local/server.js';
 import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
 import { ensureTable } from '../local/table.js';
 import { type LocalSchedules, startSchedules } from '../local/schedules/timer.js';
+import { type LocalVendors, startLocalVendors } from '../local/vendors/local-vendors.js';
+import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue.js';
+import { systemClock } from '../functions/shared/clock.js';
+import { WebhookTwin } from '../local/streams/webhook-twin.js';
 
 const { values: flags } = parseArgs({
   options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -35,6 +39,8 @@ const tableName = process.env.TABLE_NAME || DEFAULT_LOCAL_TABLE;
 
 let db: DynamoDbLocal | undefined;
 let server: RunningServer | undefined;
+let vendors: LocalVendors | undefined;
+let webhooks: WebhookTwin | undefined;
 let stopping: Promise<never> | undefined;
 
 /** Forget the running-process fields so keys/replay do not probe a dead endpoint. */
@@ -45,6 +51,7 @@ const markStopped = (): void => {
       pid: _pid,
       dynamodb_pid: _javaPid,
       dynamodb_endpoint: _endpoint,
+      vendors: _vendors,
       ...kept
     } = current ?? {
       table_name: tableName,
@@ -64,6 +71,8 @@ const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
     schedules?.stop();
     await server?.close().catch(() => undefined);
+    await vendors?.close().catch(() => undefined);
+    await webhooks?.stop().catch(() => undefined);
     await db?.stop();
     if (server) markStopped();
     process.exit(exitCode);
@@ -83,6 +92,7 @@ async function main(): Promise<void> {
   await ensureTable(client, tableName);
   client.destroy();
   pointFunctionsAt({ tableName, endpoint: db.endpoint, home });
+  const { close: _close, ...vendorUrls } = (vendors = await startLocalVendors(home));
 
   // A different table name means different data: the recorded tenants do not apply.
   const demo = await ensureDemoData(previous?.table_name === tableName ? previous : undefined);
@@ -102,11 +112,32 @@ async function main(): Promise<void> {
       in_memory: inMemory,
       organization: demo.organization,
       tenants: demo.tenants,
+      vendors: vendorUrls,
     }),
     home,
   );
   schedules = startSchedules();
+  // Webhooks: the same router, sender and sweeper as in AWS, on the table's stream (local/streams/).
+  webhooks = new WebhookTwin({
+    endpoint: db.endpoint,
+    tableName,
+    clock: systemClock,
+    checkpoints: {
+      // From the state read before this start rewrote it; the poller checks the stream is the same.
+      load: () => {
+        const saved = previous?.table_name === tableName ? previous.webhook_stream : undefined;
+        return saved ? { streamArn: saved.stream_arn, shards: saved.shards } : undefined;
+      },
+      save: ({ streamArn, shards }) => updateState((s) => ({ ...s!, webhook_stream: { stream_arn: streamArn, shards } }), home),
+    },
+  });
+  await webhooks.start();
+  bindLocalDeliveryQueue(webhooks.queue);
+  webhooks.run();
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
+  console.log(
+    `Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`,
+  );
 }
 
 process.on('SIGINT', () => void shutdown(0));

@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 import { openLocalData } from '../local/local-data.js';
 import { formatReplayOutcome } from '../local/replay-output.js';
 import { createReplayer, loadEventFile } from '../local/replay.js';
+import { banklineHome } from '../local/state-file.js';
+import { pointVendorFunctionsAt } from '../local/vendors/local-vendors.js';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', default: false } } });
 const [file] = positionals;
@@ -22,6 +24,7 @@ let data: Awaited<ReturnType<typeof openLocalData>> | undefined;
 try {
   const event = loadEventFile(file);
   data = await openLocalData();
+  pointVendorFunctionsAt(banklineHome(), data.state.vendors);
   const outcome = await createReplayer({ state: data.state })(event);
   console.log(formatReplayOutcome(outcome));
   if (outcome.kind === 'function-failed') exitCode = 1;

@@ -25,7 +25,18 @@ export const TRIGGER_KINDS: readonly TriggerKind[] = ['http', 'authorizer', 'wor
  * one place (lib/function-environment.ts). Variables every function gets (STAGE, LOG_LEVEL, ...)
  * are not listed here.
  */
-export const ENV_NAMES = ['TABLE_NAME', 'PAGE_TOKEN_SECRET_ARN'] as const;
+export const ENV_NAMES = [
+  'TABLE_NAME',
+  'PAGE_TOKEN_SECRET_ARN',
+  // External accounts' aggregators: stage configuration, and the two secrets (credentials; the
+  // key vendor access tokens are encrypted with, apart from the table's).
+  'VENDOR_ENVIRONMENT',
+  'PLAID_BASE_URL',
+  'FINICITY_BASE_URL',
+  'VENDOR_CREDENTIALS_SECRET_ARN',
+  'VENDOR_TOKEN_KEY_SECRET_ARN',
+  'DELIVERY_QUEUE_URL',
+] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
 /**
@@ -38,7 +49,7 @@ export type EnvName = (typeof ENV_NAMES)[number];
  */
 export type Grant = 'table:read' | 'table:write' | 'apikey:read' | `secret:${SecretName}` | `state-machine:${string}` | `queue:${string}`;
 
-export const SECRET_NAMES = ['page-token'] as const;
+export const SECRET_NAMES = ['page-token', 'vendor-credentials', 'vendor-token-key'] as const;
 export type SecretName = (typeof SECRET_NAMES)[number];
 
 export interface FunctionDefinition {
@@ -93,6 +104,63 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
     env: ['TABLE_NAME'],
     grants: ['table:read', 'table:write'],
+  },
+  {
+    ...httpDomain('external_accounts', 'External accounts: manual create, get, list and PATCH (no vendor calls)'),
+    name: 'external-accounts',
+    entry: 'functions/http/external-accounts.ts',
+  },
+  {
+    ...httpDomain(
+      'external_accounts_vendor',
+      'External-account routes that call Plaid or Finicity: links, vendor accounts, balance, transactions, delete',
+    ),
+    name: 'external-accounts-vendor',
+    entry: 'functions/http/external-accounts-vendor.ts',
+    // Only this function reaches a vendor, so only it gets the vendor settings and secrets.
+    env: [
+      'TABLE_NAME',
+      'PAGE_TOKEN_SECRET_ARN',
+      'VENDOR_ENVIRONMENT',
+      'PLAID_BASE_URL',
+      'FINICITY_BASE_URL',
+      'VENDOR_CREDENTIALS_SECRET_ARN',
+      'VENDOR_TOKEN_KEY_SECRET_ARN',
+    ],
+    grants: ['table:read', 'table:write', 'secret:page-token', 'secret:vendor-credentials', 'secret:vendor-token-key'],
+    // Aggregator calls take seconds (balance is real time); the adapters time out first.
+    timeoutSeconds: 30,
+  },
+
+  // Webhooks (issue 11): the API, and the delivery pipeline stream → router → queue → sender, with
+  // the sweeper queuing retries that wait longer than SQS's 15-minute delay.
+  httpDomain('webhooks', 'Webhook secrets, subscriptions, their deliveries, and the event log'),
+  {
+    name: 'webhook-router',
+    entry: 'functions/streams/webhook-router.ts',
+    description: 'Table stream: one webhook delivery per outbox event and matching subscription, queued',
+    trigger: { kind: 'table-stream' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'webhook-sender',
+    entry: 'functions/queues/webhook-sender.ts',
+    description: 'Signs and posts one webhook delivery attempt and records it once',
+    trigger: { kind: 'queue', queue: 'webhook-deliveries' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'webhook-sweeper',
+    entry: 'functions/schedules/webhook-sweeper.ts',
+    description: 'Queues webhook deliveries whose retry, resend or pause has come due',
+    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
+    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+    timeoutSeconds: 60,
   },
 ];
 

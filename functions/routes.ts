@@ -14,7 +14,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts', 'mappings', 'ledger'] as const;
+export const DOMAINS = [
+  'customers',
+  'accounts',
+  'mappings',
+  'external_accounts',
+  'external_accounts_vendor',
+  'webhooks',
+  'ledger',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -172,6 +180,67 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
   route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
+  // External accounts (contract §9). Two functions: 'external_accounts' never calls an
+  // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
+  // vendor credentials stay out of the other). DELETE may remove the item at the vendor.
+  route('POST', '/v0/external_accounts', 'external_accounts', 'createExternalAccount', 'external_account:write'),
+  route('GET', '/v0/external_accounts', 'external_accounts', 'listExternalAccounts', 'external_account:read'),
+  route('GET', '/v0/external_accounts/{external_account_id}', 'external_accounts', 'getExternalAccount', 'external_account:read'),
+  route('PATCH', '/v0/external_accounts/{external_account_id}', 'external_accounts', 'patchExternalAccount', 'external_account:write'),
+  route(
+    'DELETE',
+    '/v0/external_accounts/{external_account_id}',
+    'external_accounts_vendor',
+    'deleteExternalAccount',
+    'external_account:write',
+  ),
+  route('POST', '/v0/external_accounts/link_tokens', 'external_accounts_vendor', 'createLinkToken', 'external_account:write'),
+  route('POST', '/v0/external_accounts/access_tokens', 'external_accounts_vendor', 'createAccessToken', 'external_account:write'),
+  route('POST', '/v0/external_accounts/add_vendor_accounts', 'external_accounts_vendor', 'addVendorAccounts', 'external_account:write'),
+  route('POST', '/v0/external_accounts/sync_vendor_accounts', 'external_accounts_vendor', 'syncVendorAccounts', 'external_account:write'),
+  route(
+    'GET',
+    '/v0/external_accounts/{external_account_id}/balance',
+    'external_accounts_vendor',
+    'getExternalAccountBalance',
+    'external_account:read',
+  ),
+  route(
+    'GET',
+    '/v0/external_accounts/{external_account_id}/transactions',
+    'external_accounts_vendor',
+    'listExternalAccountTransactions',
+    'external_account:read',
+  ),
+  // Synctera declares no Idempotency-Key here (§9.1); Bankline honours one like on every POST.
+  route(
+    'POST',
+    '/v0/external_accounts/{external_account_id}/refresh_transactions',
+    'external_accounts_vendor',
+    'refreshExternalAccountTransactions',
+    'external_account:write',
+  ),
+  // Webhooks (contract §11.1), identical under /v2. The secret's routes are listed create, roll,
+  // revoke per version, the order their sample events replay in (one secret per tenant).
+  ...(['/v0', '/v2'] as const).flatMap((v) => {
+    const suffix = v === '/v2' ? 'V2' : '';
+    return [
+      route('POST', `${v}/webhook_secrets`, 'webhooks', `createWebhookSecret${suffix}`, 'webhook:write'),
+      route('PUT', `${v}/webhook_secrets`, 'webhooks', `rollWebhookSecret${suffix}`, 'webhook:write'),
+      route('DELETE', `${v}/webhook_secrets`, 'webhooks', `revokeWebhookSecret${suffix}`, 'webhook:write'),
+    ];
+  }),
+  ...bothVersions('POST', '/webhooks', 'webhooks', 'createWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks', 'webhooks', 'listWebhooks', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/trigger', 'webhooks', 'triggerWebhookEvent', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}', 'webhooks', 'getWebhook', 'webhook:read'),
+  ...bothVersions('PUT', '/webhooks/{webhook_id}', 'webhooks', 'replaceWebhook', 'webhook:write'),
+  ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
+  ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  // Bankline extension: the tenant's event log, whether or not a webhook exists.
+  route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

@@ -4,12 +4,14 @@ import { Tags, type App } from 'aws-cdk-lib';
 import { FUNCTIONS } from '../functions/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
+import { WebhooksStack } from './stacks/webhooks-stack.js';
 import { parseStage, stageConfig, type StageConfig } from './stage.js';
 
 export interface Bankline {
   readonly config: StageConfig;
   readonly data: DataStack;
   readonly api: ApiStack;
+  readonly webhooks: WebhooksStack;
 }
 
 /** `stage` is validated here, so a value straight from CDK context is fine. */
@@ -29,13 +31,19 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
     description: `Bankline ${config.stage}: REST API, authorizer, domain functions, WAF`,
   });
-  assertEveryFunctionDeployed([api.functions]);
+  const webhooks = new WebhooksStack(app, `${config.stackPrefix}-Webhooks`, {
+    ...common,
+    config,
+    resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
+    description: `Bankline ${config.stage}: webhook delivery pipeline (stream router, queue, sender, sweeper) and its alarms`,
+  });
+  assertEveryFunctionDeployed([api.functions, webhooks.functions]);
 
-  for (const stack of [data, api]) {
+  for (const stack of [data, api, webhooks]) {
     Tags.of(stack).add('project', 'bankline');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, api };
+  return { config, data, api, webhooks };
 }
 
 /**

@@ -70,3 +70,21 @@ export function acknowledgeManualSecretRotation(secret: IConstruct): void {
       'access to the secret for no security gain.',
   });
 }
+
+/** A dead-letter queue has no DLQ of its own. */
+export function acknowledgeDeadLetterQueue(queue: IConstruct): void {
+  Validations.of(queue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is itself a dead-letter queue (of the webhook delivery queue or the router stream); an alarm watches its depth.',
+  });
+}
+
+/** The stream event source's dynamodb:ListStreams grant. */
+export function acknowledgeStreamListWildcard(role: IConstruct): void {
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'dynamodb:ListStreams does not support resource-level permissions, so the stream event source grants it on "*"; ' +
+      'it lists stream ARNs only. Reading records is granted on the table stream ARN alone.',
+  });
+}

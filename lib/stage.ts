@@ -27,6 +27,8 @@ export interface StageConfig {
    */
   readonly firewallRequestsPerIpPer5Min: number;
   readonly terminationProtection: boolean;
+  /** External accounts' aggregators: which environment, at which base URLs (credentials are secrets). */
+  readonly vendors: { readonly environment: 'sandbox' | 'production'; readonly plaidBaseUrl: string; readonly finicityBaseUrl: string };
 }
 
 const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resourcePrefix' | 'tableName'>> = {
@@ -37,6 +39,7 @@ const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resour
     throttle: { rateLimit: 50, burstLimit: 100 },
     firewallRequestsPerIpPer5Min: 3_000,
     terminationProtection: false,
+    vendors: { environment: 'sandbox', plaidBaseUrl: 'https://sandbox.plaid.com', finicityBaseUrl: 'https://api.finicity.com' },
   },
   prod: {
     logRetention: RetentionDays.ONE_YEAR,
@@ -45,6 +48,7 @@ const CONFIGS: Record<Stage, Omit<StageConfig, 'stage' | 'stackPrefix' | 'resour
     throttle: { rateLimit: 500, burstLimit: 1_000 },
     firewallRequestsPerIpPer5Min: 30_000,
     terminationProtection: true,
+    vendors: { environment: 'production', plaidBaseUrl: 'https://production.plaid.com', finicityBaseUrl: 'https://api.finicity.com' },
   },
 };
 

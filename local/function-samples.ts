@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { toAuthorizerEvent } from './apigw-event.js';
+import { dynamodbStreamEvent } from './events/dynamodb-stream.js';
 import { scheduledEvent } from './events/scheduled.js';
+import { sqsEvent } from './events/sqs.js';
 
 // The sample event of each registry function that is not an HTTP domain (those get one event
 // per route, from sample-requests.ts). Keyed by function name; the events generator writes each
@@ -24,4 +26,53 @@ export const FUNCTION_SAMPLES: Readonly<Record<string, (context: SampleContext) 
   // What API Gateway sends the authorizer for `GET /v0/customers` with the sample tenant's key.
   authorizer: ({ proxyEvent }) => toAuthorizerEvent(proxyEvent('listCustomers')),
   'ledger-due-work': ({ now, seed }) => scheduledEvent('bankline-local-ledger-due-work', { now, seed }),
+
+  // Webhooks: an outbox INSERT as the table stream carries it (client JSON stored as strings), a
+  // delivery message, and the sweeper's minute.
+  'webhook-router': ({ now, seed }) =>
+    dynamodbStreamEvent(
+      [
+        {
+          eventName: 'INSERT',
+          newImage: {
+            pk: 'TENANT#00000000-0000-4000-8000-000000000001#EVENT#00000000-0000-4000-8000-0000000000e1',
+            sk: 'EVENT',
+            gsi1pk: 'TENANT#00000000-0000-4000-8000-000000000001#EVENTS',
+            gsi1sk: `${now.toISOString()}#00000000-0000-4000-8000-0000000000e1`,
+            entity: 'EVENT',
+            id: '00000000-0000-4000-8000-0000000000e1',
+            type: 'ACCOUNT.UPDATED',
+            tenant: '00000000-0000-4000-8000-000000000001',
+            resource_id: '00000000-0000-4000-8000-0000000000a1',
+            event_time: now.toISOString(),
+            event_resource: JSON.stringify({ id: '00000000-0000-4000-8000-0000000000a1', status: 'ACTIVE' }),
+            event_resource_changed_fields: JSON.stringify({ status: 'INACTIVE' }),
+            audit: {
+              request_id: 'sample',
+              api_key_id: 'sample',
+              method: 'PATCH',
+              path: '/v0/accounts/00000000-0000-4000-8000-0000000000a1',
+            },
+            expires_at: Math.floor(now.getTime() / 1000) + 35 * 86400,
+          },
+        },
+      ],
+      { now, seed },
+    ),
+  'webhook-sender': ({ now, seed }) =>
+    sqsEvent(
+      'webhook-deliveries',
+      [
+        {
+          body: {
+            tenant: '00000000-0000-4000-8000-000000000001',
+            webhook_id: '00000000-0000-4000-8000-0000000000b1',
+            event_id: '00000000-0000-4000-8000-0000000000e1',
+            attempt: 1,
+          },
+        },
+      ],
+      { now, seed },
+    ),
+  'webhook-sweeper': ({ now, seed }) => scheduledEvent('webhook-sweeper', { now, seed }),
 };

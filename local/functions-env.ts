@@ -1,4 +1,5 @@
 import { resetClientForTests } from '../functions/adapters/dynamodb/client.js';
+import { LOCAL_DELIVERY_QUEUE_URL } from '../functions/adapters/sqs/delivery-queue.js';
 import { resetPageTokenSecretForTests } from '../functions/adapters/secrets/page-token-secret.js';
 import { resetConfigForTests } from '../functions/shared/config.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-client.js';
@@ -24,6 +25,8 @@ export interface LocalDataTarget {
 export const pointFunctionsAt = (target: LocalDataTarget): void => {
   process.env.TABLE_NAME = target.tableName;
   process.env.STAGE ??= 'local';
+  // The webhook pipeline's queue is in process on the twin (local/streams/).
+  process.env.DELIVERY_QUEUE_URL ||= LOCAL_DELIVERY_QUEUE_URL;
   if (target.endpoint) {
     process.env.DYNAMODB_ENDPOINT = target.endpoint;
     process.env.AWS_REGION = LOCAL_REGION;

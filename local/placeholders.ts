@@ -9,7 +9,8 @@
 //                              name both tenants)
 
 export const API_KEY_PLACEHOLDER = /\{\{api_key:([^}]+)\}\}/g;
-export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|number))\}\}/g;
+// `_token` too: the external-account samples carry vendor tokens made the same way; `_number`: account numbers (ledger).
+export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|token|number))\}\}/g;
 export const UNIQUE_PLACEHOLDER = /\{\{unique\}\}/g;
 export const TENANT_PLACEHOLDER = /\{\{tenant:([^}]+)\}\}/g;
 
@@ -75,10 +76,22 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   mapping_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('id') },
   /** The mapped old-bank account: the account whose SALE record the old bank's key sees. */
   mapped_account_id: { event: 'migration_mappings/create-migration-mapping.json', pick: field('old_resource_id') },
+  // An account linked through the fake Plaid (balance and transactions need a vendor); the
+  // sandbox placeholders it rests on are local/vendors/sandbox-fixtures.ts.
+  external_account_id: {
+    event: 'external_accounts/add-vendor-accounts.json',
+    pick: (body) => ((field('added_accounts')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
+  },
+  plaid_access_token: { event: 'external_accounts/create-access-token.json', pick: field('vendor_access_token') },
   tradeline_transfer_id: {
     event: 'credit_reporting/list-tradeline-transfers.json',
     pick: (body) => ((field('tradeline_transfers')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
   },
+
+  // Webhooks: a subscription to ACCOUNT.*, and a test event it has a delivery for (the trigger
+  // writes the deliveries with the event; the webhook's own placeholder resolves first).
+  webhook_id: { event: 'webhooks/create-webhook.json', pick: field('id') },
+  event_id: { event: 'webhooks/trigger-webhook-event.json', pick: field('id') },
 };
 
 /** `{customer_id}` in a route template → `{{customer_id}}` in the sample event. */

@@ -21,6 +21,7 @@ import {
 } from './placeholders.js';
 import { routeForResource } from './route-matcher.js';
 import type { LocalState } from './state-file.js';
+import { SANDBOX_FIXTURES } from './vendors/sandbox-fixtures.js';
 
 // Runs a recorded event through the function the registry (functions/functions.ts) says it is
 // for, against the local table: an API Gateway proxy event through the same authorizer and
@@ -161,6 +162,15 @@ export const createReplayer = (options: ReplayOptions) => {
   const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
 
   const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
+    const sandbox = SANDBOX_FIXTURES[name];
+    if (sandbox) {
+      const memo = `${authorization}|${name}`;
+      const made =
+        created.get(memo) ??
+        (await sandbox({ vendors: options.state.vendors, resolve: (other) => createFixture(other, authorization, depth + 1) }));
+      created.set(memo, made);
+      return made;
+    }
     const fixture = ID_FIXTURES[name];
     if (!fixture) throw new ReplayError(`unknown placeholder {{${name}}}; known: ${Object.keys(ID_FIXTURES).join(', ')}`);
     // A fixture may belong to another demo tenant (the other side of a migration mapping).

@@ -156,7 +156,8 @@ const ledger = {
     body: {
       amount: 1500,
       currency: 'USD',
-      customer_id: '{{verified_customer_id}}',
+      // The external account's owner (the external-accounts sample links it for {{customer_id}}).
+      customer_id: '{{customer_id}}',
       dc_sign: 'credit',
       originating_account_id: '{{funded_account_id}}',
       receiving_account_id: '{{external_account_id}}',
@@ -174,6 +175,76 @@ const ledger = {
   wipeTenant: { body: {} },
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
+} satisfies Record<string, OperationSample>;
+
+/**
+ * External accounts (contract §9): a manual account of a person, and the Plaid sandbox flow
+ * against the twin's fake Plaid: a same-day micro-deposit item (vendor_institution_id "-"), so
+ * the linked account stays UNVERIFIED and the PATCH sample applies to it.
+ */
+const externalAccount = {
+  create: {
+    body: {
+      customer_id: '{{customer_id}}',
+      customer_type: 'PERSONAL',
+      type: 'CHECKING',
+      account_owner_names: ['Jane Doe'],
+      account_identifiers: { number: '123456789' },
+      routing_identifiers: { bank_name: 'Chase', bank_countries: ['US'], ach_routing_number: '021000021' },
+      currency: 'USD',
+      nickname: 'Payout account',
+    },
+  },
+  list: { query: 'customer_id={{customer_id}}&limit=10' },
+  get: {},
+  patch: { body: { nickname: 'Household checking' } },
+  remove: {},
+  linkToken: {
+    body: { customer_id: '{{customer_id}}', client_name: 'Bankline demo', country_codes: ['US'], language: 'EN', type: 'DEPOSITORY' },
+  },
+  accessToken: {
+    body: { customer_id: '{{customer_id}}', vendor_public_token: '{{plaid_public_token}}', vendor_institution_id: '-' },
+  },
+  addAccounts: {
+    body: {
+      vendor: 'PLAID',
+      customer_type: 'PERSONAL',
+      customer_id: '{{customer_id}}',
+      vendor_access_token: '{{plaid_access_token}}',
+      vendor_account_ids: ['{{plaid_account_id}}'],
+    },
+  },
+  syncAccounts: {
+    body: { vendor: 'PLAID', customer_type: 'PERSONAL', customer_id: '{{customer_id}}', vendor_access_token: '{{plaid_access_token}}' },
+  },
+  balance: { query: 'max_age=600' },
+  transactions: { query: 'start_date=2026-01-01&end_date=2026-02-01' },
+  refresh: { query: 'force_vendor_refresh=true', body: {} },
+} satisfies Record<string, OperationSample>;
+
+// Webhooks (contract §11). The secret samples replay in route order, create → roll → revoke
+// (everything, so the /v2 create finds none); replaying a create alone twice gives 409.
+const WEBHOOK_BODY = {
+  url: 'http://localhost:4000/hook',
+  enabled_events: ['ACCOUNT.*', 'CUSTOMER.UPDATED'],
+  is_enabled: true,
+  description: 'Account changes for the ledger sync',
+  metadata: 'ledger-sync',
+};
+
+const webhook = {
+  createWebhookSecret: { body: {} },
+  rollWebhookSecret: { body: { is_rolling_secret: true } },
+  revokeWebhookSecret: {},
+  createWebhook: { body: WEBHOOK_BODY },
+  listWebhooks: { query: 'is_enabled_only=true&limit=10' },
+  getWebhook: {},
+  replaceWebhook: { body: { ...WEBHOOK_BODY, enabled_events: ['ACCOUNT.UPDATED'] } },
+  deleteWebhook: {},
+  listWebhookEvents: { query: 'limit=10' },
+  getWebhookEvent: {},
+  resendWebhookEvent: { query: 'delay=60', body: {} },
+  triggerWebhookEvent: { body: { event: 'ACCOUNT.UPDATED' } },
 } satisfies Record<string, OperationSample>;
 
 /** Keyed by Route.operation. Every POST/PATCH route needs a body here (the generator checks). */
@@ -233,4 +304,18 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   getTradelineTransfer: mapping.getTradelineTransfer,
 
   ...ledger,
+  createExternalAccount: externalAccount.create,
+  listExternalAccounts: externalAccount.list,
+  getExternalAccount: externalAccount.get,
+  patchExternalAccount: externalAccount.patch,
+  deleteExternalAccount: externalAccount.remove,
+  createLinkToken: externalAccount.linkToken,
+  createAccessToken: externalAccount.accessToken,
+  addVendorAccounts: externalAccount.addAccounts,
+  syncVendorAccounts: externalAccount.syncAccounts,
+  getExternalAccountBalance: externalAccount.balance,
+  listExternalAccountTransactions: externalAccount.transactions,
+  refreshExternalAccountTransactions: externalAccount.refresh,
+  ...bothVersions(webhook),
+  listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
 };

@@ -27,6 +27,13 @@ export interface LocalState {
   in_memory: boolean;
   organization?: { id: string; name: string };
   tenants: LocalTenant[];
+  /** The sandbox vendors while the twin runs (external accounts): where scripts reach the fakes. */
+  vendors?: {
+    plaid: { url: string; client_id: string; secret: string; link_page: string };
+    finicity: { url: string; partner_id: string; partner_secret: string; app_key: string };
+  };
+  /** Where the twin's webhook pipeline stopped reading the table's stream (local/streams/). */
+  webhook_stream?: { stream_arn: string; shards: Record<string, string> };
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -7,7 +7,7 @@ const withDynamo = ['test/helpers/dynamodb-local.ts'];
 // Workers inherit this: the SDK's Node 20 notice would otherwise repeat in every suite.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-// Four suites, kept apart: unit tests need nothing; integration and e2e share one DynamoDB
+// Five suites, kept apart: unit tests need nothing; integration and e2e share one DynamoDB
 // Local per run (started in globalSetup); infra synthesises the CDK app.
 export default defineConfig({
   root,
@@ -28,6 +28,8 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: withDynamo, testTimeout: 60_000, hookTimeout: 60_000 },
       },
+      // Real Chromium (playwright-core, /usr/bin/chromium) against the twin's sandbox vendor pages.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },

@@ -35,7 +35,11 @@ export type EventType =
   | 'INTEREST.MONTHLY_PAYOUT'
   | 'INTERNAL_ACCOUNT.CREATED'
   | 'INTERNAL_ACCOUNT.UPDATED'
-  | 'STATEMENT.CREATED';
+  | 'STATEMENT.CREATED'
+  // External accounts (contract §9.9: not in Synctera's catalog; named by its convention).
+  | 'EXTERNAL_ACCOUNT.CREATED'
+  | 'EXTERNAL_ACCOUNT.UPDATED'
+  | 'EXTERNAL_ACCOUNT.DELETED';
 
 /**
  * An outbox item, written in the same transaction as the change it describes. The webhook

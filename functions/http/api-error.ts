@@ -29,6 +29,8 @@ const TITLES: Record<number, [slug: string, title: string]> = {
   431: ['request-header-fields-too-large', 'Request Header Fields Too Large'],
   461: ['account-closed', 'Account Closed'],
   500: ['internal-server-error', 'Internal Server Error'],
+  502: ['bad-gateway', 'Bad Gateway'],
+  503: ['service-unavailable', 'Service Unavailable'],
   504: ['gateway-timeout', 'Gateway Timeout'],
 };
 

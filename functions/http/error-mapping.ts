@@ -21,9 +21,13 @@ const STATUS: Readonly<Record<DomainErrorName, number>> = {
   // Synctera's own status for a change to a closed account (contract §1.6).
   AccountClosed: 461,
   InternalError: 500,
+  VendorRefused: 400,
+  VendorUnavailable: 502,
 };
 
-export const statusOf = (error: DomainError): number => STATUS[error.name];
+export const statusOf = (error: DomainError): number =>
+  // A vendor that did not answer in time is a 503 (retry later); one that failed, a 502.
+  error.code === 'VENDOR_TIMEOUT' ? 503 : STATUS[error.name];
 
 /** Whether the failure is one the code meant to answer with (a domain or HTTP error), not a crash. */
 export const isExpected = (error: unknown): error is DomainError | ApiError => error instanceof DomainError || error instanceof ApiError;

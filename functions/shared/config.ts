@@ -15,6 +15,12 @@ export type SecretSource = { readonly kind: 'secrets-manager'; readonly arn: str
 export interface EnvValues {
   readonly TABLE_NAME: string;
   readonly PAGE_TOKEN_SECRET_ARN: SecretSource;
+  readonly VENDOR_ENVIRONMENT: 'sandbox' | 'production';
+  readonly PLAID_BASE_URL: string;
+  readonly FINICITY_BASE_URL: string;
+  readonly VENDOR_CREDENTIALS_SECRET_ARN: SecretSource;
+  readonly VENDOR_TOKEN_KEY_SECRET_ARN: SecretSource;
+  readonly DELIVERY_QUEUE_URL: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -32,8 +38,27 @@ const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/
 /** 32 random bytes in hex (the twin's file) is 64; anything shorter than 128 bits is refused. */
 export const MIN_LOCAL_SECRET_LENGTH = 32;
 
+const httpUrl = (name: string, url: string | undefined): Reading<string> =>
+  !url
+    ? problem(`${name} is not set (the vendor's API base URL)`)
+    : /^https?:\/\/[^\s]+$/.test(url)
+      ? ok(url)
+      : problem(`${name} must be an http(s) URL`);
+
+const secretSource = (env: Env, arnName: string, valueName: string): Reading<SecretSource> => {
+  const value = env[valueName];
+  if (value) return ok({ kind: 'value', value });
+  const arn = env[arnName];
+  if (!arn) return problem(`${arnName} is not set (a Secrets Manager secret; locally ${valueName})`);
+  return SECRET_ARN.test(arn) ? ok({ kind: 'secrets-manager', arn }) : problem(`${arnName} is not a Secrets Manager secret ARN`);
+};
+
 // A Record, so a new EnvName does not compile until it says how it is read and checked.
 const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
+  // The webhook delivery queue; the twin runs its own queue in process and sets a placeholder.
+  DELIVERY_QUEUE_URL: {
+    read: ({ DELIVERY_QUEUE_URL: url }) => (url ? ok(url) : problem('DELIVERY_QUEUE_URL is not set (the webhook delivery queue URL)')),
+  },
   TABLE_NAME: {
     read: ({ TABLE_NAME: name }) =>
       !name
@@ -56,6 +81,19 @@ const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
         : problem('PAGE_TOKEN_SECRET_ARN is not a Secrets Manager secret ARN');
     },
   },
+  VENDOR_ENVIRONMENT: {
+    read: ({ VENDOR_ENVIRONMENT: value }) =>
+      !value
+        ? problem('VENDOR_ENVIRONMENT is not set (sandbox or production)')
+        : value === 'sandbox' || value === 'production'
+          ? ok(value)
+          : problem('VENDOR_ENVIRONMENT must be sandbox or production'),
+  },
+  PLAID_BASE_URL: { read: ({ PLAID_BASE_URL: url }) => httpUrl('PLAID_BASE_URL', url) },
+  FINICITY_BASE_URL: { read: ({ FINICITY_BASE_URL: url }) => httpUrl('FINICITY_BASE_URL', url) },
+  // The twin and the tests hand the values themselves (VENDOR_CREDENTIALS, VENDOR_TOKEN_KEY).
+  VENDOR_CREDENTIALS_SECRET_ARN: { read: (env) => secretSource(env, 'VENDOR_CREDENTIALS_SECRET_ARN', 'VENDOR_CREDENTIALS') },
+  VENDOR_TOKEN_KEY_SECRET_ARN: { read: (env) => secretSource(env, 'VENDOR_TOKEN_KEY_SECRET_ARN', 'VENDOR_TOKEN_KEY') },
 };
 
 /** One variable, read and checked; values are never part of a message (some are secrets). */

@@ -20,7 +20,33 @@ export type DomainErrorCode =
   | 'NON_ZERO_BALANCE'
   | 'INVALID_STATUS_TRANSITION'
   | 'ACCOUNT_CLOSED'
-  | 'INTERNAL_SERVER_ERROR';
+  | 'INTERNAL_SERVER_ERROR'
+  | VendorErrorCode;
+
+/**
+ * An aggregator's (Plaid's, Finicity's) refusal, under the vendor's own code so a client can
+ * branch on it (contract §9.6); VENDOR_ERROR for a code Bankline does not list; the two
+ * VENDOR_UNAVAILABLE / VENDOR_TIMEOUT for a vendor that failed or did not answer.
+ */
+export type VendorErrorCode =
+  | 'ITEM_LOGIN_REQUIRED'
+  | 'ITEM_LOCKED'
+  | 'ITEM_NOT_FOUND'
+  | 'INVALID_CREDENTIALS'
+  | 'INSTITUTION_NOT_RESPONDING'
+  | 'INSTITUTION_DOWN'
+  | 'NO_AUTH_ACCOUNTS'
+  | 'NO_ACCOUNTS'
+  | 'PRODUCTS_NOT_SUPPORTED'
+  | 'PRODUCT_NOT_READY'
+  | 'INVALID_PUBLIC_TOKEN'
+  | 'INVALID_ACCESS_TOKEN'
+  | 'INCORRECT_DEPOSIT_VERIFICATION'
+  | 'TOO_MANY_VERIFICATION_ATTEMPTS'
+  | 'VENDOR_RATE_LIMITED'
+  | 'VENDOR_ERROR'
+  | 'VENDOR_UNAVAILABLE'
+  | 'VENDOR_TIMEOUT';
 
 /** Malformed input, by where it was found. */
 export type InputErrorCode = 'BAD_REQUEST_BODY' | 'BAD_QUERY_PARAMETER' | 'BAD_PATH_PARAMETER' | 'BAD_HEADER' | 'BAD_REQUEST';
@@ -41,7 +67,9 @@ export type DomainErrorName =
   | 'NonZeroBalance'
   | 'InvalidTransition'
   | 'AccountClosed'
-  | 'InternalError';
+  | 'InternalError'
+  | 'VendorRefused'
+  | 'VendorUnavailable';
 
 export abstract class DomainError extends Error {
   declare readonly name: DomainErrorName;
@@ -169,5 +197,19 @@ export class AccountClosed extends RuleViolation {
 export class InternalError extends DomainError {
   constructor() {
     super('InternalError', 'INTERNAL_SERVER_ERROR', 'an internal error occurred; retry later');
+  }
+}
+
+/** The aggregator refused the request; `detail` says what the client or its user must do. */
+export class VendorRefused extends DomainError {
+  constructor(code: VendorErrorCode, detail: string) {
+    super('VendorRefused', code, detail);
+  }
+}
+
+/** The aggregator failed (5xx) or did not answer in time: nothing was written, retry later (same Idempotency-Key). */
+export class VendorUnavailable extends DomainError {
+  constructor(code: 'VENDOR_UNAVAILABLE' | 'VENDOR_TIMEOUT', detail: string) {
+    super('VendorUnavailable', code, detail);
   }
 }

@@ -76,7 +76,7 @@ export class BanklineFunction extends Construct {
       applicationLogLevelV2: lambda.ApplicationLogLevel[config.logLevel],
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
       environment: {
-        ...registryEnvironment(definition, resources),
+        ...registryEnvironment(definition, resources, config),
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: `bankline-${definition.name}`,
         LOG_LEVEL: config.logLevel,

@@ -73,7 +73,41 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledgeManualSecretRotation(pageTokenSecret);
-    this.secrets = { 'page-token': pageTokenSecret };
+
+    // External accounts. The aggregator credentials are filled in by an operator
+    // ({"plaid": {"client_id", "secret"}, "finicity": {"partner_id", "partner_secret", "app_key"}});
+    // vendor access tokens are encrypted with the token key, which lives under a KMS key of its
+    // own: reading the table, or holding its key, reveals no token.
+    const vendorCredentials = new secretsmanager.Secret(this, 'VendorCredentialsSecret', {
+      secretName: `${config.resourcePrefix}/vendor-credentials`,
+      description: `Bankline ${config.stage}: Plaid and Finicity credentials; read once per cold start by external-accounts-vendor`,
+      generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'unset', excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledgeManualSecretRotation(vendorCredentials);
+    const vendorTokenKeyKey = new kms.Key(this, 'VendorTokenKeyKey', {
+      alias: `alias/${config.resourcePrefix}-vendor-tokens`,
+      description: 'Encrypts the key vendor access tokens are sealed with (apart from the table key)',
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(30),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const vendorTokenKey = new secretsmanager.Secret(this, 'VendorTokenKeySecret', {
+      secretName: `${config.resourcePrefix}/vendor-token-key`,
+      description: `Bankline ${config.stage}: AES-256 key (hex) for vendor access tokens at rest`,
+      encryptionKey: vendorTokenKeyKey,
+      // 64 hex characters = 32 bytes.
+      generateSecretString: {
+        passwordLength: 64,
+        excludeUppercase: true,
+        excludePunctuation: true,
+        includeSpace: false,
+        excludeCharacters: 'ghijklmnopqrstuvwxyz',
+      },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledgeManualSecretRotation(vendorTokenKey);
+    this.secrets = { 'page-token': pageTokenSecret, 'vendor-credentials': vendorCredentials, 'vendor-token-key': vendorTokenKey };
 
     new CfnOutput(this, 'TableName', {
       value: this.table.tableName,

@@ -108,6 +108,21 @@ describe('npm start (tsx bin/local.ts --in-memory)', () => {
           api_key: expect.stringMatching(/^bl_/),
         },
       ],
+      // The sandbox vendors for external accounts (local/vendors/).
+      vendors: {
+        plaid: {
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+          client_id: expect.any(String),
+          secret: expect.any(String),
+          link_page: expect.any(String),
+        },
+        finicity: {
+          url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+          partner_id: expect.any(String),
+          partner_secret: expect.any(String),
+          app_key: expect.any(String),
+        },
+      },
     });
     expect(state.tenants[0]!.bank_routing).not.toBe(state.tenants[1]!.bank_routing);
     expect(output).toContain(`${READY_LINE_PREFIX} ${state.url}`);

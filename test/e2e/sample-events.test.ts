@@ -12,6 +12,10 @@ import { createReplayer, loadEventFile, type ReplayOutcome } from '../../local/r
 import { seedDemoData } from '../../local/seed.js';
 import type { LocalState } from '../../local/state-file.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
+import { startLocalVendors } from '../../local/vendors/local-vendors.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll } from 'vitest';
 
 const eventFiles = ROUTES.map((route) => ({ route, file: eventFileFor(route) }));
 const functionEvents = FUNCTIONS.filter((fn) => fn.trigger.kind !== 'http').map((fn) => ({ name: fn.name, file: eventFilesOf(fn)[0]! }));
@@ -38,7 +42,10 @@ describe('every sample event replays with a 2xx', () => {
   beforeAll(async () => {
     const { tableName } = useTestTable();
     const demo = await seedDemoData(dynamoTenancyStore, `replay ${crypto.randomUUID()}`);
-    state = { table_name: tableName, in_memory: true, ...demo };
+    // The external-account samples call the sandbox vendors, as under the twin.
+    const { close, ...vendors } = await startLocalVendors(mkdtempSync(join(tmpdir(), 'bankline-vendors-')));
+    afterAll(close);
+    state = { table_name: tableName, in_memory: true, ...demo, vendors };
   });
 
   it.each(eventFiles)('events/$file', async ({ file }) => {

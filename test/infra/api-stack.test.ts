@@ -1,7 +1,11 @@
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
-import { type EnvName, FUNCTIONS } from '../../functions/functions.js';
+import { type EnvName, FUNCTIONS as ALL_FUNCTIONS } from '../../functions/functions.js';
+
+// The API stack deploys the HTTP functions and the authorizer; the others have their own stacks
+// (webhooks-stack.test.ts).
+const FUNCTIONS = ALL_FUNCTIONS.filter((fn) => fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer');
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
@@ -214,13 +218,24 @@ function labelOf(reference: unknown, owner?: BanklineFunction): string {
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.table)}Arn`)) return 'table';
   if (text.includes(`ExportsOutputRef${data(bankline.data.table)}`)) return 'table-name';
   if (text.includes(`ExportsOutputFnGetAtt${data(bankline.data.tableKey)}Arn`)) return 'table-key';
-  for (const [name, secret] of Object.entries(bankline.data.secrets))
+  for (const [name, secret] of Object.entries(bankline.data.secrets)) {
     if (text.includes(`ExportsOutputRef${data(secret)}`)) return `secret:${name}`;
+    if (secret.encryptionKey && text.includes(`ExportsOutputFnGetAtt${data(secret.encryptionKey)}Arn`)) return `secret-key:${name}`;
+  }
   if (owner && text.includes(`"${logicalId(owner.logGroup)}"`)) return 'own-logs';
   return text;
 }
 
-const ENV_SOURCES: Record<EnvName, string> = { TABLE_NAME: 'table-name', PAGE_TOKEN_SECRET_ARN: 'secret:page-token' };
+const ENV_SOURCES: Record<EnvName, string> = {
+  TABLE_NAME: 'table-name',
+  PAGE_TOKEN_SECRET_ARN: 'secret:page-token',
+  VENDOR_ENVIRONMENT: '"sandbox"',
+  PLAID_BASE_URL: '"https://sandbox.plaid.com"',
+  FINICITY_BASE_URL: '"https://api.finicity.com"',
+  VENDOR_CREDENTIALS_SECRET_ARN: 'secret:vendor-credentials',
+  VENDOR_TOKEN_KEY_SECRET_ARN: 'secret:vendor-token-key',
+  DELIVERY_QUEUE_URL: 'queue-url',
+};
 
 describe('least privilege: each role holds exactly what its registry grants imply', () => {
   const indexNames = TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName);
@@ -244,6 +259,12 @@ describe('least privilege: each role holds exactly what its registry grants impl
     ],
     'apikey:read': ['dynamodb:GetItem table if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["APIKEY#*"]}}', 'kms:Decrypt table-key'],
     'secret:page-token': ['secretsmanager:GetSecretValue secret:page-token'],
+    'secret:vendor-credentials': ['secretsmanager:GetSecretValue secret:vendor-credentials'],
+    // The token key sits under a KMS key of its own (not the table's), decrypted only through Secrets Manager.
+    'secret:vendor-token-key': [
+      'secretsmanager:GetSecretValue secret:vendor-token-key',
+      'kms:Decrypt secret-key:vendor-token-key if {"StringEquals":{"kms:ViaService":{"Fn::Join":["",["secretsmanager.",{"Ref":"AWS::Region"},".",{"Ref":"AWS::URLSuffix"}]]}}}',
+    ],
   };
   const BASELINE = ['logs:CreateLogStream own-logs', 'logs:PutLogEvents own-logs', 'xray:PutTelemetryRecords *', 'xray:PutTraceSegments *'];
 

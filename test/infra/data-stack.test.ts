@@ -72,7 +72,8 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
   });
 
   it('holds the page-token secret: generated (64 characters), named after the stage, retained', () => {
-    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    // With the external accounts' two vendor secrets (below).
+    template.resourceCountIs('AWS::SecretsManager::Secret', 3);
     template.hasResource('AWS::SecretsManager::Secret', {
       Properties: Match.objectLike({
         Name: `bankline-${stage}/page-token`,
@@ -81,6 +82,24 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
       }),
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('holds the vendor secrets: credentials, and the token key under a KMS key of its own (not the table key)', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({ Name: `bankline-${stage}/vendor-credentials` }),
+      DeletionPolicy: 'Retain',
+    });
+    const keys = template.findResources('AWS::KMS::Key');
+    const tokenKey = Object.entries(keys).find(([, k]) => String(k.Properties.Description).includes('vendor access tokens'));
+    expect(tokenKey).toBeDefined();
+    template.hasResource('AWS::SecretsManager::Secret', {
+      Properties: Match.objectLike({
+        Name: `bankline-${stage}/vendor-token-key`,
+        KmsKeyId: { 'Fn::GetAtt': [tokenKey![0], 'Arn'] },
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+      }),
+      DeletionPolicy: 'Retain',
     });
   });
 

@@ -29,6 +29,9 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi8', partitionKey: { name: 'gsi8pk', type: 'S' }, sortKey: { name: 'gsi8sk', type: 'S' } },
     // Ledger: scheduled work by due day (sparse), see ledger-keys.ts.
     { indexName: 'gsi9', partitionKey: { name: 'gsi9pk', type: 'S' }, sortKey: { name: 'gsi9sk', type: 'S' } },
+    // Webhook deliveries waiting for a retry beyond SQS's 15-minute delay, by due time (sparse),
+    // swept once a minute (webhook-keys.ts).
+    { indexName: 'gsi10', partitionKey: { name: 'gsi10pk', type: 'S' }, sortKey: { name: 'gsi10sk', type: 'S' } },
   ] satisfies IndexDefinition[],
   timeToLiveAttribute: 'expires_at',
   streamViewType: 'NEW_AND_OLD_IMAGES',

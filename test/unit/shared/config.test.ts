@@ -12,7 +12,16 @@ import {
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bankline-dev/page-token-AbCdEf';
 const LOCAL_SECRET = 'ab'.repeat(32);
 /** Every registry variable set, AWS style. */
-const COMPLETE = { TABLE_NAME: 'bankline-dev', PAGE_TOKEN_SECRET_ARN: ARN };
+const COMPLETE = {
+  TABLE_NAME: 'bankline-dev',
+  PAGE_TOKEN_SECRET_ARN: ARN,
+  VENDOR_ENVIRONMENT: 'sandbox',
+  PLAID_BASE_URL: 'https://sandbox.plaid.com',
+  FINICITY_BASE_URL: 'https://api.finicity.com',
+  VENDOR_CREDENTIALS_SECRET_ARN: ARN,
+  VENDOR_TOKEN_KEY_SECRET_ARN: ARN,
+  DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bankline-dev-webhook-deliveries',
+};
 
 const failure = (run: () => unknown): ConfigError => {
   try {
