@@ -3,8 +3,6 @@
 // at any time.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { IdentitySource, LambdaIntegration, RequestAuthorizer } from 'aws-cdk-lib/aws-apigateway';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { authorizerFunction, type FunctionDefinition, functionsOfKind } from '../../functions/functions.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -65,16 +63,6 @@ export class ApiStack extends Stack {
       integrations.set(definition.trigger.domain, new LambdaIntegration(fn.handler, { scopePermissionToMethod: false }));
     }
     this.domainFunctions = domainFunctions;
-
-    // Scheduled jobs of the registry (trigger kind `schedule`): one EventBridge rule each.
-    for (const definition of functionsOfKind('schedule')) {
-      const fn = build(definition);
-      new Rule(this, `${constructId(definition.name)}Schedule`, {
-        ruleName: `${config.resourcePrefix}-${definition.name}`,
-        schedule: Schedule.expression(definition.trigger.expression),
-        targets: [new LambdaFunction(fn.handler)],
-      });
-    }
     addRoutes(this.restApi.api.root, ROUTES, (domain) => {
       const integration = integrations.get(domain);
       if (!integration) throw new Error(`No function serves domain ${domain}: add an http entry for it to functions/functions.ts`);
