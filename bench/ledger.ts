@@ -1,5 +1,6 @@
 import { callCounts, resetCallCounts } from '../functions/adapters/dynamodb/call-counter.js';
 import { CUSTOMER_BODY, type Endpoint, withBenchTwin } from './latency.js';
+import type { Progress } from './progress.js';
 
 // The ledger's figures through the twin (bench/run.ts `--only ledger`):
 // - transfer latency p50/p99 and the DynamoDB calls one transfer makes;
@@ -100,8 +101,10 @@ export const measureLedger = async (endpoint: Endpoint): Promise<LedgerFigures> 
 };
 
 /** `npm run bench -- --only ledger`: a twin of its own, the figures printed as tables. */
-export const runLedgerBench = async (): Promise<void> => {
-  const figures = await withBenchTwin((endpoint) => measureLedger(endpoint));
+export const runLedgerBench = async (progress: Progress): Promise<void> => {
+  const figures = await withBenchTwin(progress, (twin) =>
+    measureLedger({ url: `http://${twin.host}:${twin.port}`, apiKey: twin.apiKey, tenantId: twin.tenantId }),
+  );
   const ms = (v: number) => `${v.toFixed(2)} ms`;
   console.log('Ledger: internal transfer through the local twin');
   console.table([

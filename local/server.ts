@@ -55,7 +55,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       payloadTooLarge: tooLarge,
     };
     const response = await gateway(request);
-    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': String(response.body.length) });
+    response.headers['Content-Length'] = String(response.body.length);
+    res.writeHead(response.statusCode, response.headers);
     res.end(response.body);
   };
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
@@ -5,13 +7,19 @@ import { type EnvName, FUNCTIONS as ALL_FUNCTIONS } from '../../functions/functi
 
 // The API stack deploys the HTTP functions and the authorizer; the others have their own stacks
 // (webhooks-stack.test.ts).
-const FUNCTIONS = ALL_FUNCTIONS.filter((fn) => fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer');
+// The API stack deploys the HTTP functions, the authorizer and the domains' scheduled jobs (the
+// webhook pipeline, its sweeper included, is the webhooks stack's).
+const FUNCTIONS = ALL_FUNCTIONS.filter(
+  (fn) =>
+    fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer' || (fn.trigger.kind === 'schedule' && !fn.name.startsWith('webhook-')),
+);
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
 import { TABLE_DEFINITION } from '../../functions/adapters/dynamodb/table-definition.js';
+import { SDK_DEFAULT_CREDENTIAL_CHAIN } from '../../lib/bundling.js';
 import { resourcesOf, SYNTH_TIMEOUT_MS, synthBankline, type SynthesizedBankline } from './synth-fixture.js';
 
 let bankline: SynthesizedBankline;
@@ -187,6 +195,17 @@ describe('functions, one per registry entry', () => {
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
       expect(p.LoggingConfig.LogFormat).toBe('JSON');
       expect(p.LoggingConfig.LogGroup.Ref).toBeDefined();
+    }
+  });
+
+  it('ships bundles built as lib/bundling.ts says: the SDK as ES modules, without its default credential chain', () => {
+    for (const { Properties: p } of functions()) {
+      // Dev ships source maps; their source list is the bundle's exact input list.
+      const asset = join(bankline.app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`);
+      const { sources } = JSON.parse(readFileSync(join(asset, 'index.js.map'), 'utf8')) as { sources: string[] };
+      expect(sources.some((s) => s.includes('node_modules/@aws-sdk/client-dynamodb/dist-es/'))).toBe(true);
+      expect(sources.some((s) => s.endsWith('functions/adapters/dynamodb/env-credentials.ts'))).toBe(true);
+      expect(sources.filter((s) => SDK_DEFAULT_CREDENTIAL_CHAIN.some((pkg) => s.includes(`node_modules/${pkg}/`)))).toEqual([]);
     }
   });
 

@@ -5,6 +5,7 @@ import { internalAccountItem } from './ledger-items.js';
 import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
 import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
+import { getApiKeyByHash } from './api-key-lookup.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 
@@ -88,7 +89,7 @@ export const dynamoTenancyStore: TenancyStore<Starter> = {
     );
   },
 
-  getApiKeyByHash: (keyHash) => getRecord<ApiKeyRecord>(KEYS.apiKey(keyHash)),
+  getApiKeyByHash,
 
   async listApiKeys(tenantId: string) {
     const { Items = [] } = await documentClient().send(
