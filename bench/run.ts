@@ -6,6 +6,7 @@ import { STAGES, stageConfig } from '../lib/stage.js';
 import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { type BenchTwin, type Endpoint, type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { runLedgerBench } from './ledger.js';
 import { measureLists, printListFigures } from './lists.js';
 import { measureMappings } from './mappings.js';
 import { measureWebhookLatency } from './webhooks.js';
@@ -18,7 +19,7 @@ import { kb, ms, times } from './stats.js';
 
 const LIMITS = { bundleOverFloor: 1.25, coldRequireOverFloor: 1.25, handlerOverGetItem: 1.1, twinOverGetItem: 1.3 } as const;
 
-const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'lists'] as const;
+const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
@@ -32,6 +33,7 @@ Sections (all by default, in this order):
   mappings migration mapping requests through the twin: p50/p99 and DynamoDB calls per request
   webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
   lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
+  ledger   internal transfer p50/p99 and DynamoDB calls; 50 pairs through one GL vs none (bench/ledger.ts)
 
 Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
 credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
@@ -171,6 +173,7 @@ const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
   'external-accounts': runExternalAccounts,
   webhooks: runWebhooks,
   lists: runLists,
+  ledger: runLedgerBench,
 };
 
 const parseSections = (only: string | undefined): Section[] => {
