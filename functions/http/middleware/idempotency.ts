@@ -28,7 +28,8 @@ const storable = async (request: ChainRequest, result: APIGatewayProxyResult, se
   try {
     return await sealResponse(toStored(result), fields, sealer, held.tenantId, held.keyHash);
   } catch (error) {
-    // The client still gets its answer; a retry finds the change applied (409) instead of a stored copy in clear.
+    // The client still gets its answer. Nothing is stored: a retry finds the change applied (409), or
+    // runs again if nothing was written; never a copy in clear.
     logger.error('could not seal the response stored for replay', { error: (error as Error).name });
     return undefined;
   }
