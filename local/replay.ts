@@ -137,6 +137,11 @@ export const loadEventFile = (file: string, eventsDir = EVENTS_DIR): unknown => 
   }
 };
 
+const responseOf = (outcome: ReplayOutcome) => {
+  const response = outcome.kind === 'proxy' ? outcome.response : undefined;
+  return { response, text: response?.body.toString('utf8') ?? '' };
+};
+
 interface Replayed {
   outcome: ReplayOutcome;
   /** What each `{{x_id}}` of the event resolved to. */
@@ -183,9 +188,21 @@ export const createReplayer = (options: ReplayOptions) => {
       event = mapStrings(event, (s) => s.replaceAll(`{{${from}}}`, `{{${to}}}`));
     }
     if (fixture.body) event = withBody(event as Record<string, unknown>, fixture.body);
+    if (fixture.before?.length) {
+      // The fixture's own ids first (memoised, so its replay below reuses them), then the steps.
+      for (const needed of placeholdersIn(event, ID_PLACEHOLDER)) await createFixture(needed, actingAs, depth + 1);
+      for (const step of fixture.before) {
+        let stepEvent = loadEventFile(step.event, eventsDir);
+        if (step.body) stepEvent = withBody(stepEvent as Record<string, unknown>, step.body);
+        const { response, text } = responseOf((await replay(stepEvent, actingAs, depth + 1)).outcome);
+        if (!response || response.statusCode >= 300)
+          throw new ReplayError(
+            `could not create {{${name}}}: replaying events/${step.event} first failed (status ${response?.statusCode ?? 'none'}): ${text}`,
+          );
+      }
+    }
     const { outcome, used } = await replay(event, actingAs, depth + 1);
-    const response = outcome.kind === 'proxy' ? outcome.response : undefined;
-    const text = response?.body.toString('utf8') ?? '';
+    const { response, text } = responseOf(outcome);
     const body = text ? JSON.parse(text) : undefined;
     const id = response && response.statusCode < 300 ? fixture.pick(body, used) : undefined;
     if (typeof id !== 'string') {
