@@ -44,7 +44,18 @@ export const requestLogEntry = (method: string, url: string, response: GatewayRe
 
 /** `GET /v0/customers 200 12.3 ms  corr 5f0c…` (readable) or one JSON object (with --json-logs). */
 export const formatRequestLine = (entry: RequestLogEntry, json = false): string => {
-  if (json) return JSON.stringify({ level: 'INFO', message: 'request', timestamp: new Date().toISOString(), ...entry });
+  if (json) {
+    // Keys spelled as the handlers' Powertools lines spell them, so one query finds both.
+    const { correlationId, durationMs, ...rest } = entry;
+    return JSON.stringify({
+      level: entry.status >= 500 ? 'ERROR' : 'INFO',
+      message: 'request',
+      timestamp: new Date().toISOString(),
+      ...rest,
+      duration_ms: durationMs,
+      ...(correlationId ? { correlation_id: correlationId } : {}),
+    });
+  }
   const parts = [`${entry.method} ${entry.path}`, String(entry.status), `${entry.durationMs.toFixed(1)} ms`];
   if (entry.correlationId) parts.push(`corr ${entry.correlationId}`);
   if (entry.detail) parts.push(`- ${entry.detail}`);
