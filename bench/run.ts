@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HELP, parseCli } from '../local/cli/args.js';
 import { measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
@@ -9,6 +10,10 @@ import { measureWebhookLatency } from './webhooks.js';
 
 // `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
 // whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
+
+parseCli('Usage: npm run bench\n  bundle sizes and cold requires, warm latency through the twin vs raw DynamoDB Local, lists at 100k', {
+  options: { help: HELP },
+});
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(2)} ms`;

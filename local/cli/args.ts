@@ -8,7 +8,7 @@ type Parsed<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
 
 export const usageError = (usage: string, message: string): never => {
   console.error(usage);
-  console.error(`error: ${message.split('\n', 1)[0]}`);
+  console.error(`error: ${message.split('\n', 1)[0]?.replace(/\. To specify a positional.*/, '')}`);
   process.exit(2);
 };
 
