@@ -1,63 +1,184 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HELP, parseCli } from '../local/cli/args.js';
-import { measureBundles } from './bundles.js';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
+import { STAGES, stageConfig } from '../lib/stage.js';
+import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
-import { measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { type BenchTwin, type Endpoint, type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 import { measureLists, printListFigures } from './lists.js';
 import { measureWebhookLatency } from './webhooks.js';
+import { type Progress, progressFor } from './progress.js';
+import { kb, ms, times } from './stats.js';
 
-// `npm run bench`: what each Lambda weighs and costs to load, and what a request through the
-// whole stack (gateway emulation, authorizer, middleware, DynamoDB) costs over a bare GetItem.
+// `npm run bench`: what each Lambda weighs and costs to load next to a bare DynamoDB client,
+// and what a warm request costs over a raw GetItem. Figures on stdout, progress on stderr; the
+// exit code is 1 when a figure is over its limit.
 
-parseCli('Usage: npm run bench\n  bundle sizes and cold requires, warm latency through the twin vs raw DynamoDB Local, lists at 100k', {
-  options: { help: HELP },
-});
+const LIMITS = { bundleOverFloor: 1.25, coldRequireOverFloor: 1.25, handlerOverGetItem: 1.1, twinOverGetItem: 1.3 } as const;
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value: number) => `${value.toFixed(2)} ms`;
+const SECTIONS = ['bundles', 'latency', 'external-accounts', 'webhooks', 'lists'] as const;
+type Section = (typeof SECTIONS)[number];
 
-const outDir = mkdtempSync(join(tmpdir(), 'bankline-bench-'));
-try {
-  console.log('Bundles (esbuild, same options as CDK: minified, source maps, SDK bundled)');
-  const bundles = await measureBundles(outDir);
-  const floor = bundles[0]!;
+const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
+
+Sections (all by default, in this order):
+  bundles  each function's bundle size and cold require time (${COLD_SAMPLES} fresh processes per stage,
+           with the stage's NODE_OPTIONS) next to the floor: the SDK's DynamoDB client doing one GetItem
+  latency  warm GET /v0/customers/{id} p50/p99: raw GetItem vs the handler alone vs the twin over HTTP;
+           POST and GET of an account through the twin; DynamoDB calls per request
+  external-accounts  DynamoDB and vendor calls per external-account route, against the fake Plaid
+  webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
+  lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
+
+Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
+credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
+<= ${LIMITS.twinOverGetItem}x a raw GetItem on the same client.`;
+
+const verdicts: string[] = [];
+const check = (label: string, ratio: number, limit: number): string => {
+  const ok = ratio <= limit;
+  if (!ok) process.exitCode = 1;
+  verdicts.push(`${ok ? 'ok  ' : 'OVER'} ${label}: ${times(ratio)} (limit ${limit}x)`);
+  return times(ratio);
+};
+
+const formatForeign = (foreign: Readonly<Record<string, number>>): string =>
+  Object.entries(foreign)
+    .map(([domain, bytes]) => `${domain} ${kb(bytes)}`)
+    .join(', ') || 'none';
+
+const printBundles = (figures: BundleFigure[]) => {
+  const floor = figures.find((f) => f.role === 'floor')!;
+  const flags = STAGES.map(
+    (s) => `${s}: ${stageConfig(s).sourceMaps ? 'source maps, NODE_OPTIONS=--enable-source-maps' : 'no source maps'}`,
+  ).join('; ');
+  console.log(`\nBundles (esbuild with lib/bundling.ts, as CDK bundles them), prod size; cold require = median CPU time of require() over`);
+  // Wall time is shown too, but on a shared machine it mostly measures the wait for a core.
+  console.log(`${COLD_SAMPLES} fresh processes per stage, with the stage's flags (${flags}); wall time in parentheses`);
   console.table(
-    bundles.map((b) => ({
-      function: b.name,
-      size: kb(b.bytes),
-      'cold require (median of 7)': ms(b.coldRequireMs),
-      'over empty': b === floor ? '-' : ms(b.coldRequireMs - floor.coldRequireMs),
-    })),
+    figures.map((f) => {
+      const isFunction = f.role === 'function';
+      const ratio = (label: string, value: number, limit: number) =>
+        isFunction ? check(`${f.name} ${label}`, value, limit) : times(value);
+      const row: Record<string, string> = {
+        bundle: f.name,
+        size: kb(f.bytes),
+        'size / floor': f.role === 'floor' ? '-' : ratio('size', f.bytes / floor.bytes, LIMITS.bundleOverFloor),
+      };
+      for (const stage of STAGES) {
+        const { wallMs, cpuMs } = f.coldRequire[stage];
+        row[`require ${stage}`] = `${ms(cpuMs)} (wall ${ms(wallMs)})`;
+        row[`${stage} / floor`] =
+          f.role === 'floor' ? '-' : ratio(`cold require (${stage})`, cpuMs / floor.coldRequire[stage].cpuMs, LIMITS.coldRequireOverFloor);
+      }
+      row['default credential chain'] = f.defaultChainBytes === 0 ? 'none' : kb(f.defaultChainBytes);
+      if (isFunction && f.defaultChainBytes > 0) {
+        process.exitCode = 1;
+        verdicts.push(`OVER ${f.name} carries the SDK's default credential chain: ${kb(f.defaultChainBytes)} (limit: none)`);
+      }
+      row['other domains'] = isFunction ? formatForeign(f.foreignDomainBytes) : '-';
+      if (isFunction && Object.keys(f.foreignDomainBytes).length > 0) {
+        process.exitCode = 1;
+        verdicts.push(`OVER ${f.name} carries code of domains it does not serve: ${formatForeign(f.foreignDomainBytes)} (limit: none)`);
+      }
+      return row;
+    }),
   );
+};
 
-  console.log('Latency through the local twin vs raw DynamoDB Local (same process, same run)');
-  const [api, raw, ...accounts] = await withBenchTwin(async (endpoint, client) => [
-    ...(await measureCustomerGet(endpoint, client)),
-    ...(await measureAccounts(endpoint)),
-    await measureWebhookLatency(endpoint),
-  ]);
+const printLatency = (figures: LatencyFigure[], raw: LatencyFigure) => {
+  console.log('\nWarm latency (keep-alive HTTP client; DynamoDB Local; paths sampled in turn)');
   console.table(
-    [api!, raw!, ...accounts].map((f) => ({
+    figures.map((f) => ({
       path: f.name,
       samples: f.samples,
       p50: ms(f.p50),
       p99: ms(f.p99),
-      'DynamoDB calls per request': f.name.startsWith('raw')
-        ? 'GetItem: 1'
-        : Object.entries(f.dynamoCalls ?? {})
-            .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
-            .join(', '),
+      'p50 / raw GetItem': f === raw || !f.name.startsWith('GET /v0/customers') ? '-' : times(f.p50 / raw.p50),
+      'DynamoDB calls per request': Object.entries(f.dynamoCalls ?? {})
+        .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
+        .join(', '),
     })),
   );
-  console.log(`ratio (API / raw GetItem): p50 ${(api!.p50 / raw!.p50).toFixed(2)}x, p99 ${(api!.p99 / raw!.p99).toFixed(2)}x`);
+};
 
-  console.log('External accounts per route: DynamoDB and vendor calls of one warm request (bench/external-accounts.ts)');
-  printExternalAccountFigures(await withBenchTwin((endpoint) => measureExternalAccounts(endpoint)));
+const runBundles = async (progress: Progress) => {
+  const outDir = mkdtempSync(join(tmpdir(), 'bankline-bench-'));
+  try {
+    printBundles(await measureBundles(outDir, progress));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+};
 
-  console.log('Lists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
-  printListFigures(await measureLists(console.log));
-} finally {
-  rmSync(outDir, { recursive: true, force: true });
+const runLatency = async (progress: Progress) => {
+  const { customerGet, accounts } = await withBenchTwin(progress, async (twin) => ({
+    customerGet: await measureCustomerGet(twin, progress),
+    accounts: await measureAccounts(twin, progress),
+  }));
+  const { raw, handler, twin } = customerGet;
+  printLatency([raw, handler, twin, ...accounts], raw);
+  check('GET customer p50, handler over raw GetItem', handler.p50 / raw.p50, LIMITS.handlerOverGetItem);
+  check('GET customer p50, twin over raw GetItem', twin.p50 / raw.p50, LIMITS.twinOverGetItem);
+};
+
+const runLists = async (progress: Progress) => {
+  console.log('\nLists: 100k accounts in one tenant vs 1k in another, same run (bench/lists.ts)');
+  printListFigures(await measureLists(progress));
+};
+
+const endpointOf = (twin: BenchTwin): Endpoint => ({
+  url: `http://${twin.host}:${twin.port}`,
+  apiKey: twin.apiKey,
+  tenantId: twin.tenantId,
+});
+
+const runExternalAccounts = async (progress: Progress) => {
+  const figures = await withBenchTwin(progress, (twin) => measureExternalAccounts(endpointOf(twin)));
+  console.log('\nExternal accounts per route: DynamoDB and vendor calls of one warm request (bench/external-accounts.ts)');
+  printExternalAccountFigures(figures);
+};
+
+const runWebhooks = async (progress: Progress) => {
+  const figure = await withBenchTwin(progress, (twin) => measureWebhookLatency(endpointOf(twin)));
+  console.log('\nWebhook delivery on the twin, commit to receipt (bench/webhooks.ts)');
+  console.table([{ path: figure.name, samples: figure.samples, p50: ms(figure.p50), p99: ms(figure.p99) }]);
+};
+
+const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
+  bundles: runBundles,
+  latency: runLatency,
+  'external-accounts': runExternalAccounts,
+  webhooks: runWebhooks,
+  lists: runLists,
+};
+
+const parseSections = (only: string | undefined): Section[] => {
+  if (only === undefined) return [...SECTIONS];
+  const wanted = only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0 || wanted.length === 0)
+    throw new Error(`unknown section ${unknown.join(', ') || '(none)'}; sections: ${SECTIONS.join(', ')}`);
+  return SECTIONS.filter((s) => wanted.includes(s));
+};
+
+let sections: Section[] = [];
+const { values } = parseCli(USAGE, { options: { only: { type: 'string' }, help: HELP } });
+try {
+  sections = parseSections(values.only);
+} catch (error) {
+  usageError(USAGE, (error as Error).message);
 }
+
+for (const [index, section] of sections.entries()) {
+  const progress = progressFor(section);
+  const started = Date.now();
+  progress(`section ${index + 1}/${sections.length}`);
+  await RUNNERS[section](progress);
+  progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+if (verdicts.length > 0) console.log(`\nLimits\n${verdicts.join('\n')}`);

@@ -58,29 +58,42 @@ const traceId = (requestId: string, now: Date): string =>
 
 /** Headers API Gateway adds in front of the integration, as a regional endpoint does. */
 const withGatewayHeaders = (request: IncomingRequest, requestId: string, now: Date): Array<readonly [string, string]> => {
-  const pairs = [...request.headers];
-  const has = (name: string) => pairs.some(([n]) => n.toLowerCase() === name.toLowerCase());
-  const forwardedFor = pairs.find(([n]) => n.toLowerCase() === 'x-forwarded-for');
-  if (forwardedFor) {
-    pairs[pairs.indexOf(forwardedFor)] = [forwardedFor[0], `${forwardedFor[1]}, ${request.sourceIp}`];
-  } else {
-    pairs.push(['X-Forwarded-For', request.sourceIp]);
+  // One pass over the client's headers: this runs on every request the twin serves.
+  const pairs: Array<readonly [string, string]> = [];
+  let forwardedFor = false;
+  let forwardedProto = false;
+  let traced = false;
+  for (const pair of request.headers) {
+    const name = pair[0].toLowerCase();
+    if (name === 'x-forwarded-for' && !forwardedFor) {
+      forwardedFor = true;
+      pairs.push([pair[0], `${pair[1]}, ${request.sourceIp}`]);
+      continue;
+    }
+    if (name === 'x-forwarded-proto') forwardedProto = true;
+    else if (name === 'x-amzn-trace-id') traced = true;
+    pairs.push(pair);
   }
-  if (!has('x-forwarded-proto')) pairs.push(['X-Forwarded-Proto', 'http']);
-  if (!has('x-amzn-trace-id')) pairs.push(['X-Amzn-Trace-Id', traceId(requestId, now)]);
+  if (!forwardedFor) pairs.push(['X-Forwarded-For', request.sourceIp]);
+  if (!forwardedProto) pairs.push(['X-Forwarded-Proto', 'http']);
+  if (!traced) pairs.push(['X-Amzn-Trace-Id', traceId(requestId, now)]);
   return pairs;
 };
 
-const headerValue = (request: IncomingRequest, name: string): string | null =>
-  request.headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+const headerValue = (request: IncomingRequest, name: string): string | null => {
+  for (const [n, value] of request.headers) if (n.toLowerCase() === name) return value;
+  return null;
+};
 
 /** The proxy event for a matched route; `requestContext.authorizer` is filled in after the authorizer ran. */
 export const toProxyEvent = (request: IncomingRequest, match: RouteMatch): APIGatewayProxyEvent => {
-  const [rawPath = '/', rawQuery] = request.url.split(/\?(.*)/s, 2);
+  const queryAt = request.url.indexOf('?');
+  const rawPath = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? undefined : request.url.slice(queryAt + 1);
   const now = request.now ?? new Date();
   const requestId = request.requestId ?? randomUUID();
   const headers = collect(withGatewayHeaders(request, requestId, now));
-  const query = collect(new URLSearchParams(rawQuery ?? ''));
+  const query = rawQuery ? collect(new URLSearchParams(rawQuery)) : null;
   const hasPathParameters = Object.keys(match.pathParameters).length > 0;
   const domainName = (headerValue(request, 'host') ?? 'localhost').replace(/:\d+$/, '');
   return {

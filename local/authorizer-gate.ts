@@ -25,8 +25,9 @@ export interface AuthorizerGateOptions {
 const IDENTITY_SOURCE = 'authorization';
 
 const identityOf = (event: APIGatewayRequestAuthorizerEvent): string | undefined => {
-  const entry = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === IDENTITY_SOURCE);
-  return entry?.[1] || undefined;
+  const { headers } = event;
+  for (const name in headers) if (name.toLowerCase() === IDENTITY_SOURCE) return headers[name] || undefined;
+  return undefined;
 };
 
 const isValidResult = (result: unknown): result is APIGatewayAuthorizerResult =>
@@ -46,7 +47,8 @@ const integrationContext = (result: APIGatewayAuthorizerResult, latencyMs: numbe
 
 export const createAuthorizerGate = (options: AuthorizerGateOptions) => {
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { result: APIGatewayAuthorizerResult; expiresAt: number; latencyMs: number }>();
+  // The integration context is derived once per decision, not per request that reuses it.
+  const cache = new Map<string, { result: APIGatewayAuthorizerResult; expiresAt: number; context: AuthorizerContext }>();
 
   const evaluate = async (identity: string, event: APIGatewayRequestAuthorizerEvent) => {
     const hit = cache.get(identity);
@@ -56,7 +58,8 @@ export const createAuthorizerGate = (options: AuthorizerGateOptions) => {
     const authorizer = await options.authorizer();
     const result: unknown = await authorizer(event);
     if (!isValidResult(result)) return undefined;
-    const entry = { result, expiresAt: now() + options.cacheTtlSeconds * 1000, latencyMs: now() - started };
+    const latencyMs = now() - started;
+    const entry = { result, expiresAt: now() + options.cacheTtlSeconds * 1000, context: integrationContext(result, latencyMs) };
     if (options.cacheTtlSeconds > 0) cache.set(identity, entry);
     return entry;
   };
@@ -75,7 +78,8 @@ export const createAuthorizerGate = (options: AuthorizerGateOptions) => {
     }
     if (!entry) return { allowed: false, response: 'AUTHORIZER_CONFIGURATION_ERROR' };
     if (!policyAllows(entry.result.policyDocument, event.methodArn)) return { allowed: false, response: 'ACCESS_DENIED' };
-    return { allowed: true, authorizer: integrationContext(entry.result, entry.latencyMs) };
+    // A copy: the integration writes it into the request's event.
+    return { allowed: true, authorizer: { ...entry.context } };
   };
 };
 

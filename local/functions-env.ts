@@ -1,4 +1,4 @@
-import { resetClientForTests } from '../functions/adapters/dynamodb/client.js';
+import { resetClientForTests, useCredentialSource } from '../functions/adapters/dynamodb/client.js';
 import { LOCAL_DELIVERY_QUEUE_URL } from '../functions/adapters/sqs/delivery-queue.js';
 import { resetPageTokenSecretForTests } from '../functions/adapters/secrets/page-token-secret.js';
 import { resetConfigForTests } from '../functions/shared/config.js';
@@ -40,6 +40,9 @@ export const pointFunctionsAt = (target: LocalDataTarget): void => {
     delete process.env.DYNAMODB_ENDPOINT;
     if (target.region) process.env.AWS_REGION = target.region;
   }
+  // Functions take credentials from the environment only, as in Lambda; a CLI pointed at a real
+  // table runs as the developer (profile, SSO), through the SDK's default chain.
+  useCredentialSource(target.endpoint ? 'environment' : 'default-chain');
   resetConfigForTests();
   resetClientForTests();
   resetPageTokenSecretForTests();

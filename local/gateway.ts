@@ -63,8 +63,10 @@ export const createGateway = (options: GatewayOptions = {}) => {
   return async (request: GatewayRequest): Promise<GatewayResponse> => {
     const requestId = request.requestId ?? randomUUID();
     const response = await pipeline(request, requestId);
-    // API Gateway stamps every response, its own errors included, with the request id.
-    return { ...response, headers: { ...response.headers, 'x-amzn-RequestId': requestId } };
+    // API Gateway stamps every response, its own errors included, with the request id. Each
+    // response is built for this request, so the header goes in place.
+    response.headers['x-amzn-RequestId'] = requestId;
+    return response;
   };
 };
 

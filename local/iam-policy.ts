@@ -5,13 +5,23 @@ import type { PolicyDocument, Statement } from 'aws-lambda';
 // for the cache lifetime. Evaluating here reproduces that on the laptop instead of in
 // production. Scope: execute-api:Invoke, Allow/Deny, Resource/NotResource with * and ? wildcards.
 
-const wildcard = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replaceAll('*', '.*')
-      .replaceAll('?', '.')}$`,
-  );
+// A cached decision is evaluated on every request with the same few patterns: compile each once.
+const compiled = new Map<string, RegExp>();
+
+const wildcard = (pattern: string): RegExp => {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    if (compiled.size >= 256) compiled.clear();
+    regex = new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replaceAll('*', '.*')
+        .replaceAll('?', '.')}$`,
+    );
+    compiled.set(pattern, regex);
+  }
+  return regex;
+};
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 

@@ -47,17 +47,22 @@ const decode = (segment: string): string | undefined => {
   }
 };
 
-/** Depth-first, literal first: the most specific resource that covers the whole path. */
-const findResource = (node: ResourceNode, segments: readonly string[], params: Record<string, string>): ResourceNode | undefined => {
-  const [head, ...rest] = segments;
+/** Depth-first, literal first: the most specific resource that covers the whole path (from segment `at` on). */
+const findResource = (
+  node: ResourceNode,
+  segments: readonly string[],
+  at: number,
+  params: Record<string, string>,
+): ResourceNode | undefined => {
+  const head = segments[at];
   if (head === undefined) return node;
   const literal = node.literals.get(head);
-  const viaLiteral = literal && findResource(literal, rest, params);
+  const viaLiteral = literal && findResource(literal, segments, at + 1, params);
   if (viaLiteral) return viaLiteral;
   if (!node.param || head === '') return undefined;
   const value = decode(head);
   if (value === undefined) return undefined;
-  const found = findResource(node.param.node, rest, params);
+  const found = findResource(node.param.node, segments, at + 1, params);
   if (found) params[node.param.name] = value;
   return found;
 };
@@ -69,8 +74,12 @@ export const pathSegments = (path: string): string[] =>
 export const createRouteMatcher = (routes: readonly Route[] = ROUTES) => {
   const root = buildResourceTree(routes);
   return (method: string, path: string): RouteMatch | null => {
+    // API Gateway ignores one trailing slash: /v0/customers/ is /v0/customers.
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const segments = trimmed.split('/');
     const pathParameters: Record<string, string> = {};
-    const resource = findResource(root, pathSegments(path), pathParameters);
+    // Segment 0 is the empty string before the leading slash.
+    const resource = findResource(root, segments, 1, pathParameters);
     const route = resource?.methods.get(method.toUpperCase());
     return route ? { route, pathParameters } : null;
   };
@@ -79,7 +88,7 @@ export const createRouteMatcher = (routes: readonly Route[] = ROUTES) => {
 /** The methods the resource at `path` has (empty when no resource covers it): the twin's `Allow`. */
 export const createMethodLister = (routes: readonly Route[] = ROUTES) => {
   const root = buildResourceTree(routes);
-  return (path: string): string[] => [...(findResource(root, pathSegments(path), {})?.methods.keys() ?? [])].sort();
+  return (path: string): string[] => [...(findResource(root, pathSegments(path), 0, {})?.methods.keys() ?? [])].sort();
 };
 
 /** The route a replayed event names by its method and resource template. */

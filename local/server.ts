@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
 import { answerClientError } from './client-errors.js';
-import { createGateway, type GatewayOptions, type GatewayRequest, MAX_PAYLOAD_BYTES } from './gateway.js';
+import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
 import { type RequestLogEntry, requestLogEntry } from './request-log.js';
 
 // The twin's HTTP front door: reads a request off node:http, runs API Gateway's pipeline
@@ -60,12 +60,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       payloadTooLarge: tooLarge,
     };
     const started = performance.now();
-    const response =
+    const response: GatewayResponse =
       options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
         : await gateway(request);
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
-    res.writeHead(response.statusCode, { ...response.headers, 'Content-Length': String(response.body.length) });
+    response.headers['Content-Length'] = String(response.body.length);
+    res.writeHead(response.statusCode, response.headers);
     res.end(response.body);
   };
 

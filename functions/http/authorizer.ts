@@ -1,7 +1,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { dynamoTenancyStore } from '../adapters/dynamodb/tenancy-repository.js';
+import { dynamoApiKeyLookup } from '../adapters/dynamodb/api-key-lookup.js';
 import { configFor } from '../shared/config.js';
-import { logger } from '../shared/logger.js';
+import { logger, setRequestKeys } from '../shared/logger.js';
 import { bearerToken } from '../tenancy/api-keys.js';
 import { resolvePrincipal } from '../tenancy/resolve-principal.js';
 import { principalToContext } from './principal-context.js';
@@ -16,9 +16,8 @@ const wholeApi = (methodArn: string): string => {
 export const handler = async (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> => {
   configFor('authorizer');
   // A warm container (or the twin's shared process) must not carry the last request's keys.
-  logger.resetKeys();
-  logger.appendKeys({ correlation_id: event.requestContext?.requestId });
-  const principal = await resolvePrincipal(dynamoTenancyStore, bearerToken(event.headers));
+  setRequestKeys({ correlation_id: event.requestContext?.requestId });
+  const principal = await resolvePrincipal(dynamoApiKeyLookup, bearerToken(event.headers));
   if (!principal) {
     logger.info('authorization denied', { requestId: event.requestContext?.requestId });
     // The exact message API Gateway maps to a 401 (the UNAUTHORIZED gateway response).

@@ -23,3 +23,6 @@ export interface TenancyStore<Starter = unknown> {
   listApiKeys(tenantId: string): Promise<ApiKeyRecord[]>;
   revokeApiKey(tenantId: string, keyId: string, at: string): Promise<boolean>;
 }
+
+/** The authorizer's view of the store: one GetItem by the key's hash. */
+export type ApiKeyLookup = Pick<TenancyStore, 'getApiKeyByHash'>;

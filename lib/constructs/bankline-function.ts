@@ -11,7 +11,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type FunctionDefinition, memoryOf, timeoutSecondsOf } from '../../functions/functions.js';
-import { LAMBDA_BUNDLING } from '../bundling.js';
+import { bundleEnvironment, esbuildAliasArgs, LAMBDA_BUNDLING } from '../bundling.js';
 import { registryEnvironment } from '../function-environment.js';
 import { applyGrants } from '../function-grants.js';
 import type { FunctionResources } from '../function-resources.js';
@@ -80,15 +80,17 @@ export class BanklineFunction extends Construct {
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: `bankline-${definition.name}`,
         LOG_LEVEL: config.logLevel,
-        NODE_OPTIONS: '--enable-source-maps',
+        ...bundleEnvironment(config.sourceMaps),
       },
       // Shared with `npm run bench`, which measures the very bundles that ship.
       bundling: {
         minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        sourceMap: config.sourceMaps,
         sourcesContent: LAMBDA_BUNDLING.sourcesContent,
         target: LAMBDA_BUNDLING.target,
         format: LAMBDA_BUNDLING.format === 'cjs' ? OutputFormat.CJS : OutputFormat.ESM,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        esbuildArgs: esbuildAliasArgs(),
         // Bundle the AWS SDK too: a pinned, tree-shaken SDK instead of whatever the runtime ships.
         externalModules: [],
       },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { IConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
@@ -12,6 +14,7 @@ import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
 import { TABLE_DEFINITION } from '../../functions/adapters/dynamodb/table-definition.js';
+import { SDK_DEFAULT_CREDENTIAL_CHAIN } from '../../lib/bundling.js';
 import { resourcesOf, SYNTH_TIMEOUT_MS, synthBankline, type SynthesizedBankline } from './synth-fixture.js';
 
 let bankline: SynthesizedBankline;
@@ -187,6 +190,17 @@ describe('functions, one per registry entry', () => {
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
       expect(p.LoggingConfig.LogFormat).toBe('JSON');
       expect(p.LoggingConfig.LogGroup.Ref).toBeDefined();
+    }
+  });
+
+  it('ships bundles built as lib/bundling.ts says: the SDK as ES modules, without its default credential chain', () => {
+    for (const { Properties: p } of functions()) {
+      // Dev ships source maps; their source list is the bundle's exact input list.
+      const asset = join(bankline.app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`);
+      const { sources } = JSON.parse(readFileSync(join(asset, 'index.js.map'), 'utf8')) as { sources: string[] };
+      expect(sources.some((s) => s.includes('node_modules/@aws-sdk/client-dynamodb/dist-es/'))).toBe(true);
+      expect(sources.some((s) => s.endsWith('functions/adapters/dynamodb/env-credentials.ts'))).toBe(true);
+      expect(sources.filter((s) => SDK_DEFAULT_CREDENTIAL_CHAIN.some((pkg) => s.includes(`node_modules/${pkg}/`)))).toEqual([]);
     }
   });
 

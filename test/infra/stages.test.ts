@@ -68,6 +68,15 @@ describe('dev vs prod', () => {
     expect(prod.config.throttle.rateLimit).toBeGreaterThan(dev.config.throttle.rateLimit);
   });
 
+  it('applies source maps in dev only: prod cold starts skip reading the map', () => {
+    const nodeOptions = (s: SynthesizedBankline) =>
+      Object.values(resourcesOf(s.apiTemplate, 'AWS::Lambda::Function')).map((fn) => fn.Properties.Environment.Variables.NODE_OPTIONS);
+    expect([dev.config.sourceMaps, prod.config.sourceMaps]).toEqual([true, false]);
+    expect(nodeOptions(dev).length).toBeGreaterThan(0);
+    expect(new Set(nodeOptions(dev))).toEqual(new Set(['--enable-source-maps']));
+    expect(new Set(nodeOptions(prod))).toEqual(new Set([undefined]));
+  });
+
   it('protects prod stacks from termination', () => {
     expect([prod.data.terminationProtection, prod.api.terminationProtection]).toEqual([true, true]);
     expect([dev.data.terminationProtection, dev.api.terminationProtection]).toEqual([false, false]);

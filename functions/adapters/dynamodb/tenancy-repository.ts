@@ -3,6 +3,7 @@ import type { TemplateRecord } from '../../accounts/model.js';
 import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
 import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
+import { getApiKeyByHash } from './api-key-lookup.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 
@@ -78,7 +79,7 @@ export const dynamoTenancyStore: TenancyStore<readonly TemplateRecord[]> = {
     );
   },
 
-  getApiKeyByHash: (keyHash) => getRecord<ApiKeyRecord>(KEYS.apiKey(keyHash)),
+  getApiKeyByHash,
 
   async listApiKeys(tenantId: string) {
     const { Items = [] } = await documentClient().send(

@@ -1,4 +1,4 @@
-import { logger } from '../../shared/logger.js';
+import { setRequestKeys } from '../../shared/logger.js';
 import { header, type ChainMiddleware } from './types.js';
 
 // Every log line of a request carries one correlation id: the caller's if it sent one,
@@ -10,12 +10,11 @@ export const correlation = (): ChainMiddleware => ({
     const supplied = header(request.event, 'x-correlation-id');
     const correlationId =
       supplied && SAFE_ID.test(supplied) ? supplied : (request.event.requestContext?.requestId ?? request.context.awsRequestId);
-    logger.resetKeys();
-    logger.appendKeys({ correlation_id: correlationId, route: `${request.event.httpMethod} ${request.event.resource}` });
+    setRequestKeys({ correlation_id: correlationId, route: `${request.event.httpMethod} ${request.event.resource}` });
     request.context.bankline = { correlationId, apiRequest: {} };
   },
   after: async (request) => {
-    if (request.response)
-      request.response.headers = { ...request.response.headers, 'X-Correlation-Id': request.context.bankline.correlationId };
+    // The result is this request's own object (toProxyResult), so the header is added in place.
+    if (request.response) (request.response.headers ??= {})['X-Correlation-Id'] = request.context.bankline.correlationId;
   },
 });

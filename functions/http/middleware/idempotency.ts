@@ -32,8 +32,9 @@ const finish = async (store: IdempotencyStore, request: ChainRequest, result: AP
 export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddleware => ({
   before: async (request) => {
     const state = request.context.bankline.apiRequest;
+    if (!state.route?.idempotent || !state.principal) return;
     const key = header(request.event, 'idempotency-key');
-    if (key === undefined || !state.route?.idempotent || !state.principal) return;
+    if (key === undefined) return;
     if (!isValidIdempotencyKey(key)) {
       throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', 'BAD_HEADER');
     }

@@ -17,9 +17,14 @@ export type ChainMiddleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProx
 
 /** Headers arrive in any case from API Gateway; look them up case-insensitively. */
 export const header = (event: APIGatewayProxyEvent, name: string): string | undefined => {
+  const { headers } = event;
+  if (!headers) return undefined;
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  // A plain loop: every request looks up several headers, and Object.entries allocates a pair per header each time.
+  for (const key in headers) {
+    if (key.toLowerCase() !== wanted) continue;
+    const value = headers[key];
+    if (value !== undefined) return value;
   }
   return undefined;
 };

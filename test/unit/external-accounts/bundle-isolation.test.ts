@@ -1,14 +1,14 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../../../functions/functions.js';
-import { ESBUILD_LAMBDA_OPTIONS } from '../../../lib/bundling.js';
+import { esbuildLambdaOptions } from '../../../lib/bundling.js';
 
 // The Plaid SDK (~770 KB minified with axios) goes only into the function that calls a vendor:
 // every other Lambda, the plain external-accounts one included, is bundled without it.
 
 const inputsOf = async (entry: string): Promise<string[]> => {
   const result = await build({
-    ...ESBUILD_LAMBDA_OPTIONS,
+    ...esbuildLambdaOptions(false),
     entryPoints: [entry],
     write: false,
     metafile: true,
@@ -16,7 +16,7 @@ const inputsOf = async (entry: string): Promise<string[]> => {
     sourcemap: false,
     logLevel: 'silent',
   });
-  return Object.keys(result.metafile.inputs);
+  return Object.keys(result.metafile?.inputs ?? {});
 };
 
 const usesPlaid = (inputs: string[]) => inputs.some((path) => path.includes('node_modules/plaid/') || path.includes('node_modules/axios/'));

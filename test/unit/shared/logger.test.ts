@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../../functions/shared/logger.js';
+import { logger, setRequestKeys } from '../../../functions/shared/logger.js';
 
 // The Powertools logger prints one JSON line per entry through a node:console Console bound to
 // process.stdout/stderr, so every line can be captured at the stream's write method.
@@ -52,5 +52,34 @@ describe('logger', () => {
     expect(output).not.toContain('whsec_abc123');
     // The readable last four survive, proving the entry itself was printed.
     expect(JSON.parse(lines[0]!).event.body.person.ssn_last_4).toBe('4321');
+  });
+});
+
+describe('request keys', () => {
+  const entries = (lines: string[]) => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('every line carries the current request keys, and the next request replaces them', () => {
+    const lines = capture();
+    setRequestKeys({ correlation_id: 'first', route: 'GET /v0/customers' });
+    logger.info('one');
+    setRequestKeys({ correlation_id: 'second', route: 'POST /v0/accounts' });
+    logger.info('two');
+    expect(entries(lines)).toMatchObject([
+      { message: 'one', correlation_id: 'first', route: 'GET /v0/customers' },
+      { message: 'two', correlation_id: 'second', route: 'POST /v0/accounts' },
+    ]);
+  });
+
+  it('drops a key the next request does not set (the authorizer sets no route)', () => {
+    const lines = capture();
+    setRequestKeys({ correlation_id: 'handler', route: 'GET /v0/customers' });
+    setRequestKeys({ correlation_id: 'authorizer' });
+    logger.info('denied');
+    setRequestKeys({ correlation_id: 'handler-again', route: 'GET /v0/accounts' });
+    logger.info('served');
+    const [denied, served] = entries(lines);
+    expect(denied).toMatchObject({ correlation_id: 'authorizer' });
+    expect(denied).not.toHaveProperty('route');
+    expect(served).toMatchObject({ correlation_id: 'handler-again', route: 'GET /v0/accounts' });
   });
 });
