@@ -5,6 +5,7 @@
 // Takes the same flags as `npm start`.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { watch } from 'node:fs';
+import { delimiter, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCli } from '../local/cli/args.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -87,9 +88,11 @@ if (other) {
 await reapOrphanedDynamoDb(previous);
 console.log('[dev] Starting DynamoDB Local (kept across restarts)...');
 db = await startDynamoDbLocal({ path: flags['in-memory'] ? null : dynamodbDataDir(home) });
-for (const dir of ['functions', 'local']) {
-  watch(`${root}${dir}`, { recursive: true }, (_event, name) => {
-    if (name && /\.(ts|json)$/.test(name)) restartSoon(`${dir}/${name}`);
+// BANKLINE_DEV_WATCH (a path-separated list) replaces the watched folders: tests watch a scratch folder.
+const watched = process.env.BANKLINE_DEV_WATCH?.split(delimiter) ?? [`${root}functions`, `${root}local`];
+for (const dir of watched) {
+  watch(dir, { recursive: true }, (_event, name) => {
+    if (name && /\.(ts|json)$/.test(name)) restartSoon(relative(root, join(dir, name)));
   });
 }
 startChild();
