@@ -6,7 +6,9 @@ import { STAGES, stageConfig } from '../lib/stage.js';
 import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { type BenchTwin, type Endpoint, type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
+import { runLedgerBench } from './ledger.js';
 import { measureLists, printListFigures } from './lists.js';
+import { measureMappings } from './mappings.js';
 import { measureWebhookLatency } from './webhooks.js';
 import { type Progress, progressFor } from './progress.js';
 import { kb, ms, times } from './stats.js';
@@ -17,7 +19,7 @@ import { kb, ms, times } from './stats.js';
 
 const LIMITS = { bundleOverFloor: 1.25, coldRequireOverFloor: 1.25, handlerOverGetItem: 1.1, twinOverGetItem: 1.3 } as const;
 
-const SECTIONS = ['bundles', 'latency', 'external-accounts', 'webhooks', 'lists'] as const;
+const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
@@ -28,8 +30,10 @@ Sections (all by default, in this order):
   latency  warm GET /v0/customers/{id} p50/p99: raw GetItem vs the handler alone vs the twin over HTTP;
            POST and GET of an account through the twin; DynamoDB calls per request
   external-accounts  DynamoDB and vendor calls per external-account route, against the fake Plaid
+  mappings migration mapping requests through the twin: p50/p99 and DynamoDB calls per request
   webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
   lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
+  ledger   internal transfer p50/p99 and DynamoDB calls; 50 pairs through one GL vs none (bench/ledger.ts)
 
 Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
 credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
@@ -140,6 +144,22 @@ const runExternalAccounts = async (progress: Progress) => {
   printExternalAccountFigures(figures);
 };
 
+const runMappings = async (progress: Progress) => {
+  const figures = await withBenchTwin(progress, (twin) => measureMappings(twin, progress));
+  console.log('\nMigration mappings through the twin (bench/mappings.ts): DynamoDB calls of one request');
+  console.table(
+    figures.map((f) => ({
+      request: f.request,
+      samples: f.samples,
+      p50: ms(f.p50),
+      p99: ms(f.p99),
+      'DynamoDB calls': Object.entries(f.dynamoCalls)
+        .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
+        .join(', '),
+    })),
+  );
+};
+
 const runWebhooks = async (progress: Progress) => {
   const figure = await withBenchTwin(progress, (twin) => measureWebhookLatency(endpointOf(twin)));
   console.log('\nWebhook delivery on the twin, commit to receipt (bench/webhooks.ts)');
@@ -149,9 +169,11 @@ const runWebhooks = async (progress: Progress) => {
 const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
   bundles: runBundles,
   latency: runLatency,
+  mappings: runMappings,
   'external-accounts': runExternalAccounts,
   webhooks: runWebhooks,
   lists: runLists,
+  ledger: runLedgerBench,
 };
 
 const parseSections = (only: string | undefined): Section[] => {

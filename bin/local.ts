@@ -25,6 +25,7 @@ import { ensureDemoData } from '../local/seed.js';
 import { type RunningServer, startServer } from '../local/server.js';
 import { banklineHome, dynamodbDataDir, readState, stateFilePath, updateState } from '../local/state-file.js';
 import { ensureTable } from '../local/table.js';
+import { type LocalSchedules, startSchedules } from '../local/schedules/timer.js';
 import { type LocalVendors, startLocalVendors } from '../local/vendors/local-vendors.js';
 import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue.js';
 import { systemClock } from '../functions/shared/clock.js';
@@ -91,8 +92,11 @@ const markStopped = (): void => {
 // Idempotent: tsx relays Ctrl-C to this process and may send it again if we are slow to
 // acknowledge, and people press Ctrl-C twice. Exiting on the second signal would skip waiting
 // for Java, so every call joins the one shutdown (bounded: DynamoDB Local is SIGKILLed after 5 s).
+let schedules: LocalSchedules | undefined;
+
 const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
+    schedules?.stop();
     await server?.close().catch(() => undefined);
     await vendors?.close().catch(() => undefined);
     await webhooks?.stop().catch(() => undefined);
@@ -153,6 +157,7 @@ async function main(): Promise<void> {
     }),
     home,
   );
+  schedules = startSchedules();
   // Webhooks: the same router, sender and sweeper as in AWS, on the table's stream (local/streams/).
   webhooks = new WebhookTwin({
     endpoint: db.endpoint,

@@ -96,6 +96,15 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   httpDomain('customers', 'Customers, persons, businesses and sandbox KYC/KYB'),
   httpDomain('accounts', 'Accounts, relationships, templates and products'),
   httpDomain('mappings', 'Migration mappings between tenants, and the tradeline transfers of credit accounts'),
+  httpDomain('ledger', 'The ledger: internal accounts, internal transfers and holds, transaction lists'),
+  {
+    name: 'ledger-due-work',
+    entry: 'functions/schedules/ledger-due-work.ts',
+    description: 'Ledger scheduled work: hold expiry and incoming ACH entries whose effective date has come',
+    trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
+    env: ['TABLE_NAME'],
+    grants: ['table:read', 'table:write'],
+  },
   {
     ...httpDomain('external_accounts', 'External accounts: manual create, get, list and PATCH (no vendor calls)'),
     name: 'external-accounts',

@@ -14,7 +14,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const DOMAINS = ['customers', 'accounts', 'mappings', 'external_accounts', 'external_accounts_vendor', 'webhooks'] as const;
+export const DOMAINS = [
+  'customers',
+  'accounts',
+  'mappings',
+  'external_accounts',
+  'external_accounts_vendor',
+  'webhooks',
+  'ledger',
+] as const;
 export type Domain = (typeof DOMAINS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -146,6 +154,32 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/credit_reporting/tradeline_transfers', 'mappings', 'listTradelineTransfers', 'account:read'),
   route('GET', '/v0/credit_reporting/tradeline_transfers/{tradeline_transfer_id}', 'mappings', 'getTradelineTransfer', 'account:read'),
 
+  // The ledger (issue 9, contract §12): money moves on accounts, so the account permissions guard it.
+  route('POST', '/v0/internal_accounts', 'ledger', 'createInternalAccount', 'account:write'),
+  route('GET', '/v0/internal_accounts', 'ledger', 'listInternalAccounts', 'account:read'),
+  route('GET', '/v0/internal_accounts/{internal_account_id}', 'ledger', 'getInternalAccount', 'account:read'),
+  route('PATCH', '/v0/internal_accounts/{internal_account_id}', 'ledger', 'patchInternalAccount', 'account:write'),
+  route('POST', '/v0/transactions/internal_transfer', 'ledger', 'createInternalTransfer', 'account:write'),
+  route('GET', '/v0/transactions/internal_transfer/{transaction_id}', 'ledger', 'getInternalTransfer', 'account:read'),
+  route('PATCH', '/v0/transactions/internal_transfer/{transaction_id}', 'ledger', 'patchInternalTransfer', 'account:write'),
+  route('GET', '/v0/transactions/posted', 'ledger', 'listPostedTransactions', 'account:read'),
+  route('GET', '/v0/transactions/posted/{posted_transaction_id}', 'ledger', 'getPostedTransaction', 'account:read'),
+  route('GET', '/v0/transactions/pending', 'ledger', 'listPendingTransactions', 'account:read'),
+  route('GET', '/v0/transactions/pending/{pending_transaction_id}', 'ledger', 'getPendingTransaction', 'account:read'),
+  route('GET', '/v0/ach/incoming', 'ledger', 'listIncomingAch', 'account:read'),
+  route('POST', '/v0/ach', 'ledger', 'createAch', 'account:write'),
+  route('GET', '/v0/ach', 'ledger', 'listAch', 'account:read'),
+  route('GET', '/v0/ach/{ach_id}', 'ledger', 'getAch', 'account:read'),
+  route('PATCH', '/v0/ach/{ach_id}', 'ledger', 'patchAch', 'account:write'),
+  route('POST', '/v0/ach/transaction_simulations/receiving_return', 'ledger', 'simulateAchReturn', 'account:write'),
+  // Sandbox only (403 elsewhere): the incoming ACH simulation, and the tenant's clock (Bankline extension).
+  route('POST', '/v0/ach/transaction_simulations/receiving_transaction', 'ledger', 'simulateReceivingAch', 'account:write'),
+  route('GET', '/v0/statements', 'ledger', 'listStatements', 'account:read'),
+  route('GET', '/v0/statements/{statement_id}', 'ledger', 'getStatement', 'account:read'),
+  route('GET', '/v0/statements/{statement_id}/transactions', 'ledger', 'listStatementTransactions', 'account:read'),
+  route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
+  route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
+  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
   // External accounts (contract §9). Two functions: 'external_accounts' never calls an
   // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
   // vendor credentials stay out of the other). DELETE may remove the item at the vendor.

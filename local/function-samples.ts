@@ -25,6 +25,7 @@ export interface SampleContext {
 export const FUNCTION_SAMPLES: Readonly<Record<string, (context: SampleContext) => unknown>> = {
   // What API Gateway sends the authorizer for `GET /v0/customers` with the sample tenant's key.
   authorizer: ({ proxyEvent }) => toAuthorizerEvent(proxyEvent('listCustomers')),
+  'ledger-due-work': ({ now, seed }) => scheduledEvent('bankline-local-ledger-due-work', { now, seed }),
 
   // Webhooks: an outbox INSERT as the table stream carries it (client JSON stored as strings), a
   // delivery message, and the sweeper's minute.

@@ -1,6 +1,6 @@
 // The `{{...}}` placeholders sample events may contain, and how replay resolves each:
 //   {{api_key:<tenant name>}}  that demo tenant's API key, from .bankline/local.json
-//   {{<name>_id}}              an id created first by replaying the fixture event below (under the
+//   {{<name>_id}}              an id (or {{<name>_number}}, an account number) created first by replaying the fixture event below (under the
 //                              same API key, so the resource belongs to the event's tenant); one
 //                              resource per name per replay, shared by nested fixtures
 //   {{unique}}                 a fresh short random string at each occurrence, for fields that
@@ -9,8 +9,8 @@
 //                              name both tenants)
 
 export const API_KEY_PLACEHOLDER = /\{\{api_key:([^}]+)\}\}/g;
-// `_token` too: the external-account samples carry vendor tokens made the same way.
-export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|token))\}\}/g;
+// `_token` too: the external-account samples carry vendor tokens made the same way; `_number`: account numbers (ledger).
+export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|token|number))\}\}/g;
 export const UNIQUE_PLACEHOLDER = /\{\{unique\}\}/g;
 export const TENANT_PLACEHOLDER = /\{\{tenant:([^}]+)\}\}/g;
 
@@ -31,6 +31,7 @@ export interface IdFixture {
   readonly body?: Readonly<Record<string, unknown>>;
 }
 
+const SAVINGS = { account_type: 'SAVING', nickname: 'Savings' };
 const CREDIT_LINE = { account_type: 'LINE_OF_CREDIT', nickname: 'Credit line', credit_limit: 500_000 };
 
 const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
@@ -51,6 +52,18 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
     pick: (body) => ((field('verifications')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
   },
   account_id: { event: 'accounts/create-account.json', pick: field('id') },
+  // The ledger's samples use SAVING accounts: the template samples add CHECKING templates, after
+  // which a CHECKING account needs an account_template_id.
+  deposit_account_id: { event: 'accounts/create-account.json', body: SAVINGS, pick: field('id') },
+  deposit_account_number: { event: 'accounts/create-account.json', body: SAVINGS, pick: field('account_number') },
+  // Funded by the transfer sample (2500 from the FUNDING GL), so an outgoing ACH credit has the money.
+  funded_account_id: { event: 'transactions/create-internal-transfer.json', pick: (_body, used) => used.deposit_account_id },
+  internal_account_id: { event: 'internal_accounts/create-internal-account.json', pick: field('id') },
+  // A MANUAL transfer (a hold), so the PATCH sample can capture it.
+  transaction_id: { event: 'transactions/create-internal-transfer.json', body: { capture_mode: 'MANUAL' }, pick: field('id') },
+  pending_transaction_id: { event: 'transactions/create-internal-transfer.json', body: { capture_mode: 'MANUAL' }, pick: field('id') },
+  posted_transaction_id: { event: 'transactions/create-internal-transfer.json', pick: field('id') },
+  ach_id: { event: 'ach/create-ach.json', pick: field('id') },
   relationship_id: { event: 'accounts/create-account-relationship.json', pick: field('id') },
   template_id: { event: 'accounts/create-account-template.json', pick: field('id') },
   product_id: { event: 'accounts/create-account-product.json', pick: field('id') },

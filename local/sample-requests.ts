@@ -127,6 +127,56 @@ const mapping = {
   getTradelineTransfer: {},
 } satisfies Record<string, OperationSample>;
 
+/** The ledger: a GL, a transfer funded from the tenant's FUNDING GL (by alias), and the lists. */
+const ledger = {
+  createInternalAccount: { body: { currency: 'USD', alias: 'marketing_{{unique}}', description: 'Marketing promotions' } },
+  listInternalAccounts: { query: 'limit=10' },
+  getInternalAccount: {},
+  patchInternalAccount: { body: { description: 'Marketing promotions (2027)' } },
+  createInternalTransfer: {
+    body: {
+      amount: 2500,
+      currency: 'USD',
+      type: 'ACCOUNT_TO_ACCOUNT',
+      originating_account_alias: 'funding',
+      receiving_account_id: '{{deposit_account_id}}',
+    },
+  },
+  getInternalTransfer: {},
+  patchInternalTransfer: { body: { status: 'COMPLETE', amount: 1000 } },
+  listPostedTransactions: { query: 'account_id={{deposit_account_id}}&limit=10' },
+  getPostedTransaction: {},
+  listPendingTransactions: { query: 'limit=10' },
+  getPendingTransaction: {},
+  listIncomingAch: { query: 'limit=10' },
+  simulateReceivingAch: {
+    body: { account_number: '{{deposit_account_number}}', amount: 50_000, dc_sign: 'credit', effective_date: '2026-01-02' },
+  },
+  createAch: {
+    body: {
+      amount: 1500,
+      currency: 'USD',
+      // The external account's owner (the external-accounts sample links it for {{customer_id}}).
+      customer_id: '{{customer_id}}',
+      dc_sign: 'credit',
+      originating_account_id: '{{funded_account_id}}',
+      receiving_account_id: '{{external_account_id}}',
+      sec_code: 'WEB',
+      company_name: 'Acme Payroll',
+    },
+  },
+  listAch: { query: 'limit=10' },
+  getAch: {},
+  patchAch: { body: { status: 'CANCELED' } },
+  simulateAchReturn: { body: { ach_id: '{{ach_id}}' } },
+  listStatements: { query: 'account_id={{deposit_account_id}}&limit=10' },
+  getStatement: {},
+  listStatementTransactions: {},
+  wipeTenant: { body: {} },
+  getSandboxClock: {},
+  moveSandboxClock: { body: { advance_seconds: 86_400 } },
+} satisfies Record<string, OperationSample>;
+
 /**
  * External accounts (contract §9): a manual account of a person, and the Plaid sandbox flow
  * against the twin's fake Plaid: a same-day micro-deposit item (vendor_institution_id "-"), so
@@ -253,6 +303,7 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   listTradelineTransfers: mapping.listTradelineTransfers,
   getTradelineTransfer: mapping.getTradelineTransfer,
 
+  ...ledger,
   createExternalAccount: externalAccount.create,
   listExternalAccounts: externalAccount.list,
   getExternalAccount: externalAccount.get,

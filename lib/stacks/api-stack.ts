@@ -3,6 +3,8 @@
 // at any time.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { IdentitySource, LambdaIntegration, RequestAuthorizer } from 'aws-cdk-lib/aws-apigateway';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { Construct } from 'constructs';
 import { authorizerFunction, type FunctionDefinition, functionsOfKind } from '../../functions/functions.js';
 import { ROUTES } from '../../functions/routes.js';
@@ -10,6 +12,7 @@ import { ApiFirewall } from '../constructs/api-firewall.js';
 import { BanklineFunction } from '../constructs/bankline-function.js';
 import { BanklineRestApi } from '../constructs/bankline-rest-api.js';
 import { addRoutes } from '../constructs/route-api.js';
+import { isWebhookPipeline } from './webhooks-stack.js';
 import type { FunctionResources } from '../function-resources.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../gateway-contract.js';
 import type { StageConfig } from '../stage.js';
@@ -63,6 +66,17 @@ export class ApiStack extends Stack {
       integrations.set(definition.trigger.domain, new LambdaIntegration(fn.handler, { scopePermissionToMethod: false }));
     }
     this.domainFunctions = domainFunctions;
+
+    // Scheduled jobs of the domains (the ledger's due work): one EventBridge rule each. The
+    // webhook pipeline's sweeper is deployed with its queue by the webhooks stack.
+    for (const definition of functionsOfKind('schedule').filter((d) => !isWebhookPipeline(d))) {
+      const fn = build(definition);
+      new Rule(this, `${constructId(definition.name)}Schedule`, {
+        ruleName: `${config.resourcePrefix}-${definition.name}`,
+        schedule: Schedule.expression(definition.trigger.expression),
+        targets: [new LambdaFunction(fn.handler)],
+      });
+    }
     addRoutes(this.restApi.api.root, ROUTES, (domain) => {
       const integration = integrations.get(domain);
       if (!integration) throw new Error(`No function serves domain ${domain}: add an http entry for it to functions/functions.ts`);

@@ -27,6 +27,9 @@ export const DELIVERY_QUEUE = 'webhook-deliveries';
 /** The sweeper's metric namespace (functions/schedules/webhook-sweeper.ts METRICS_NAMESPACE; a test keeps them equal). */
 export const WEBHOOK_METRICS_NAMESPACE = 'Bankline/Webhooks';
 
+/** Registry functions of the webhook pipeline (the rest of the schedules live in the API stack). */
+export const isWebhookPipeline = (definition: FunctionDefinition): boolean => definition.name.startsWith('webhook-');
+
 const constructId = (name: string): string => name.replace(/(^|[-_])([a-z])/g, (_m, _s: string, letter: string) => letter.toUpperCase());
 
 export class WebhooksStack extends Stack {
@@ -97,7 +100,8 @@ export class WebhooksStack extends Stack {
         new SqsEventSource(this.deliveryQueue, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 20 }),
       );
     }
-    for (const definition of functionsOfKind('schedule')) {
+    // The pipeline's own schedules; the other domains' jobs are deployed by the API stack.
+    for (const definition of functionsOfKind('schedule').filter(isWebhookPipeline)) {
       const fn = build(definition);
       new events.Rule(this, `${constructId(definition.name)}Schedule`, {
         schedule: events.Schedule.expression(definition.trigger.expression),

@@ -7,7 +7,12 @@ import { type EnvName, FUNCTIONS as ALL_FUNCTIONS } from '../../functions/functi
 
 // The API stack deploys the HTTP functions and the authorizer; the others have their own stacks
 // (webhooks-stack.test.ts).
-const FUNCTIONS = ALL_FUNCTIONS.filter((fn) => fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer');
+// The API stack deploys the HTTP functions, the authorizer and the domains' scheduled jobs (the
+// webhook pipeline, its sweeper included, is the webhooks stack's).
+const FUNCTIONS = ALL_FUNCTIONS.filter(
+  (fn) =>
+    fn.trigger.kind === 'http' || fn.trigger.kind === 'authorizer' || (fn.trigger.kind === 'schedule' && !fn.name.startsWith('webhook-')),
+);
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';

@@ -25,6 +25,10 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi5', partitionKey: { name: 'gsi5pk', type: 'S' }, sortKey: { name: 'gsi5sk', type: 'S' } },
     // phone_number filters of persons and businesses (sparse: only records with a phone number).
     { indexName: 'gsi6', partitionKey: { name: 'gsi6pk', type: 'S' }, sortKey: { name: 'gsi6sk', type: 'S' } },
+    // Ledger: tenant-wide posted and pending transaction lists (ledger-keys.ts).
+    { indexName: 'gsi8', partitionKey: { name: 'gsi8pk', type: 'S' }, sortKey: { name: 'gsi8sk', type: 'S' } },
+    // Ledger: scheduled work by due day (sparse), see ledger-keys.ts.
+    { indexName: 'gsi9', partitionKey: { name: 'gsi9pk', type: 'S' }, sortKey: { name: 'gsi9sk', type: 'S' } },
     // Webhook deliveries waiting for a retry beyond SQS's 15-minute delay, by due time (sparse),
     // swept once a minute (webhook-keys.ts).
     { indexName: 'gsi10', partitionKey: { name: 'gsi10pk', type: 'S' }, sortKey: { name: 'gsi10sk', type: 'S' } },

@@ -1,5 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TemplateRecord } from '../../accounts/model.js';
+import type { InternalAccountRecord } from '../../ledger/gl.js';
+import { internalAccountItem } from './ledger-items.js';
 import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
 import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
@@ -12,8 +14,13 @@ const getRecord = async <T>(key: { pk: string; sk: string }, consistent = false)
   return Item ? stripKeys<T>(Item) : undefined;
 };
 
-/** Its tenants start with the accounts domain's default templates (functions/wiring/tenancy.ts). */
-export const dynamoTenancyStore: TenancyStore<readonly TemplateRecord[]> = {
+/** What a new tenant starts with (functions/wiring/tenancy.ts): default templates and the ledger's GLs. */
+interface Starter {
+  templates: readonly TemplateRecord[];
+  gls: readonly InternalAccountRecord[];
+}
+
+export const dynamoTenancyStore: TenancyStore<Starter> = {
   async putOrganization(org: Organization) {
     await documentClient().send(
       new PutCommand({
@@ -26,7 +33,7 @@ export const dynamoTenancyStore: TenancyStore<readonly TemplateRecord[]> = {
 
   getOrganization: (orgId) => getRecord<Organization>(KEYS.organization(orgId)),
 
-  async putTenant(tenant: Tenant, accountTemplates: readonly TemplateRecord[]) {
+  async putTenant(tenant: Tenant, starter: Starter) {
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [
@@ -43,7 +50,10 @@ export const dynamoTenancyStore: TenancyStore<readonly TemplateRecord[]> = {
               Item: { ...KEYS.organizationTenant(tenant.organization_id, tenant.id), entity: 'ORGANIZATION_TENANT', ...tenant },
             },
           },
-          ...accountTemplates.flatMap(templateCreationItems),
+          ...starter.templates.flatMap(templateCreationItems),
+          ...starter.gls.map((gl) => ({
+            Put: { TableName: tableName(), Item: internalAccountItem(gl), ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
         ],
       }),
     );

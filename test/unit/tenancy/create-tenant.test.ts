@@ -51,7 +51,16 @@ describe('tenantProvisioner (the wiring)', () => {
       bank_routing: '021000021',
       creation_time: '2024-05-01T12:00:00.000Z',
     };
-    const templates = tenantProvisioner.starterFor(tenant);
+    const { templates, gls } = tenantProvisioner.starterFor(tenant);
+    expect(gls.map((g) => g.alias)).toEqual([
+      'ach_settlement',
+      'ach_suspense',
+      'funding',
+      'fee_income',
+      'interest_expense',
+      'negative_balance_reserve',
+      'write_off',
+    ]);
     expect(templates.map((t) => t.name)).toEqual([
       'Default CHECKING',
       'Default SAVING',

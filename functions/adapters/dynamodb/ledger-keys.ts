@@ -1,0 +1,63 @@
+// Key patterns of the ledger (issue 9), beside keys.ts like mapping-keys.ts.
+//
+// A customer account's balance record is the account item itself (keys.ts `account`): postings
+// update account_balance, pending_debits, last_posted_at and version there. Its posted lines sit
+// in the same partition, in posting order, so a statement or an account's history is one Query:
+//   pk TENANT#<t>#ACCOUNT#<id>  sk LINE#<posted_at>#<account version after, 12 digits>#<n, 3 digits>
+// Its daily interest accruals, in the same partition:
+//   pk TENANT#<t>#ACCOUNT#<id>  sk ACCRUAL#<yyyy-mm-dd>
+// A monthly statement:
+//   pk TENANT#<t>#STATEMENT#<id>  sk STATEMENT
+//     gsi1 TENANT#<t>#ACCOUNT#<account>#STATEMENTS  <month>#<id>
+// A transaction (pending or posted, same id):
+//   pk TENANT#<t>#TRANSACTION#<id>  sk TRANSACTION
+//     gsi8 TENANT#<t>#TRANSACTIONS#POSTED | #PENDING   <time>#<id>   (tenant-wide lists, newest first)
+// An outgoing ACH is a transaction with `ach`, also listed in
+//     gsi1 TENANT#<t>#OUTGOING_ACHS  <created_at>#<id>
+// An internal (GL) account, and its balance split over GL_SHARDS items, each with that shard's lines:
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>  sk INTERNAL_ACCOUNT
+//     gsi1 TENANT#<t>#INTERNAL_ACCOUNTS  <creation_time>#<id>
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk BALANCE                      net_credit (ADD only)
+//   pk TENANT#<t>#INTERNAL_ACCOUNT#<id>#SHARD#<n>  sk LINE#<posted_at>#<txn>#<leg>
+// A (simulated) incoming ACH entry; while SCHEDULED it is in its due day's index:
+//   pk TENANT#<t>#INCOMING_ACH#<id>  sk INCOMING_ACH
+//     gsi1 TENANT#<t>#INCOMING_ACHS          <creation_time>#<id>
+//     gsi9 LEDGER_DUE#INCOMING_ACH            <effective_date>#<t>#<id>   (sparse: SCHEDULED only)
+// Scheduled work is indexed across tenants (gsi9, sparse), so the scheduled job finds everything
+// due with one Query per kind and no tenant list; a PENDING hold with expires_at is in
+//     gsi9 LEDGER_DUE#HOLD_EXPIRY             <expires_at>#<t>#<id>
+// and an outgoing ACH (a transaction with `ach`) waiting for settlement in
+//     gsi9 LEDGER_DUE#ACH_SETTLEMENT          <settle_at>#<t>#<id>
+// The sandbox clock of a tenant (an offset from real time, sandbox stages only):
+//   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
+
+export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT';
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const LEDGER_KEYS = {
+  accountLine: (tenant: string, accountId: string, postedAt: string, versionAfter: number, n: number) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `LINE#${postedAt}#${pad(versionAfter, 12)}#${pad(n, 3)}`,
+  }),
+  linePrefix: 'LINE#',
+  accrual: (tenant: string, accountId: string, day: string) => ({ pk: `TENANT#${tenant}#ACCOUNT#${accountId}`, sk: `ACCRUAL#${day}` }),
+  accrualPrefix: 'ACCRUAL#',
+  statement: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#STATEMENT#${id}`, sk: 'STATEMENT' }),
+  statementsIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#STATEMENTS`,
+  transaction: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#TRANSACTION#${id}`, sk: 'TRANSACTION' }),
+  transactionsIndex: (tenant: string, status: 'POSTED' | 'PENDING') => `TENANT#${tenant}#TRANSACTIONS#${status}`,
+  internalAccount: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}`, sk: 'INTERNAL_ACCOUNT' }),
+  internalAccountsIndex: (tenant: string) => `TENANT#${tenant}#INTERNAL_ACCOUNTS`,
+  glShard: (tenant: string, id: string, shard: number) => ({ pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`, sk: 'BALANCE' }),
+  glLine: (tenant: string, id: string, shard: number, postedAt: string, txnId: string, leg: number) => ({
+    pk: `TENANT#${tenant}#INTERNAL_ACCOUNT#${id}#SHARD#${shard}`,
+    sk: `LINE#${postedAt}#${txnId}#${pad(leg, 3)}`,
+  }),
+  outgoingAchIndex: (tenant: string) => `TENANT#${tenant}#OUTGOING_ACHS`,
+  incomingAch: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#INCOMING_ACH#${id}`, sk: 'INCOMING_ACH' }),
+  incomingAchIndex: (tenant: string) => `TENANT#${tenant}#INCOMING_ACHS`,
+  dueIndex: (kind: DueKind) => `LEDGER_DUE#${kind}`,
+  dueSort: (due: string, tenant: string, id: string) => `${due}#${tenant}#${id}`,
+  sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
+} as const;

@@ -1,0 +1,74 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GL_SHARDS } from '../../ledger/gl.js';
+import { documentClient, tableName } from './client.js';
+import { KEYS } from './keys.js';
+import { LEDGER_KEYS } from './ledger-keys.js';
+
+// POST /v0/wipe (sandbox, contract §12.1): deletes a tenant's customer and account data (persons,
+// businesses, verifications, accounts with their relationships, lines, accruals and number
+// claims, holder memberships, internal accounts and their shards, transactions, ACH, statements)
+// and keeps templates, products, API keys and webhooks. Query only: every item is reached from
+// one of the tenant's list partitions, never by a Scan. Events stay (the audit trail).
+
+type Key = { pk: string; sk: string };
+
+const query = async (input: { index?: string; pkAttribute: string; pk: string }): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        ...(input.index ? { IndexName: input.index } : {}),
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': input.pkAttribute },
+        ExpressionAttributeValues: { ':pk': input.pk },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+const keyOf = (item: Record<string, unknown>): Key => ({ pk: item.pk as string, sk: item.sk as string });
+const list = (pk: string, index = 'gsi1') => query({ index, pkAttribute: `${index}pk`, pk });
+const partition = (pk: string) => query({ pkAttribute: 'pk', pk });
+
+const deleteAll = async (keys: readonly Key[]): Promise<void> => {
+  for (let i = 0; i < keys.length; i += 25) {
+    let pending = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    while (pending.length > 0) {
+      const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (out.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    }
+  }
+};
+
+export const wipeTenant = async (tenant: string): Promise<number> => {
+  const keys = new Map<string, Key>();
+  const add = (items: readonly Record<string, unknown>[]) => {
+    for (const item of items) keys.set(`${item.pk}\u0000${item.sk}`, keyOf(item));
+  };
+  for (const holders of [KEYS.personsIndex(tenant), KEYS.businessesIndex(tenant)]) {
+    for (const holder of await list(holders)) add(await partition(holder.pk as string));
+  }
+  add(await list(KEYS.verificationsIndex(tenant)));
+  for (const account of await list(KEYS.accountsIndex(tenant))) {
+    add(await partition(account.pk as string));
+    add(await list(LEDGER_KEYS.statementsIndex(tenant, account.id as string)));
+    const claim = KEYS.accountNumberClaim(account.bank_routing as string, account.account_number as string);
+    keys.set(`${claim.pk}\u0000${claim.sk}`, claim);
+  }
+  for (const gl of await list(LEDGER_KEYS.internalAccountsIndex(tenant))) {
+    add([gl]);
+    for (let n = 0; n < GL_SHARDS; n++) add(await partition(LEDGER_KEYS.glShard(tenant, gl.id as string, n).pk));
+  }
+  add(await list(LEDGER_KEYS.incomingAchIndex(tenant)));
+  add(await list(LEDGER_KEYS.outgoingAchIndex(tenant)));
+  for (const status of ['POSTED', 'PENDING'] as const) add(await list(LEDGER_KEYS.transactionsIndex(tenant, status), 'gsi8'));
+  // The sandbox clock stays where it is: time never goes backwards, not even across a wipe.
+  await deleteAll([...keys.values()]);
+  return keys.size;
+};

@@ -1,0 +1,224 @@
+import { newEvent, type OutboxEvent } from '../events/model.js';
+import { addBusinessDays, easternDateOf, easternInstant } from '../shared/business-days.js';
+import { badRequest, notFound, unprocessable } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import type { LedgerContext } from './context.js';
+import type { ExternalAccountDirectory } from './external-accounts.js';
+import { tenantGlId, uuidOf } from './gl.js';
+import type { AchFields, LedgerTransaction } from './model.js';
+import { type Draft, postDraft } from './post.js';
+import { assertRailEnabled } from './rules.js';
+
+// Outgoing ACH (contract §12.3). A credit (money out) places a hold on the originating account;
+// a debit (money in) from a verified external account holds nothing. Either waits for the
+// settlement run at the cutoff (16:45 New York) on the banking day after origination, which
+// posts it against the tenant's ACH settlement GL: INIT → PENDING at origination (the sandbox's
+// risk checks pass at once), COMPLETE with a trace number at settlement. PATCH CANCELED works
+// until then. A simulated return posts a new transaction linked to the original.
+
+export const ACH_CUTOFF_ET = '16:45';
+
+export interface AchContext extends LedgerContext {
+  externalAccounts: ExternalAccountDirectory;
+}
+
+export interface OutgoingAchInput {
+  amount: number;
+  currency: string;
+  customer_id: string;
+  dc_sign: 'credit' | 'debit';
+  originating_account_id: string;
+  receiving_account_id: string;
+  effective_date?: string;
+  sec_code?: 'WEB' | 'CCD' | 'PPD';
+  memo?: string;
+  company_name?: string;
+  company_entry_description?: string;
+  reference_info?: string;
+}
+
+const event = (ctx: LedgerContext, type: OutboxEvent['type'], t: LedgerTransaction): OutboxEvent =>
+  newEvent(ctx.clock, { type, tenant: ctx.tenantId, resource_id: t.id, event_resource: t, audit: ctx.audit });
+
+/** The settlement instant: the cutoff on the first banking day after the origination's New York date. */
+export const settlementOf = (originatedAt: Date): { date: string; at: string } => {
+  const date = addBusinessDays(easternDateOf(originatedAt), 1);
+  return { date, at: easternInstant(date, ACH_CUTOFF_ET).toISOString() };
+};
+
+export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Promise<LedgerTransaction> => {
+  const external = await ctx.externalAccounts.get(ctx.tenantId, input.receiving_account_id);
+  if (!external) throw notFound('external account (receiving_account_id)');
+  const owner = external.owner.customer_id ?? external.owner.business_id;
+  if (owner !== input.customer_id) throw unprocessable('receiving_account_id does not belong to customer_id');
+  if (external.status !== 'ACTIVE') throw unprocessable(`external account ${external.id} is ${external.status}`);
+  if (input.dc_sign === 'debit' && !external.verified) {
+    throw unprocessable('a debit needs a verified (debit-eligible) external account: verification.status is not VERIFIED');
+  }
+  const { customers } = await ctx.store.accounts(ctx.tenantId, [input.originating_account_id]);
+  const account = customers.get(input.originating_account_id);
+  if (!account) throw notFound('account (originating_account_id)');
+  assertRailEnabled(account, 'is_ach_enabled');
+  if (account.currency !== input.currency) throw badRequest(`currency must be the account's currency ${account.currency}`);
+  const now = ctx.clock.now();
+  const settlement = settlementOf(now);
+  const ach: AchFields = {
+    status: 'PENDING',
+    dc_sign: input.dc_sign,
+    customer_id: input.customer_id,
+    originating_account_id: input.originating_account_id,
+    receiving_account_id: input.receiving_account_id,
+    sec_code: input.sec_code ?? 'WEB',
+    effective_date: input.effective_date ?? settlement.date,
+    settle_at: settlement.at,
+    ...(input.company_name ? { company_name: input.company_name } : {}),
+    ...(input.company_entry_description ? { company_entry_description: input.company_entry_description } : {}),
+    ...(input.reference_info ? { reference_info: input.reference_info } : {}),
+  };
+  const out = input.dc_sign === 'credit';
+  const transaction = {
+    id: newId(),
+    tenant: ctx.tenantId,
+    type: 'ach',
+    subtype: out ? 'OUTGOING_CREDIT' : 'OUTGOING_DEBIT',
+    status: 'PENDING' as const,
+    amount: input.amount,
+    currency: input.currency,
+    created_at: now.toISOString(),
+    effective_date: ach.effective_date,
+    lines: [],
+    ach,
+    ...(input.memo ? { memo: input.memo } : {}),
+    ...(out ? { hold: { account_id: account.account_id, amount: input.amount, status: 'PENDING' as const } } : {}),
+  };
+  return postDraft(ctx, async () => ({
+    transaction,
+    ...(out ? { placed: [{ account_id: account.account_id, amount: input.amount }] } : {}),
+    initiator: 'CUSTOMER',
+    events: (t) => [event(ctx, 'TRANSACTION.PENDING.CREATED', t)],
+  }));
+};
+
+export const getAch = async (ctx: LedgerContext, id: string): Promise<LedgerTransaction> => {
+  const t = await ctx.store.getTransaction(ctx.tenantId, id);
+  if (!t?.ach) throw notFound('ach transaction');
+  return t;
+};
+
+const traceNumber = (routing: string, id: string): string =>
+  `${routing.slice(0, 8)}${String(Number.parseInt(uuidOf(id).slice(0, 8), 16) % 10_000_000).padStart(7, '0')}`;
+
+/** Settles one entry (the settlement run). Exactly once: the write is conditioned on the entry still PENDING. */
+export const settleAch = (ctx: LedgerContext, id: string, routing = '00000000') =>
+  postDraft(ctx, async (): Promise<Draft> => {
+    const t = await getAch(ctx, id);
+    const ach = t.ach as AchFields;
+    if (t.status !== 'PENDING' || ach.status !== 'PENDING') throw unprocessable(`ach ${id} is ${ach.status}: only a PENDING entry settles`);
+    const gl = tenantGlId(ctx.tenantId, 'ACH_SETTLEMENT');
+    const out = ach.dc_sign === 'credit';
+    const lines = [
+      { account_id: out ? ach.originating_account_id : gl, dc_sign: 'debit' as const, amount: t.amount, currency: t.currency },
+      { account_id: out ? gl : ach.originating_account_id, dc_sign: 'credit' as const, amount: t.amount, currency: t.currency },
+    ];
+    const settled: AchFields = {
+      ...ach,
+      status: 'COMPLETE',
+      settlement_date: ach.settle_at.slice(0, 10),
+      trace_no: traceNumber(routing, id),
+    };
+    return {
+      transaction: { ...t, status: 'POSTED', lines, ach: settled, ...(t.hold ? { hold: { ...t.hold, status: 'CLEARED' } } : {}) },
+      expectedStatus: 'PENDING',
+      ...(t.hold ? { released: [{ account_id: t.hold.account_id, amount: t.hold.amount }] } : {}),
+      // Funds were reserved at origination; the settlement spends the hold.
+      initiator: 'PLATFORM',
+      events: (posted) => [event(ctx, 'TRANSACTION.PENDING.UPDATED', posted), event(ctx, 'TRANSACTION.POSTED.CREATED', posted)],
+    };
+  });
+
+/** PATCH {status: CANCELED} before the settlement run: the hold is released, nothing posts. */
+export const cancelAch = (ctx: LedgerContext, id: string) =>
+  postDraft(ctx, async (): Promise<Draft> => {
+    const t = await getAch(ctx, id);
+    const ach = t.ach as AchFields;
+    if (t.status !== 'PENDING' || ach.status !== 'PENDING')
+      throw unprocessable(`ach ${id} is ${ach.status}: only a PENDING entry can be canceled`);
+    return {
+      transaction: {
+        ...t,
+        status: 'RELEASED',
+        ach: { ...ach, status: 'CANCELED' },
+        ...(t.hold ? { hold: { ...t.hold, status: 'RELEASED' } } : {}),
+      },
+      expectedStatus: 'PENDING',
+      ...(t.hold ? { released: [{ account_id: t.hold.account_id, amount: t.hold.amount }] } : {}),
+      initiator: 'PLATFORM',
+      events: (updated) => [event(ctx, 'TRANSACTION.PENDING.UPDATED', updated)],
+    };
+  });
+
+/**
+ * The simulated return of a settled entry: a new transaction reversing it against the ACH
+ * settlement GL, linked both ways. A credit's money goes back to the account, or to the ACH
+ * suspense GL when the account has closed since. One return per entry (its id is derived).
+ */
+export const returnAch = (ctx: LedgerContext, id: string, code = 'R01', reason = 'Insufficient funds') =>
+  postDraft(ctx, async (): Promise<Draft> => {
+    const t = await getAch(ctx, id);
+    const ach = t.ach as AchFields;
+    if (ach.status !== 'COMPLETE' || t.status !== 'POSTED')
+      throw unprocessable(`ach ${id} is ${ach.status}: only a settled (COMPLETE) entry can be returned`);
+    if (ach.return_data) throw unprocessable(`ach ${id} was already returned (${ach.return_data.code})`);
+    const { customers } = await ctx.store.accounts(ctx.tenantId, [ach.originating_account_id]);
+    const account = customers.get(ach.originating_account_id);
+    const closed = !account || account.status === 'CLOSED' || account.status === 'CHARGED_OFF';
+    const gl = tenantGlId(ctx.tenantId, 'ACH_SETTLEMENT');
+    const target = closed ? tenantGlId(ctx.tenantId, 'ACH_SUSPENSE') : ach.originating_account_id;
+    const back = ach.dc_sign === 'credit';
+    const now = ctx.clock.now().toISOString();
+    const returnId = uuidOf(`bankline:ach-return:${ctx.tenantId}:${id}`);
+    const returned: LedgerTransaction = {
+      ...t,
+      ach: { ...ach, return_data: { code, reason, date: now.slice(0, 10), return_transaction_id: returnId } },
+    };
+    return {
+      transaction: {
+        id: returnId,
+        tenant: ctx.tenantId,
+        type: 'ach',
+        subtype: back ? 'OUTGOING_CREDIT_RETURN' : 'OUTGOING_DEBIT_RETURN',
+        status: 'POSTED',
+        amount: t.amount,
+        currency: t.currency,
+        created_at: now,
+        effective_date: now.slice(0, 10),
+        original_trx: id,
+        memo: `ACH return ${code}: ${reason}`,
+        lines: [
+          { account_id: back ? gl : target, dc_sign: 'debit', amount: t.amount, currency: t.currency },
+          { account_id: back ? target : gl, dc_sign: 'credit', amount: t.amount, currency: t.currency },
+        ],
+      },
+      also: [{ record: returned, expectedStatus: 'POSTED', annotationOnly: true }],
+      // A network event: it posts even if it takes the account negative.
+      initiator: 'PLATFORM',
+      events: (posted) => [event(ctx, 'TRANSACTION.POSTED.CREATED', posted)],
+    };
+  }).catch((error: Error) => {
+    // A racing second return lost on the return's derived id.
+    if (error.name === 'TransactionExists') throw unprocessable(`ach ${id} was already returned`);
+    throw error;
+  });
+
+export const settleDueAch = async (ctx: LedgerContext, at: Date): Promise<number> => {
+  let settled = 0;
+  for (const entry of await ctx.store.dueAchSettlements(at.toISOString(), ctx.tenantId)) {
+    try {
+      await settleAch(ctx, entry.id);
+      settled += 1;
+    } catch (error) {
+      if (!/only a PENDING entry settles/.test((error as Error).message)) throw error;
+    }
+  }
+  return settled;
+};

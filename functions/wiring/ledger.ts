@@ -1,0 +1,53 @@
+import { dynamoLedgerStore } from '../adapters/dynamodb/ledger-store.js';
+import { wipeTenant } from '../adapters/dynamodb/tenant-wipe.js';
+import type { AchContext } from '../ledger/ach.js';
+import type { LedgerContext } from '../ledger/context.js';
+import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-account-directory.js';
+import { runDueWork } from '../ledger/due-work.js';
+import { advanceClock, type ClockChange, fixedClock, tenantClock } from '../ledger/sandbox-clock.js';
+import type { AuditContext } from '../shared/audit.js';
+import type { UseCaseScope } from '../shared/scope.js';
+import { isSandboxStage } from '../shared/stage.js';
+
+// The ledger's ports bound to their adapters, for any caller (HTTP, scheduled jobs, the CLI).
+
+/** The context over the scope's own clock, as given (tests, the operator CLI). */
+export const ledgerContext = ({ tenantId, audit, clock }: UseCaseScope): LedgerContext => ({
+  tenantId,
+  audit,
+  clock,
+  store: dynamoLedgerStore,
+});
+
+/** The context a request or job runs in: on a sandbox stage, over the tenant's sandbox clock (one read). */
+export const tenantLedgerContext = async (scope: UseCaseScope): Promise<LedgerContext> =>
+  isSandboxStage()
+    ? ledgerContext({ ...scope, clock: await tenantClock(dynamoLedgerStore, scope.tenantId, scope.clock) })
+    : ledgerContext(scope);
+
+/** Runs a tenant's due work as of `at` (the scheduled job, a clock advance). */
+export const dueWorkAt = (tenantId: string, at: Date, audit: AuditContext) =>
+  runDueWork(ledgerContext({ tenantId, audit, clock: fixedClock(at) }), at);
+
+/** POST /v0/sandbox/clock: moves the tenant's clock and runs what fell due, day by day. */
+export const moveSandboxClock = (scope: UseCaseScope, change: ClockChange) =>
+  advanceClock(ledgerContext(scope), change, (at) => dueWorkAt(scope.tenantId, at, scope.audit));
+
+/** Every tenant with work due at `at` (three Queries of the cross-tenant due index, no tenant list). */
+export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {
+  const [holds, entries, settlements] = await Promise.all([
+    dynamoLedgerStore.expiringHolds(at.toISOString()),
+    dynamoLedgerStore.dueIncomingAch(at.toISOString().slice(0, 10)),
+    dynamoLedgerStore.dueAchSettlements(at.toISOString()),
+  ]);
+  return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant), ...settlements.map((s) => s.tenant)])];
+};
+
+/** Outgoing ACH also reads external accounts (owned by the external-accounts domain). */
+export const tenantAchContext = async (scope: UseCaseScope): Promise<AchContext> => ({
+  ...(await tenantLedgerContext(scope)),
+  externalAccounts: dynamoExternalAccountDirectory,
+});
+
+/** POST /v0/wipe: the tenant's customer and account data, gone (tenant-wipe.ts). */
+export const wipeSandboxTenant = (tenantId: string) => wipeTenant(tenantId);
