@@ -19,6 +19,7 @@ const COMMANDS: Record<string, string> = {
   keys: 'bin/keys.ts',
   replay: 'bin/replay.ts',
   migrate: 'bin/migrate.ts',
+  ledger: 'bin/ledger.ts',
   webhooks: 'bin/webhooks.ts',
   bench: 'bench/run.ts',
   events: 'local/generate-events.ts',
