@@ -26,6 +26,12 @@ export interface GatewayOptions {
   readonly onHandlerError?: HandlerErrorReporter;
   /** Runs the domain Lambda; see HandlerInvoker. */
   readonly invokeHandler?: HandlerInvoker;
+  /**
+   * The twin's kinder refusals (405 with Allow, 404 naming an unserved Synctera route) instead of
+   * API Gateway's plain 404. Off by default, so the integration suite sees what AWS answers;
+   * the HTTP twin (startServer) turns it on.
+   */
+  readonly explainUnknownRoutes?: boolean;
 }
 
 /** `payloadTooLarge`: the body was cut off at MAX_PAYLOAD_BYTES by a reader that stopped buffering. */
@@ -51,6 +57,7 @@ export const createGateway = (options: GatewayOptions = {}) => {
     if (!match) {
       // A REST API answers unknown paths and unknown methods alike (the CDK maps it to a 404);
       // the twin says more, to help: 405 with Allow, or which Synctera route is not served.
+      if (!options.explainUnknownRoutes) return fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
       const allowed = methodsAt(path);
       if (allowed.length > 0) return methodNotAllowed(request.method, path, allowed);
       const synctera = syncteraRouteFor(request.method, path);

@@ -47,7 +47,7 @@ const pairs = (raw: readonly string[]): Array<readonly [string, string]> => {
 const sourceIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const gateway = createGateway(options);
+  const gateway = createGateway({ ...options, explainUnknownRoutes: options.explainUnknownRoutes ?? true });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { body, tooLarge } = await readBody(req);
