@@ -60,15 +60,32 @@ export interface Route {
   readonly permission: RoutePermission;
   /** Whether an `Idempotency-Key` header is honoured (every POST, and PATCH where Synctera declares it). */
   readonly idempotent: boolean;
+  /**
+   * Top-level response fields that are bearer credentials: the response stored for Idempotency-Key
+   * replay holds them only encrypted, by the sealer the domain's handler must supply.
+   */
+  readonly sealedResponseFields?: readonly string[];
 }
 
-const route = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route => ({
+interface RouteOptions {
+  readonly sealedResponseFields?: readonly string[];
+}
+
+const route = (
+  method: HttpMethod,
+  path: string,
+  domain: Domain,
+  operation: string,
+  permission: RoutePermission,
+  options: RouteOptions = {},
+): Route => ({
   method,
   path,
   domain,
   operation,
   permission,
   idempotent: method === 'POST' || method === 'PATCH',
+  ...options,
 });
 
 /**
@@ -195,7 +212,10 @@ export const ROUTES: readonly Route[] = [
     'external_account:write',
   ),
   route('POST', '/v0/external_accounts/link_tokens', 'external_accounts_vendor', 'createLinkToken', 'external_account:write'),
-  route('POST', '/v0/external_accounts/access_tokens', 'external_accounts_vendor', 'createAccessToken', 'external_account:write'),
+  // The one response that carries a vendor access token (issue 8, Secrets).
+  route('POST', '/v0/external_accounts/access_tokens', 'external_accounts_vendor', 'createAccessToken', 'external_account:write', {
+    sealedResponseFields: ['vendor_access_token'],
+  }),
   route('POST', '/v0/external_accounts/add_vendor_accounts', 'external_accounts_vendor', 'addVendorAccounts', 'external_account:write'),
   route('POST', '/v0/external_accounts/sync_vendor_accounts', 'external_accounts_vendor', 'syncVendorAccounts', 'external_account:write'),
   route(

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { dynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store.js';
 import { httpFunctionOf } from '../functions.js';
 import { runHoldingKey } from '../idempotency/held-key.js';
+import type { ResponseSealer } from '../idempotency/ports.js';
 import { type Domain, ROUTES } from '../routes.js';
 import { systemClock } from '../shared/clock.js';
 import { checkedHandler } from '../shared/config.js';
@@ -19,14 +20,21 @@ import { toProxyResult } from './proxy-result.js';
 
 export type Operations = Readonly<Record<string, Operation>>;
 
+export interface DomainHandlerOptions {
+  /** Required when a route of the domain declares sealedResponseFields (routes.ts). */
+  readonly responseSealer?: ResponseSealer;
+}
+
 /**
  * The one middleware chain every domain shares: correlation id, error body, route and
  * principal, JSON body, idempotency; then the route's operation. Before any of it, the domain
  * function's environment is checked against its registry entry (functions/functions.ts).
  */
-export const createDomainHandler = (domain: Domain, operations: Operations) => {
+export const createDomainHandler = (domain: Domain, operations: Operations, options: DomainHandlerOptions = {}) => {
   const missing = ROUTES.filter((r) => r.domain === domain && !operations[r.operation]).map((r) => r.operation);
   if (missing.length > 0) throw new Error(`${domain} handler lacks operations: ${missing.join(', ')}`);
+  const sealed = ROUTES.filter((r) => r.domain === domain && r.sealedResponseFields?.length).map((r) => r.operation);
+  if (sealed.length > 0 && !options.responseSealer) throw new Error(`${domain} handler needs a response sealer for: ${sealed.join(', ')}`);
 
   const core = async (_event: APIGatewayProxyEvent, context: BanklineContext): Promise<APIGatewayProxyResult> => {
     const request = context.bankline.apiRequest as ApiRequest;
@@ -43,7 +51,7 @@ export const createDomainHandler = (domain: Domain, operations: Operations) => {
     .use(correlation())
     .use(requestContext(domain))
     .use(jsonBody())
-    .use(idempotency(dynamoIdempotencyStore, systemClock)) as unknown as (
+    .use(idempotency(dynamoIdempotencyStore, systemClock, options.responseSealer)) as unknown as (
     event: APIGatewayProxyEvent,
     context: Context,
   ) => Promise<APIGatewayProxyResult>;

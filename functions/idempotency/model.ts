@@ -11,6 +11,8 @@ export interface StoredResponse {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /** Top-level body fields stored as ciphertext (sealed-response.ts), opened again on replay. */
+  sealed_fields?: string[];
 }
 
 /**

@@ -11,3 +11,13 @@ export interface IdempotencyStore {
   /** Frees the key so a retry runs again (after a 5xx or 429) — unless the change was already committed. */
   release(tenantId: string, keyHash: string, lockToken: string): Promise<void>;
 }
+
+/**
+ * Encrypts response fields that must not sit in the table under the table's key alone (bearer
+ * credentials). The function whose route returns them supplies it, backed by the key that
+ * already guards those credentials; the context is bound in, so a ciphertext only opens where it was sealed.
+ */
+export interface ResponseSealer {
+  seal(plaintext: string, context: Record<string, string>): Promise<string>;
+  unseal(ciphertext: string, context: Record<string, string>): Promise<string>;
+}

@@ -42,6 +42,11 @@ describe('route table', () => {
     for (const route of posts) expect(route.idempotent, route.path).toBe(true);
   });
 
+  it('seals the vendor access token, and only it, in responses stored for replay (issue 8, Secrets)', () => {
+    const sealed = ROUTES.filter((r) => r.sealedResponseFields?.length).map((r) => [r.method, r.path, r.sealedResponseFields]);
+    expect(sealed).toEqual([['POST', '/v0/external_accounts/access_tokens', ['vendor_access_token']]]);
+  });
+
   it('never makes a GET idempotent-keyed', () => {
     for (const route of ROUTES.filter((r) => r.method === 'GET')) expect(route.idempotent, route.path).toBe(false);
   });

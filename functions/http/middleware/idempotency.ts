@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { decide, fingerprint, hashKey, isStorable, isValidIdempotencyKey, type StoredResponse } from '../../idempotency/model.js';
-import type { IdempotencyStore } from '../../idempotency/ports.js';
+import type { HeldKey } from '../../idempotency/held-key.js';
+import type { IdempotencyStore, ResponseSealer } from '../../idempotency/ports.js';
+import { openResponse, sealResponse } from '../../idempotency/sealed-response.js';
 import { badRequest, IdempotencyKeyInUse, IdempotencyKeyReuse } from '../../shared/errors.js';
 import type { Clock } from '../../shared/clock.js';
+import { logger } from '../../shared/logger.js';
 import { isExpected } from '../error-mapping.js';
 import { errorResult } from '../proxy-result.js';
 import { header, type ChainMiddleware, type ChainRequest } from './types.js';
@@ -16,11 +19,34 @@ const toStored = (result: APIGatewayProxyResult): StoredResponse => ({
   body: result.body,
 });
 
-const finish = async (store: IdempotencyStore, request: ChainRequest, result: APIGatewayProxyResult, code?: string) => {
+/** The response as it may sit in the table: the route's sealed fields encrypted, or nothing when they cannot be. */
+const storable = async (request: ChainRequest, result: APIGatewayProxyResult, sealer: ResponseSealer | undefined) => {
+  const held = request.context.bankline.idempotency as HeldKey;
+  const fields = request.context.bankline.apiRequest.route?.sealedResponseFields ?? [];
+  if (fields.length === 0) return toStored(result);
+  if (!sealer) return undefined;
+  try {
+    return await sealResponse(toStored(result), fields, sealer, held.tenantId, held.keyHash);
+  } catch (error) {
+    // The client still gets its answer. Nothing is stored: a retry finds the change applied (409), or
+    // runs again if nothing was written; never a copy in clear.
+    logger.error('could not seal the response stored for replay', { error: (error as Error).name });
+    return undefined;
+  }
+};
+
+const finish = async (
+  store: IdempotencyStore,
+  sealer: ResponseSealer | undefined,
+  request: ChainRequest,
+  result: APIGatewayProxyResult,
+  code?: string,
+) => {
   const held = request.context.bankline.idempotency;
   if (!held?.acquired) return;
   held.acquired = false;
-  if (isStorable(result.statusCode, code)) await store.complete(held.tenantId, held.keyHash, held.lockToken, toStored(result));
+  const stored = isStorable(result.statusCode, code) ? await storable(request, result, sealer) : undefined;
+  if (stored) await store.complete(held.tenantId, held.keyHash, held.lockToken, stored);
   else await store.release(held.tenantId, held.keyHash, held.lockToken);
 };
 
@@ -28,8 +54,10 @@ const finish = async (store: IdempotencyStore, request: ChainRequest, result: AP
  * Contract §1.4, scoped to the caller's tenant: the first response is replayed, a different
  * request under the same key is refused, and a duplicate arriving mid-flight gets 409.
  * Runs last in the `before` chain, so requests rejected earlier never take the key.
+ * `sealer` encrypts the fields a route declares sealed (Route.sealedResponseFields) in the stored
+ * copy; without one, such a route's response is never stored.
  */
-export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddleware => ({
+export const idempotency = (store: IdempotencyStore, clock: Clock, sealer?: ResponseSealer): ChainMiddleware => ({
   before: async (request) => {
     const state = request.context.bankline.apiRequest;
     if (!state.route?.idempotent || !state.principal) return;
@@ -60,7 +88,7 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     if (decision.kind === 'in_progress') {
       throw new IdempotencyKeyInUse('a request with this Idempotency-Key is still in progress');
     }
-    const { statusCode, headers, body } = decision.response;
+    const { statusCode, headers, body } = await openResponse(decision.response, sealer, tenantId, keyHash);
     // Early responses skip the `after` chain, so the correlation header is set here.
     return {
       statusCode,
@@ -69,10 +97,10 @@ export const idempotency = (store: IdempotencyStore, clock: Clock): ChainMiddlew
     };
   },
   after: async (request) => {
-    if (request.response) await finish(store, request, request.response);
+    if (request.response) await finish(store, sealer, request, request.response);
   },
   onError: async (request) => {
     const { error } = request;
-    await finish(store, request, errorResult(error), isExpected(error) ? error.code : undefined);
+    await finish(store, sealer, request, errorResult(error), isExpected(error) ? error.code : undefined);
   },
 });

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { fingerprint, hashKey, type IdempotencyRecord } from '../../../../functions/idempotency/model.js';
-import type { AcquireResult, IdempotencyStore } from '../../../../functions/idempotency/ports.js';
+import type { AcquireResult, IdempotencyStore, ResponseSealer } from '../../../../functions/idempotency/ports.js';
+import { aesTokenCipher } from '../../../../functions/adapters/vendors/token-cipher.js';
 import { idempotency } from '../../../../functions/http/middleware/idempotency.js';
 import { jsonBody } from '../../../../functions/http/middleware/json-body.js';
 import { requestContext } from '../../../../functions/http/middleware/request-context.js';
@@ -134,6 +136,51 @@ describe('idempotency middleware', () => {
       expect(store.release).toHaveBeenCalledWith('tenant_a', hashKey(KEY), expect.any(String));
       expect(store.complete).not.toHaveBeenCalled();
     }
+  });
+
+  describe('a route with sealed response fields', () => {
+    const TOKEN = 'access-sandbox-0c5e2a4f';
+    const firstResponse = { statusCode: 201, headers: { 'Content-Type': 'application/json' }, body: `{"id":"c1","secret":"${TOKEN}"}` };
+    const key = randomBytes(32);
+    const cipher = aesTokenCipher(async () => key);
+    const sealer: ResponseSealer = { seal: (p, c) => cipher.encrypt(p, c), unseal: (c, ctx) => cipher.decrypt(c, ctx) };
+
+    const sealedRouteChain = async (store: IdempotencyStore) => {
+      const { request } = await runChain(store);
+      const { route } = request.context.bankline.apiRequest;
+      request.context.bankline.apiRequest.route = { ...route!, sealedResponseFields: ['secret'] };
+      request.response = firstResponse;
+      return request;
+    };
+
+    it('stores the field only as ciphertext, and a replay returns the first body', async () => {
+      const store = fakeStore();
+      await idempotency(store, clock, sealer).after!(await sealedRouteChain(store));
+      const stored = store.complete.mock.calls[0]![3];
+      expect(JSON.stringify(stored)).not.toContain(TOKEN);
+      expect(stored.sealed_fields).toEqual(['secret']);
+      const replay = async (chosen?: ResponseSealer) => {
+        const { request } = await runChain(fakeStore());
+        return idempotency(fakeStore(existing({ response: stored })), clock, chosen).before!(request);
+      };
+      expect(await replay(sealer)).toEqual({
+        statusCode: 201,
+        headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true', 'X-Correlation-Id': 'corr-1' },
+        body: firstResponse.body,
+      });
+      // Ciphertext is never handed out as if it were the token.
+      await expect(replay(undefined)).rejects.toThrow(/no response sealer/);
+    });
+
+    it('never stores the response when the function supplies no sealer, or sealing fails', async () => {
+      const failing: ResponseSealer = { seal: async () => Promise.reject(new Error('key unavailable')), unseal: sealer.unseal };
+      for (const chosen of [undefined, failing]) {
+        const store = fakeStore();
+        await idempotency(store, clock, chosen).after!(await sealedRouteChain(store));
+        expect(store.complete).not.toHaveBeenCalled();
+        expect(store.release).toHaveBeenCalledTimes(1);
+      }
+    });
   });
 
   it('finishes a held key only once', async () => {
