@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { STAGES, stageConfig } from '../lib/stage.js';
 import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
@@ -188,17 +188,12 @@ const parseSections = (only: string | undefined): Section[] => {
   return SECTIONS.filter((s) => wanted.includes(s));
 };
 
-let sections: Section[];
+let sections: Section[] = [];
+const { values } = parseCli(USAGE, { options: { only: { type: 'string' }, help: HELP } });
 try {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
   sections = parseSections(values.only);
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-  process.exit(2);
+  usageError(USAGE, (error as Error).message);
 }
 
 for (const [index, section] of sections.entries()) {
