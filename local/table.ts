@@ -103,7 +103,24 @@ const addIndexes = async (
         GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
       }),
     );
+    // DynamoDB (Local too) builds one new index at a time: the next UpdateTable is refused with
+    // LimitExceededException until this one is ACTIVE, which takes longer on a busy machine.
+    await indexActive(client, input.TableName!, index.IndexName!);
   }
+};
+
+const INDEX_POLL_MS = 50;
+const INDEX_WAIT_MS = 120_000;
+
+const indexActive = async (client: DynamoDBClient, tableName: string, indexName: string): Promise<void> => {
+  const deadline = Date.now() + INDEX_WAIT_MS;
+  while (Date.now() < deadline) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const status = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === indexName)?.IndexStatus;
+    if (status === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, INDEX_POLL_MS));
+  }
+  throw new Error(`index ${indexName} of local table ${tableName} did not become ACTIVE within ${INDEX_WAIT_MS / 1000} s`);
 };
 
 /** Creates the table (with TTL) unless it exists; safe to call on every start and from parallel test workers. */
