@@ -17,6 +17,8 @@ export interface WebhooksContext {
   tenantId: string;
   audit: AuditContext;
   clock: Clock;
+  /** A resend's delay runs on the tenant's clock, as its retries do (tenant-time.ts). */
+  tenantClocks: TenantClocks;
   urlMode: UrlMode;
   webhooks: WebhookStore;
   secrets: SecretStore;

@@ -1,5 +1,4 @@
 import { dynamoDeliveryStore } from '../adapters/dynamodb/delivery-store.js';
-import { dynamoLedgerStore } from '../adapters/dynamodb/ledger-store.js';
 import { dynamoSecretStore } from '../adapters/dynamodb/webhook-secret-store.js';
 import { dynamoWebhookStore } from '../adapters/dynamodb/webhook-store.js';
 import { webhookTransport } from '../adapters/outbound/webhook-transport.js';
@@ -7,8 +6,8 @@ import { deliveryQueueFor } from '../adapters/sqs/delivery-queue.js';
 import { type Clock, systemClock } from '../shared/clock.js';
 import { config, readVariable } from '../shared/config.js';
 import type { PipelineContext } from '../webhooks/context.js';
-import { isSandboxStage } from '../shared/stage.js';
 import type { DeliveryQueue, EndpointTransport, TenantClocks } from '../webhooks/ports.js';
+import { tenantClocks } from './tenant-clocks.js';
 import { urlModeOf } from './webhooks.js';
 
 // The delivery pipeline's ports bound to adapters. In AWS: the SQS queue and an outbound
@@ -18,14 +17,6 @@ import { urlModeOf } from './webhooks.js';
 
 /** Contract guidance (§11.5) and the brief: a receiver has 5 s to answer. */
 export const DELIVERY_TIMEOUT_MS = 5000;
-
-/** Sandbox stages: each tenant's sandbox clock, kept by the ledger (functions/ledger/sandbox-clock.ts). */
-const sandboxClocks: TenantClocks = {
-  movable: true,
-  offsetMs: async (tenant) => (await dynamoLedgerStore.clockOffset(tenant)).offset_ms,
-};
-
-const realTime: TenantClocks = { movable: false, offsetMs: async () => 0 };
 
 export interface PipelineOverrides {
   clock?: Clock;
@@ -38,7 +29,7 @@ export interface PipelineOverrides {
 
 export const pipelineContext = (overrides: PipelineOverrides = {}): PipelineContext => ({
   clock: overrides.clock ?? systemClock,
-  tenantClocks: overrides.tenantClocks ?? (isSandboxStage() ? sandboxClocks : realTime),
+  tenantClocks: overrides.tenantClocks ?? tenantClocks(),
   random: overrides.random ?? Math.random,
   webhooks: dynamoWebhookStore,
   secrets: dynamoSecretStore,

@@ -88,4 +88,19 @@ describe('webhook retries on the sandbox clock', () => {
     await advance(86_400);
     expect(r.received).toHaveLength(4);
   });
+
+  it("a resend's delay runs on the tenant's clock, days ahead of real time by now", async () => {
+    const r = await failingReceiver(0);
+    const hook = await subscribe(api, r.url);
+    const eventId = await trigger(api);
+    await advance(1);
+    expect(r.received).toHaveLength(1);
+    const resent = await api.post(`/v0/webhooks/${hook.id}/events/${eventId}/resend`, undefined, { query: { delay: '120' } });
+    expect(resent.status).toBe(200);
+    await advance(100);
+    expect(r.received).toHaveLength(1);
+    await advance(40);
+    expect(r.received).toHaveLength(2);
+    expect((await deliveryOf(hook.id, eventId)).status).toBe('SUCCESS');
+  });
 });
