@@ -29,9 +29,14 @@ const DOMAIN_FOLDERS = [...DOMAINS.map(folderOf), 'tenancy'];
  * Cross-domain work a function does by design, through a port its domain declares and the wiring
  * binds: the customers function runs accounts' KYC listener (a verification outcome restricts or
  * releases the holder's accounts in the same request), and the accounts function draws the
- * holder's PERSON/BUSINESS.UPDATED body when `has_accounts` changes.
+ * holder's PERSON/BUSINESS.UPDATED body when `has_accounts` changes; the mappings function reads
+ * the mapped persons, businesses and accounts through their stores to check they exist.
  */
-const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = { customers: ['accounts'], accounts: ['customers'] };
+const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = {
+  customers: ['accounts'],
+  accounts: ['customers'],
+  mappings: ['accounts', 'customers'],
+};
 
 const servedFolder = (f: FunctionDefinition): string | undefined =>
   f.trigger.kind === 'http' ? folderOf(f.trigger.domain) : f.trigger.kind === 'authorizer' ? 'tenancy' : undefined;

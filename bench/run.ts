@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { STAGES, stageConfig } from '../lib/stage.js';
 import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
@@ -40,6 +40,15 @@ credential chain and no other domain's code in any function; p50 handler <= ${LI
 <= ${LIMITS.twinOverGetItem}x a raw GetItem on the same client.`;
 
 const verdicts: string[] = [];
+
+/**
+ * Functions allowed over the size and cold-require limits, each with its reason. The Plaid SDK
+ * (~770 KB minified with axios) is kept in the one function that calls a vendor, so that every
+ * other function, reading an external account included, stays under the limits.
+ */
+const SIZE_EXEMPT: Readonly<Record<string, string>> = {
+  'external-accounts-vendor': 'carries the Plaid SDK; no other function does (test/unit/external-accounts/bundle-isolation.test.ts)',
+};
 const check = (label: string, ratio: number, limit: number): string => {
   const ok = ratio <= limit;
   if (!ok) process.exitCode = 1;
@@ -63,8 +72,10 @@ const printBundles = (figures: BundleFigure[]) => {
   console.table(
     figures.map((f) => {
       const isFunction = f.role === 'function';
+      const exemption = SIZE_EXEMPT[f.name];
+      if (exemption) verdicts.push(`exempt ${f.name} size and cold require: ${exemption}`);
       const ratio = (label: string, value: number, limit: number) =>
-        isFunction ? check(`${f.name} ${label}`, value, limit) : times(value);
+        isFunction && !exemption ? check(`${f.name} ${label}`, value, limit) : times(value);
       const row: Record<string, string> = {
         bundle: f.name,
         size: kb(f.bytes),
@@ -188,17 +199,12 @@ const parseSections = (only: string | undefined): Section[] => {
   return SECTIONS.filter((s) => wanted.includes(s));
 };
 
-let sections: Section[];
+let sections: Section[] = [];
+const { values } = parseCli(USAGE, { options: { only: { type: 'string' }, help: HELP } });
 try {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
   sections = parseSections(values.only);
 } catch (error) {
-  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-  process.exit(2);
+  usageError(USAGE, (error as Error).message);
 }
 
 for (const [index, section] of sections.entries()) {

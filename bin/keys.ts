@@ -12,7 +12,7 @@
 //
 // Locally (default) it uses the running twin's DynamoDB Local, or starts one on .bankline/dynamodb.
 // With --table <name> [--region <r>] it talks to real DynamoDB with the default credential chain.
-import { parseArgs } from 'node:util';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
 import {
@@ -29,12 +29,22 @@ import {
 import { type LocalData, openLocalData } from '../local/local-data.js';
 import { setVendorCommand } from '../local/vendors/set-vendor-command.js';
 
-const USAGE = `Usage: npm run keys -- <create|list|revoke|tenants|create-org|create-tenant|set-vendor> [--tenant <id|name>] [--permissions p1,p2] [--description d]
-                       [--key-id id] [--organization id] [--name n] [--routing aba] [--vendor PLAID|FINICITY] [--json] [--table name --region r]`;
+const USAGE = `Usage: npm run keys -- <command> [flags]
+  create         --tenant <id|name> --permissions customer:read,customer:write|* [--description d]
+  list           --tenant <id|name>
+  revoke         --tenant <id|name> --key-id <id>
+  tenants        (against AWS: --organization <id>)
+  create-org     --name <name>
+  create-tenant  --organization <id> --name <name> --routing <aba>
+  set-vendor     --tenant <id|name> --vendor PLAID|FINICITY
+  any command:   --json (machine output; use npm run -s so npm's banner stays off stdout)
+                 --table <name> --region <r> (real DynamoDB instead of the local twin's)
+                 --yes (no twin running and local.json's organization gone: seed a new one and rewrite local.json)
+  --tenant takes an id or any name that \`keys tenants\` lists.`;
 
 const COMMANDS = ['create', 'list', 'revoke', 'tenants', 'create-org', 'create-tenant', 'set-vendor'];
 
-const { positionals, values: opts } = parseArgs({
+const { positionals, values: opts } = parseCli(USAGE, {
   allowPositionals: true,
   options: {
     tenant: { type: 'string' },
@@ -48,20 +58,31 @@ const { positionals, values: opts } = parseArgs({
     table: { type: 'string' },
     region: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
+    help: HELP,
   },
 });
+{
+  const [command] = positionals;
+  if (!command) usageError(USAGE, 'a command is required');
+  else if (!COMMANDS.includes(command)) usageError(USAGE, `unknown command ${command}`);
+}
 
 const run = async (command: string | undefined, local: LocalData | undefined): Promise<CommandOutput> => {
   const store = dynamoTenancyStore;
   const state = local?.state;
   switch (command) {
     case 'create':
-      return createKey(store, await resolveTenant(store, opts.tenant, state), opts.permissions, opts.description);
+      return createKey(
+        store,
+        await resolveTenant(store, opts.tenant, state, opts.organization ?? state?.organization?.id),
+        opts.permissions,
+        opts.description,
+      );
     case 'list':
-      return listKeys(store, await resolveTenant(store, opts.tenant, state));
+      return listKeys(store, await resolveTenant(store, opts.tenant, state, opts.organization ?? state?.organization?.id));
     case 'revoke':
-      return revokeKey(store, await resolveTenant(store, opts.tenant, state), opts['key-id']);
+      return revokeKey(store, await resolveTenant(store, opts.tenant, state, opts.organization ?? state?.organization?.id), opts['key-id']);
     case 'tenants':
       return listTenants(store, opts.organization ?? state?.organization?.id);
     case 'create-org':
@@ -73,7 +94,7 @@ const run = async (command: string | undefined, local: LocalData | undefined): P
         routing: opts.routing,
       });
     case 'set-vendor':
-      return setVendorCommand(await resolveTenant(store, opts.tenant, state), opts.vendor);
+      return setVendorCommand(await resolveTenant(store, opts.tenant, state, opts.organization ?? state?.organization?.id), opts.vendor);
     default:
       throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
   }
@@ -91,7 +112,7 @@ try {
     if (!region) throw new CliError('--region is required with --table', 2);
     pointFunctionsAt({ tableName: opts.table, region });
   } else {
-    local = await openLocalData();
+    local = await openLocalData(undefined, { yes: opts.yes ?? false });
   }
   const output = await run(command, local);
   console.log(opts.json ? JSON.stringify(output.json, null, 2) : output.text);

@@ -4,18 +4,18 @@
 // The trial balance per tenant and currency: over every account, GLs included, credits minus
 // debits sums to zero. Without --tenant it covers every tenant of the local organization (or of
 // --organization on AWS). Exit code 1 when any tenant's books do not balance.
-import { parseArgs } from 'node:util';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { isBalanced, trialBalance, type TrialBalanceRow } from '../functions/ledger/trial-balance.js';
 import { systemClock } from '../functions/shared/clock.js';
 import { ledgerContext } from '../functions/wiring/ledger.js';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
 import { CliError, resolveTenant } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
 
-const USAGE = 'Usage: npm run ledger -- trial-balance [--tenant <id|name>] [--organization id] [--json] [--table name --region r]';
+const USAGE = 'Usage: npm run ledger -- trial-balance [--tenant <id|name>] [--organization id] [--json] [--yes] [--table name --region r]';
 
-const { positionals, values: opts } = parseArgs({
+const { positionals, values: opts } = parseCli(USAGE, {
   allowPositionals: true,
   options: {
     tenant: { type: 'string' },
@@ -23,14 +23,18 @@ const { positionals, values: opts } = parseArgs({
     table: { type: 'string' },
     region: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
+    help: HELP,
   },
 });
+if (positionals[0] !== 'trial-balance')
+  usageError(USAGE, positionals[0] ? `unknown command ${positionals[0]}` : 'a command is required (trial-balance)');
 
 const audit = { request_id: 'cli', api_key_id: 'operator', method: 'CLI', path: 'ledger trial-balance' };
 
 const tenantsOf = async (local: LocalData | undefined) => {
-  if (opts.tenant) return [await resolveTenant(dynamoTenancyStore, opts.tenant, local?.state)];
+  if (opts.tenant)
+    return [await resolveTenant(dynamoTenancyStore, opts.tenant, local?.state, opts.organization ?? local?.state?.organization?.id)];
   const organizationId = opts.organization ?? local?.state?.organization?.id;
   if (!organizationId) throw new CliError('--tenant or --organization is required', 2);
   return dynamoTenancyStore.listTenants(organizationId);
@@ -39,13 +43,12 @@ const tenantsOf = async (local: LocalData | undefined) => {
 let local: LocalData | undefined;
 let exitCode = 0;
 try {
-  if (opts.help || positionals[0] !== 'trial-balance') throw new CliError(USAGE, opts.help ? 0 : 2);
   if (opts.table) {
     const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     if (!region) throw new CliError('--region is required with --table', 2);
     pointFunctionsAt({ tableName: opts.table, region });
   } else {
-    local = await openLocalData();
+    local = await openLocalData(undefined, { yes: opts.yes ?? false });
   }
   const report: { tenant: string; name: string; rows: TrialBalanceRow[]; balanced: boolean }[] = [];
   for (const tenant of await tenantsOf(local)) {

@@ -7,7 +7,14 @@
 //   npm start -- --in-memory       nothing kept after exit
 //   npm start -- --port 4000       or PORT=4000; 0 picks a free port
 //   BANKLINE_HOME=/tmp/x npm start  state and data elsewhere (tests)
-import { parseArgs } from 'node:util';
+import { readdirSync } from 'node:fs';
+import { logger } from '../functions/shared/logger.js';
+import { ROUTES } from '../functions/routes.js';
+import { HELP, parseCli } from '../local/cli/args.js';
+import { formatRequestLine } from '../local/request-log.js';
+import { twinIndex } from '../local/twin-index.js';
+import { EVENTS_DIR } from '../local/generate-events.js';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
 import { startupBanner } from '../local/banner.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
@@ -24,13 +31,33 @@ import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue
 import { systemClock } from '../functions/shared/clock.js';
 import { WebhookTwin } from '../local/streams/webhook-twin.js';
 
-const { values: flags } = parseArgs({
-  options: { 'in-memory': { type: 'boolean', default: false }, port: { type: 'string' }, help: { type: 'boolean', default: false } },
+const USAGE = `Usage: npm start -- [--in-memory] [--port <n>] [--json-logs] [--no-auth-cache]
+  --in-memory       keep nothing after exit (default: data in .bankline/dynamodb)
+  --port <n>        listen on this port (default 3000, or PORT; 0 picks a free one)
+  --json-logs       the handlers' structured (Powertools JSON) logs and JSON request lines, instead of one readable line per request
+  --no-auth-cache   authorizer decisions are not cached (on AWS and by default: ${AUTHORIZER_CACHE_TTL_SECONDS} s), so a revoked key fails at once
+  env: PORT, TABLE_NAME, BANKLINE_HOME; npm run dev restarts the handlers on file change`;
+
+const { values: flags } = parseCli(USAGE, {
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    port: { type: 'string' },
+    'json-logs': { type: 'boolean', default: false },
+    'no-auth-cache': { type: 'boolean', default: false },
+    // Set by `npm run dev`: its parent process owns DynamoDB Local, which outlives this process.
+    'dynamodb-endpoint': { type: 'string' },
+    'dynamodb-pid': { type: 'string' },
+    help: HELP,
+  },
 });
-if (flags.help) {
-  console.log('Usage: npm start -- [--in-memory] [--port <n>]   (env: PORT, TABLE_NAME, BANKLINE_HOME)');
-  process.exit(0);
-}
+
+const jsonLogs = flags['json-logs'] ?? false;
+// Readable mode: the console is for request lines; handlers only speak up for warnings and errors.
+logger.setLogLevel(jsonLogs ? ((process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO') : 'WARN');
+const progress = (message: string): void => {
+  if (!jsonLogs) console.log(`  ${message}`);
+};
+const externalDb = flags['dynamodb-endpoint'];
 
 const home = banklineHome();
 const inMemory = flags['in-memory'] ?? false;
@@ -78,26 +105,40 @@ const shutdown = (exitCode: number): Promise<never> =>
     process.exit(exitCode);
   })());
 
+const countEvents = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.json')).length;
+
 async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${flags.port ?? process.env.PORT}`);
   const previous = readState(home);
   const other = await runningTwinPid(previous);
   if (other) throw new Error(`a twin is already running at ${previous?.url} (pid ${other}); stop it first: kill -INT ${other}`);
-  const reaped = await reapOrphanedDynamoDb(previous);
+  const reaped = externalDb ? undefined : await reapOrphanedDynamoDb(previous);
   if (reaped) console.error(`Stopped DynamoDB Local (pid ${reaped}) left behind by an earlier run.`);
 
   const dataDir = inMemory ? null : dynamodbDataDir(home);
-  db = await startDynamoDbLocal({ path: dataDir });
+  progress(externalDb ? `Using DynamoDB Local at ${externalDb}` : 'Starting DynamoDB Local (Java)...');
+  db = externalDb
+    ? { endpoint: externalDb, port: Number(new URL(externalDb).port), pid: Number(flags['dynamodb-pid'] ?? 0), stop: async () => undefined }
+    : await startDynamoDbLocal({ path: dataDir });
   const client = localClient(db.endpoint);
   await ensureTable(client, tableName);
   client.destroy();
   pointFunctionsAt({ tableName, endpoint: db.endpoint, home });
+  progress('Starting the sandbox vendors (Plaid, Finicity)...');
   const { close: _close, ...vendorUrls } = (vendors = await startLocalVendors(home));
+  progress('Seeding the demo organization and tenants...');
 
   // A different table name means different data: the recorded tenants do not apply.
   const demo = await ensureDemoData(previous?.table_name === tableName ? previous : undefined);
+  const linkPage = vendorUrls.plaid.link_page;
   try {
-    server = await startServer({ port });
+    server = await startServer({
+      port,
+      ...(flags['no-auth-cache'] ? { authorizerCacheTtlSeconds: 0 } : {}),
+      onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
+      index: () => twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}) }),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
     throw error;
@@ -139,6 +180,9 @@ async function main(): Promise<void> {
   console.log(
     `Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`,
   );
+  console.log(`Serving ${ROUTES.length} routes; ${countEvents(EVENTS_DIR)} sample events in events/ (npm run replay -- <file>).`);
+  console.log(`Index: ${server.url}/  (version, links, tenants)${flags['no-auth-cache'] ? '; authorizer cache off' : ''}`);
+  if (!jsonLogs) console.log('\nRequests:');
 }
 
 process.on('SIGINT', () => void shutdown(0));

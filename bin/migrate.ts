@@ -9,7 +9,7 @@
 //   --json                            print the report (or plan) as JSON
 //   --table <name> --region <r>       against AWS instead of the local twin's data
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { HELP, parseCli } from '../local/cli/args.js';
 import { dynamoMigrationJournal } from '../functions/adapters/dynamodb/migration-journal.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
@@ -22,17 +22,18 @@ import { runMigration } from '../local/migrate/run.js';
 import { readSource } from '../local/migrate/source.js';
 
 const USAGE =
-  'Usage: npm run migrate -- --from <old tenant id|name> --to <new tenant id|name> [--dry-run] [--json] [--table name --region r]';
+  'Usage: npm run migrate -- --from <old tenant id|name> --to <new tenant id|name> [--dry-run] [--json] [--yes] [--table name --region r]';
 
-const { values: opts } = parseArgs({
+const { values: opts } = parseCli(USAGE, {
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    yes: { type: 'boolean', default: false },
     table: { type: 'string' },
     region: { type: 'string' },
-    help: { type: 'boolean', default: false },
+    help: HELP,
   },
 });
 
@@ -83,7 +84,7 @@ try {
     if (!region) throw new CliError('--region is required with --table', 2);
     pointFunctionsAt({ tableName: opts.table, region });
   } else {
-    local = await openLocalData();
+    local = await openLocalData(undefined, { yes: opts.yes ?? false });
   }
   exitCode = await main(local);
 } catch (error) {

@@ -5,7 +5,7 @@
 // the result of both signature checks, forwards it to --forward-to if given, and deletes the
 // subscription on Ctrl-C. The tenant's signing secret is read from the twin's table (created if
 // the tenant has none), never printed.
-import { parseArgs } from 'node:util';
+import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { dynamoSecretStore } from '../functions/adapters/dynamodb/webhook-secret-store.js';
 import { liveSecrets } from '../functions/webhooks/secrets.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
@@ -31,10 +31,11 @@ const ALL_EVENTS = [
 
 const USAGE = 'Usage: npm run webhooks -- listen [--forward-to <url>] [--tenant <id|name>] [--events E1,E2]';
 
-const { positionals, values } = parseArgs({
+const { positionals, values } = parseCli(USAGE, {
   allowPositionals: true,
-  options: { 'forward-to': { type: 'string' }, tenant: { type: 'string' }, events: { type: 'string' }, help: { type: 'boolean' } },
+  options: { 'forward-to': { type: 'string' }, tenant: { type: 'string' }, events: { type: 'string' }, help: HELP },
 });
+if (positionals[0] !== 'listen') usageError(USAGE, positionals[0] ? `unknown command ${positionals[0]}` : 'a command is required (listen)');
 
 async function main(): Promise<void> {
   if (values.help || positionals[0] !== 'listen') {

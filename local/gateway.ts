@@ -4,7 +4,9 @@ import { type IncomingRequest, toProxyEvent } from './apigw-event.js';
 import { createAuthorizerGate } from './authorizer-gate.js';
 import { authorizerHandler } from './function-modules.js';
 import { fromGatewayError, type GatewayResponse, type HandlerErrorReporter, type HandlerInvoker, runIntegration } from './integration.js';
-import { createRouteMatcher } from './route-matcher.js';
+import { methodNotAllowed, unservedSyncteraRoute } from './gateway-refusals.js';
+import { createMethodLister, createRouteMatcher } from './route-matcher.js';
+import { syncteraRouteFor } from './synctera/unserved.js';
 
 // API Gateway's request pipeline, minus HTTP: payload limit, resource/method match, then the
 // authorizer (cached per Authorization header for the TTL the CDK configures) and the domain
@@ -24,6 +26,12 @@ export interface GatewayOptions {
   readonly onHandlerError?: HandlerErrorReporter;
   /** Runs the domain Lambda; see HandlerInvoker. */
   readonly invokeHandler?: HandlerInvoker;
+  /**
+   * The twin's kinder refusals (405 with Allow, 404 naming an unserved Synctera route) instead of
+   * API Gateway's plain 404. Off by default, so the integration suite sees what AWS answers;
+   * the HTTP twin (startServer) turns it on.
+   */
+  readonly explainUnknownRoutes?: boolean;
 }
 
 /** `payloadTooLarge`: the body was cut off at MAX_PAYLOAD_BYTES by a reader that stopped buffering. */
@@ -36,6 +44,7 @@ export type { GatewayResponse };
 
 export const createGateway = (options: GatewayOptions = {}) => {
   const matchRoute = createRouteMatcher();
+  const methodsAt = createMethodLister();
   const authorize = createAuthorizerGate({
     authorizer: authorizerHandler,
     cacheTtlSeconds: options.authorizerCacheTtlSeconds ?? AUTHORIZER_CACHE_TTL_SECONDS,
@@ -45,8 +54,15 @@ export const createGateway = (options: GatewayOptions = {}) => {
     if (isTooLarge(request)) return fromGatewayError('REQUEST_TOO_LARGE');
     const [path = '/'] = request.url.split('?', 1);
     const match = matchRoute(request.method, path);
-    // A REST API answers unknown paths and unknown methods alike; the CDK maps it to a 404.
-    if (!match) return fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
+    if (!match) {
+      // A REST API answers unknown paths and unknown methods alike (the CDK maps it to a 404);
+      // the twin says more, to help: 405 with Allow, or which Synctera route is not served.
+      if (!options.explainUnknownRoutes) return fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
+      const allowed = methodsAt(path);
+      if (allowed.length > 0) return methodNotAllowed(request.method, path, allowed);
+      const synctera = syncteraRouteFor(request.method, path);
+      return synctera ? unservedSyncteraRoute(synctera) : fromGatewayError('MISSING_AUTHENTICATION_TOKEN');
+    }
     const event = toProxyEvent({ ...request, requestId }, match);
     return runIntegration(event, match.route, authorize, options.onHandlerError, options.invokeHandler);
   };

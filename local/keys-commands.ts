@@ -35,16 +35,38 @@ const keyView = (record: ApiKeyRecord) => ({
   ...(record.revoked_time ? { revoked_time: record.revoked_time } : {}),
 });
 
-/** A tenant id, or (locally) a demo tenant's name from local.json; it must exist in the table. */
-export const resolveTenant = async (store: TenancyStore, idOrName: string | undefined, state?: LocalState): Promise<Tenant> => {
+/**
+ * A tenant id, or a name: a demo tenant's from local.json, or any tenant of the organization
+ * (what `keys tenants` lists: local.json's organization, or --organization). It must exist in the table.
+ */
+export const resolveTenant = async (
+  store: TenancyStore,
+  idOrName: string | undefined,
+  state?: LocalState,
+  organizationId = state?.organization?.id,
+): Promise<Tenant> => {
   if (!idOrName) throw new CliError('--tenant <id|name> is required', 2);
   const id = tenantByIdOrName(state, idOrName)?.id ?? (isUuid(idOrName) ? idOrName.toLowerCase() : undefined);
   const tenant = id ? await store.getTenant(id) : undefined;
-  if (!tenant) {
-    const names = state?.tenants.map((t) => `"${t.name}"`).join(', ');
-    throw new CliError(`unknown tenant ${idOrName}${names ? `; local tenants: ${names}` : ''}`);
-  }
-  return tenant;
+  if (tenant) return tenant;
+  const all = organizationId ? await store.listTenants(organizationId) : [];
+  const named = all.filter((t) => t.name.toLowerCase() === idOrName.toLowerCase());
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1)
+    throw new CliError(`${named.length} tenants are named "${idOrName}"; use the id: ${named.map((t) => t.id).join(', ')}`, 2);
+  const names = (all.length ? all : (state?.tenants ?? [])).map((t) => `"${t.name}"`).join(', ');
+  throw new CliError(`unknown tenant ${idOrName}${names ? `; tenants: ${names}` : ''}`);
+};
+
+/** Left-aligned columns under a header row, for people (the --json output has the same fields). */
+export const table = (headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string => {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
 };
 
 const permissionsFrom = (list: string | undefined): Permission[] => {
@@ -78,11 +100,18 @@ export async function createKey(
 
 export async function listKeys(store: TenancyStore, tenant: Tenant): Promise<CommandOutput> {
   const keys = (await store.listApiKeys(tenant.id)).map(keyView);
-  const lines = keys.map(
-    (k) =>
-      `${k.key_id}  ${k.key_prefix}…  ${k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active'}  ${k.permissions.join(',')}${k.description ? `  "${k.description}"` : ''}`,
-  );
-  return { json: keys, text: lines.length ? lines.join('\n') : `no API keys for tenant "${tenant.name}"` };
+  const rows = keys.map((k) => [
+    k.key_id,
+    `${k.key_prefix}…`,
+    k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active',
+    k.creation_time,
+    k.description ?? '',
+    k.permissions.join(','),
+  ]);
+  const text = rows.length
+    ? table(['KEY ID', 'PREFIX', 'STATUS', 'CREATED', 'DESCRIPTION', 'PERMISSIONS'], rows)
+    : `no API keys for tenant "${tenant.name}"`;
+  return { json: keys, text };
 }
 
 export async function revokeKey(store: TenancyStore, tenant: Tenant, keyId: string | undefined): Promise<CommandOutput> {
@@ -107,7 +136,12 @@ export async function listTenants(store: TenancyStore, organizationId: string | 
     organization_id,
     creation_time,
   }));
-  const text = tenants.length ? tenants.map((t) => `${t.id}  "${t.name}"  routing ${t.bank_routing}`).join('\n') : 'no tenants';
+  const text = tenants.length
+    ? table(
+        ['TENANT ID', 'ROUTING', 'NAME'],
+        tenants.map((t) => [t.id, t.bank_routing, t.name]),
+      )
+    : 'no tenants';
   return { json, text };
 }
 

@@ -1,8 +1,9 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { pointFunctionsAt } from './functions-env.js';
 import { localClient } from './local-client.js';
-import { ensureDemoData } from './seed.js';
+import { ensureDemoData, stillValid } from './seed.js';
 import { banklineHome, dynamodbDataDir, type LocalState, readState, updateState } from './state-file.js';
 import { ensureTable } from './table.js';
 
@@ -34,11 +35,22 @@ export const endpointAnswers = async (endpoint: string): Promise<boolean> => {
   }
 };
 
-export async function openLocalData(home = banklineHome()): Promise<LocalData> {
+export interface OpenLocalDataOptions {
+  /** Seed a new demo organization even when local.json names one this data no longer holds. */
+  readonly yes?: boolean;
+  /** Where to tell the developer what happens (stderr, so --json output stays clean). */
+  readonly say?: (line: string) => void;
+}
+
+export class LocalDataRefused extends Error {}
+
+export async function openLocalData(home = banklineHome(), options: OpenLocalDataOptions = {}): Promise<LocalData> {
+  const say = options.say ?? ((line: string) => console.error(line));
   const recorded = readState(home);
   const tableName = recorded?.table_name ?? process.env.TABLE_NAME ?? DEFAULT_LOCAL_TABLE;
   const running =
     recorded?.dynamodb_endpoint && (await endpointAnswers(recorded.dynamodb_endpoint)) ? recorded.dynamodb_endpoint : undefined;
+  if (!running) say(`No twin is running: starting DynamoDB Local on ${dynamodbDataDir(home)} for this command (stopped when it ends).`);
   const own = running ? undefined : await startDynamoDbLocal({ path: dynamodbDataDir(home) });
   const endpoint = running ?? own!.endpoint;
   try {
@@ -46,6 +58,14 @@ export async function openLocalData(home = banklineHome()): Promise<LocalData> {
     await ensureTable(client, tableName);
     client.destroy();
     pointFunctionsAt({ tableName, endpoint, home });
+    // local.json's keys may be all a developer has of that organization: never replace it silently.
+    if (recorded?.organization && !options.yes && !(await stillValid(recorded, dynamoTenancyStore))) {
+      throw new LocalDataRefused(
+        `${home}/local.json names organization "${recorded.organization.name}" (${recorded.organization.id}), which this data does not hold ` +
+          '(was the twin run --in-memory?). Start the twin (npm start), or rerun with --yes to seed a new demo organization and rewrite local.json.',
+      );
+    }
+    if (!recorded?.organization) say('No demo data yet: seeding the demo organization and tenants into local.json.');
     const demo = await ensureDemoData(recorded);
     const state = demo.seeded
       ? updateState(

@@ -29,10 +29,27 @@ export interface IdFixture {
   readonly tenant?: string;
   /** Fields merged into the fixture event's JSON body (a credit account from the account sample). */
   readonly body?: Readonly<Record<string, unknown>>;
+  /**
+   * Sample events replayed, in order and under the fixture's key, after the fixture event's own
+   * placeholders resolved and before the fixture event itself: state a resource only has once
+   * something else happened (a statement exists once the tenant's clock passed a month end).
+   * Each must succeed; its own placeholders resolve as the fixture's do.
+   */
+  readonly before?: readonly FixtureStep[];
+}
+
+export interface FixtureStep {
+  /** Sample event, relative to events/. */
+  readonly event: string;
+  /** Fields merged into its JSON body. */
+  readonly body?: Readonly<Record<string, unknown>>;
 }
 
 const SAVINGS = { account_type: 'SAVING', nickname: 'Savings' };
 const CREDIT_LINE = { account_type: 'LINE_OF_CREDIT', nickname: 'Credit line', credit_limit: 500_000 };
+
+/** Past the next month end from any date: the month-end job issues statements on the 1st to the 3rd. */
+const PAST_MONTH_END = { event: 'sandbox/move-sandbox-clock.json', body: { advance_seconds: 32 * 24 * 3600 } };
 
 const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
 
@@ -92,6 +109,15 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   // writes the deliveries with the event; the webhook's own placeholder resolves first).
   webhook_id: { event: 'webhooks/create-webhook.json', pick: field('id') },
   event_id: { event: 'webhooks/trigger-webhook-event.json', pick: field('id') },
+
+  // A statement of the funded account: fund it, move the tenant's sandbox clock past the month
+  // end, then list the account's statements.
+  statement_id: {
+    event: 'statements/list-statements.json',
+    rename: { deposit_account_id: 'funded_account_id' },
+    before: [PAST_MONTH_END],
+    pick: (body) => ((field('statements')(body) as Array<{ id?: unknown }> | undefined) ?? [])[0]?.id,
+  },
 };
 
 /** `{customer_id}` in a route template → `{{customer_id}}` in the sample event. */

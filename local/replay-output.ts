@@ -1,4 +1,4 @@
-import type { ReplayOutcome } from './replay.js';
+import type { CreatedRecord, ReplayOutcome } from './replay.js';
 
 // Human-readable rendering of a replay: status line, headers, pretty JSON body; for other
 // trigger kinds, what the function returned (or why it failed).
@@ -30,4 +30,13 @@ export const formatReplayOutcome = (outcome: ReplayOutcome): string => {
       return [`HTTP ${statusCode}`, ...headerLines, '', prettyBody(body.toString('utf8'))].join('\n');
     }
   }
+};
+
+/** What the placeholders created, so a developer can reuse it: `--set account_id=<id>`. Vendor tokens are not shown. */
+export const formatCreatedRecords = (records: readonly CreatedRecord[]): string => {
+  if (records.length === 0) return '';
+  const lines = records.map(
+    (r) => `  {{${r.placeholder}}}  ${r.placeholder.endsWith('_token') ? '(vendor token, not shown)' : r.id}  by ${r.by}`,
+  );
+  return ['Created for the placeholders (reuse one with --set <placeholder>=<id>):', ...lines].join('\n');
 };

@@ -44,7 +44,19 @@ export interface ReplayOptions {
   /** Relative event paths resolve here; defaults to the repository's events/. */
   readonly eventsDir?: string;
   readonly onHandlerError?: HandlerErrorReporter;
+  /** Placeholder values given by the caller (`--set account_id=<id>`): used as they are, nothing created for them. */
+  readonly preset?: Readonly<Record<string, string>>;
 }
+
+/** A record a placeholder made: `{{account_id}}` ← the id, by replaying that event. */
+export interface CreatedRecord {
+  readonly placeholder: string;
+  readonly id: string;
+  readonly by: string;
+}
+
+/** Every placeholder `--set` may name. */
+export const knownPlaceholders = (): string[] => [...Object.keys(ID_FIXTURES), ...Object.keys(SANDBOX_FIXTURES)].sort();
 
 export class ReplayError extends Error {}
 
@@ -137,6 +149,11 @@ export const loadEventFile = (file: string, eventsDir = EVENTS_DIR): unknown => 
   }
 };
 
+const responseOf = (outcome: ReplayOutcome) => {
+  const response = outcome.kind === 'proxy' ? outcome.response : undefined;
+  return { response, text: response?.body.toString('utf8') ?? '' };
+};
+
 interface Replayed {
   outcome: ReplayOutcome;
   /** What each `{{x_id}}` of the event resolved to. */
@@ -150,6 +167,10 @@ export const createReplayer = (options: ReplayOptions) => {
   const authorize = createAuthorizerGate({ authorizer: authorizerHandler, cacheTtlSeconds: 0 });
   /** `<authorization>|<placeholder>` → id, so one replay creates each fixture once per tenant. */
   const created = new Map<string, string>();
+  const records: CreatedRecord[] = [];
+  for (const name of Object.keys(options.preset ?? {})) {
+    if (!knownPlaceholders().includes(name)) throw new ReplayError(`unknown placeholder ${name}; known: ${knownPlaceholders().join(', ')}`);
+  }
 
   const tenantNamed = (tenantName: string) => {
     const tenant = options.state.tenants.find((t) => t.name.toLowerCase() === tenantName.toLowerCase());
@@ -162,12 +183,15 @@ export const createReplayer = (options: ReplayOptions) => {
   const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
 
   const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
+    const given = options.preset?.[name];
+    if (given !== undefined) return given;
     const sandbox = SANDBOX_FIXTURES[name];
     if (sandbox) {
       const memo = `${authorization}|${name}`;
       const made =
         created.get(memo) ??
         (await sandbox({ vendors: options.state.vendors, resolve: (other) => createFixture(other, authorization, depth + 1) }));
+      if (!created.has(memo)) records.push({ placeholder: name, id: made, by: 'the sandbox vendor' });
       created.set(memo, made);
       return made;
     }
@@ -183,9 +207,21 @@ export const createReplayer = (options: ReplayOptions) => {
       event = mapStrings(event, (s) => s.replaceAll(`{{${from}}}`, `{{${to}}}`));
     }
     if (fixture.body) event = withBody(event as Record<string, unknown>, fixture.body);
+    if (fixture.before?.length) {
+      // The fixture's own ids first (memoised, so its replay below reuses them), then the steps.
+      for (const needed of placeholdersIn(event, ID_PLACEHOLDER)) await createFixture(needed, actingAs, depth + 1);
+      for (const step of fixture.before) {
+        let stepEvent = loadEventFile(step.event, eventsDir);
+        if (step.body) stepEvent = withBody(stepEvent as Record<string, unknown>, step.body);
+        const { response, text } = responseOf((await replay(stepEvent, actingAs, depth + 1)).outcome);
+        if (!response || response.statusCode >= 300)
+          throw new ReplayError(
+            `could not create {{${name}}}: replaying events/${step.event} first failed (status ${response?.statusCode ?? 'none'}): ${text}`,
+          );
+      }
+    }
     const { outcome, used } = await replay(event, actingAs, depth + 1);
-    const response = outcome.kind === 'proxy' ? outcome.response : undefined;
-    const text = response?.body.toString('utf8') ?? '';
+    const { response, text } = responseOf(outcome);
     const body = text ? JSON.parse(text) : undefined;
     const id = response && response.statusCode < 300 ? fixture.pick(body, used) : undefined;
     if (typeof id !== 'string') {
@@ -194,6 +230,7 @@ export const createReplayer = (options: ReplayOptions) => {
       );
     }
     created.set(memo, id);
+    records.push({ placeholder: name, id, by: `events/${fixture.event}` });
     return id;
   };
 
@@ -257,5 +294,7 @@ export const createReplayer = (options: ReplayOptions) => {
     return { outcome: { kind: 'proxy', response: await runIntegration(resolved, route, authorize, report) }, used };
   };
 
-  return async (event: unknown): Promise<ReplayOutcome> => (await replay(event, undefined, 0)).outcome;
+  const run = async (event: unknown): Promise<ReplayOutcome> => (await replay(event, undefined, 0)).outcome;
+  /** The records placeholders created so far, in creation order (dependencies first). */
+  return Object.assign(run, { created: (): readonly CreatedRecord[] => [...records] });
 };

@@ -67,6 +67,10 @@ const findResource = (
   return found;
 };
 
+/** API Gateway ignores one trailing slash: /v0/customers/ is /v0/customers. */
+export const pathSegments = (path: string): string[] =>
+  (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).split('/').slice(1);
+
 export const createRouteMatcher = (routes: readonly Route[] = ROUTES) => {
   const root = buildResourceTree(routes);
   return (method: string, path: string): RouteMatch | null => {
@@ -79,6 +83,12 @@ export const createRouteMatcher = (routes: readonly Route[] = ROUTES) => {
     const route = resource?.methods.get(method.toUpperCase());
     return route ? { route, pathParameters } : null;
   };
+};
+
+/** The methods the resource at `path` has (empty when no resource covers it): the twin's `Allow`. */
+export const createMethodLister = (routes: readonly Route[] = ROUTES) => {
+  const root = buildResourceTree(routes);
+  return (path: string): string[] => [...(findResource(root, pathSegments(path), 0, {})?.methods.keys() ?? [])].sort();
 };
 
 /** The route a replayed event names by its method and resource template. */

@@ -37,7 +37,7 @@ export async function seedDemoData(store: TenancyStore = dynamoTenancyStore, org
 }
 
 /** True when the organization, every demo tenant and every recorded key are still in the table. */
-const stillValid = async (state: Pick<LocalState, 'organization' | 'tenants'>, store: TenancyStore): Promise<boolean> => {
+export const stillValid = async (state: Pick<LocalState, 'organization' | 'tenants'>, store: TenancyStore): Promise<boolean> => {
   if (!state.organization || !(await store.getOrganization(state.organization.id))) return false;
   for (const demo of DEMO_TENANTS) {
     const recorded = state.tenants.find((t) => t.name === demo.name);

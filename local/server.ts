@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
 import { answerClientError } from './client-errors.js';
-import { createGateway, type GatewayOptions, type GatewayRequest, MAX_PAYLOAD_BYTES } from './gateway.js';
+import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
+import { type RequestLogEntry, requestLogEntry } from './request-log.js';
 
 // The twin's HTTP front door: reads a request off node:http, runs API Gateway's pipeline
 // (local/gateway.ts) and writes the answer back. Nothing here knows about routes or tenants.
@@ -12,6 +13,10 @@ export interface StartServerOptions extends GatewayOptions {
   readonly port?: number;
   /** Loopback by default: the twin prints API keys, it should not listen on the network. */
   readonly host?: string;
+  /** Called once per request answered by the gateway (the twin prints a line). */
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** The twin's own `GET /` (an index of links and tenants); without it `/` is API Gateway's 404. */
+  readonly index?: () => unknown;
 }
 
 export interface RunningServer {
@@ -42,7 +47,7 @@ const pairs = (raw: readonly string[]): Array<readonly [string, string]> => {
 const sourceIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const gateway = createGateway(options);
+  const gateway = createGateway({ ...options, explainUnknownRoutes: options.explainUnknownRoutes ?? true });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { body, tooLarge } = await readBody(req);
@@ -54,7 +59,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sourceIp: sourceIp(req),
       payloadTooLarge: tooLarge,
     };
-    const response = await gateway(request);
+    const started = performance.now();
+    const response: GatewayResponse =
+      options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
+        ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
+        : await gateway(request);
+    options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
     response.headers['Content-Length'] = String(response.body.length);
     res.writeHead(response.statusCode, response.headers);
     res.end(response.body);

@@ -2,7 +2,8 @@
 // BANKLINE_HOME) at the run's shared DynamoDB Local, exactly as they find a running twin. Keys
 // they issue are then used over HTTP against the in-process twin.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +20,8 @@ const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 let twin: InProcessTwin;
 let home: string;
 
-const run = async (script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  const env: NodeJS.ProcessEnv = { ...process.env, BANKLINE_HOME: home };
+const run = async (script: string, args: string[], bankline = home): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const env: NodeJS.ProcessEnv = { ...process.env, BANKLINE_HOME: bankline };
   delete env.TABLE_NAME;
   delete env.DYNAMODB_ENDPOINT;
   try {
@@ -100,7 +101,72 @@ describe('npm run keys', () => {
   });
 });
 
+describe('npm run keys, for people', () => {
+  it('list prints column headers above one row per key', async () => {
+    const { code, stdout, stderr } = await keys('list', '--tenant', 'old bank');
+    expect(code, stderr).toBe(0);
+    const [header, ...rows] = stdout.trim().split('\n');
+    expect(header).toMatch(/^KEY ID\s+PREFIX\s+STATUS\s+CREATED\s+DESCRIPTION\s+PERMISSIONS$/);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]).toMatch(/^[0-9a-f-]{36}\s+bl_/);
+  });
+
+  it('--tenant accepts a name that `keys tenants` lists but local.json does not', async () => {
+    const name = `third bank ${randomUUID().slice(0, 8)}`;
+    const made = await keys('create-tenant', '--name', name, '--routing', '021000021', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    expect((await keys('tenants')).stdout).toContain(name);
+    const listed = await keys('list', '--tenant', name.toUpperCase(), '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([]);
+  });
+
+  it('refuses to seed a new organization over a local.json whose organization the data no longer holds', async () => {
+    const stale = mkdtempSync(join(tmpdir(), 'bankline-stale-'));
+    try {
+      const { endpoint, tableName } = useTestTable();
+      const orphaned = { id: randomUUID(), name: 'Gone Fintech' };
+      writeState({ dynamodb_endpoint: endpoint, table_name: tableName, in_memory: true, organization: orphaned, tenants: [] }, stale);
+      const before = readFileSync(join(stale, 'local.json'), 'utf8');
+      const refused = await run('bin/keys.ts', ['tenants'], stale);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('--yes');
+      expect(refused.stderr).toContain('Gone Fintech');
+      expect(readFileSync(join(stale, 'local.json'), 'utf8')).toBe(before);
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('npm run replay', () => {
+  it('prints the records its placeholders created', async () => {
+    const { code, stdout, stderr } = await run('bin/replay.ts', ['events/customers/get-customer.json']);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^ {2}\{\{customer_id\}\} {2}[0-9a-f-]{36} {2}by events\/customers\/create-customer\.json$/m);
+  });
+
+  it('--set customer_id=<id> replays against an existing record and creates nothing', async () => {
+    const existing = await call(`${twin.url}/v0/customers`, { method: 'POST', key: twin.oldBank.api_key, body: PERSON_BODY });
+    expect(existing.status).toBe(201);
+    const { code, stdout, stderr } = await run('bin/replay.ts', [
+      'events/customers/get-customer.json',
+      '--set',
+      `customer_id=${existing.body.id}`,
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^HTTP 200$/m);
+    expect(stdout).toContain(`"id": "${existing.body.id}"`);
+    expect(stdout).not.toContain('Created for the placeholders');
+  });
+
+  it('--set with an unknown placeholder fails naming the known ones', async () => {
+    const { code, stderr } = await run('bin/replay.ts', ['events/customers/get-customer.json', '--set', 'acount_id=x']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('unknown placeholder acount_id');
+    expect(stderr).toContain('account_id');
+  });
+
   it('replays a sample event and prints status, headers and JSON body', async () => {
     const { code, stdout, stderr } = await run('bin/replay.ts', ['events/customers/get-customer.json']);
     expect(code, stderr).toBe(0);

@@ -131,10 +131,9 @@ describe('API Gateway behaviour in front of the handlers', () => {
     expect((await call(customers(), { key: readOnlyKey })).status).toBe(200);
   });
 
-  it('404 "no such route" for an unknown path and for a known path with another method, before any auth', async () => {
+  it('404 "no such route" for an unknown path, before any auth', async () => {
     for (const [method, path] of [
       ['GET', '/v0/nothing-here'],
-      ['DELETE', '/v0/customers'],
       ['GET', '/'],
     ] as const) {
       const { status, headers, body } = await call(`${twin.url}${path}`, { method });
