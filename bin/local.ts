@@ -174,6 +174,7 @@ async function main(): Promise<void> {
   });
   await webhooks.start();
   bindLocalDeliveryQueue(webhooks.queue);
+  webhooks.followSandboxClock();
   webhooks.run();
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
   console.log(

@@ -41,8 +41,11 @@ export const resendDelivery = async (ctx: WebhooksContext, webhookId: string, ev
     throw badRequest(`delay must be a whole number of seconds from 0 to ${MAX_RESEND_DELAY_S}`, 'BAD_QUERY_PARAMETER');
   const { webhook } = await getDelivery(ctx, webhookId, eventId);
   const now = ctx.clock.now();
-  const at = new Date(now.getTime() + delaySeconds * 1000).toISOString();
-  const delivery = await ctx.deliveries.restart(ctx.tenantId, webhookId, eventId, at, now.toISOString());
+  const offsetMs = await ctx.tenantClocks.offsetMs(ctx.tenantId);
+  // next_attempt_at in the tenant's time, the due index key in real time (tenant-time.ts).
+  const dueAt = new Date(now.getTime() + delaySeconds * 1000);
+  const at = new Date(dueAt.getTime() + offsetMs).toISOString();
+  const delivery = await ctx.deliveries.restart(ctx.tenantId, webhookId, eventId, at, now.toISOString(), dueAt.toISOString());
   if (!delivery) throw notFound('event');
   return { webhook, delivery };
 };

@@ -30,8 +30,11 @@ export interface DeliveryListCriteria {
 }
 
 export interface DeliveryStore {
-  /** Creates it unless it exists (deterministic key); returns the stored one either way. */
-  create(delivery: DeliveryRecord): Promise<{ created: boolean; delivery: DeliveryRecord }>;
+  /**
+   * Creates it unless it exists (deterministic key); returns the stored one either way. `dueAt`:
+   * the due index key in real time, when it differs from next_attempt_at (tenant-time.ts).
+   */
+  create(delivery: DeliveryRecord, dueAt?: string): Promise<{ created: boolean; delivery: DeliveryRecord }>;
   get(tenant: string, webhookId: string, eventId: string): Promise<DeliveryRecord | undefined>;
   list(tenant: string, webhookId: string, criteria: DeliveryListCriteria): Promise<Page<DeliveryRecord>>;
   /**
@@ -47,14 +50,18 @@ export interface DeliveryStore {
       history: AttemptRecord[];
       chainAttempts: number;
       nextAttemptAt?: string;
+      /** The due index key in real time, when it differs from nextAttemptAt (a tenant's time). */
+      dueAt?: string;
       dueIndexed: boolean;
       now: string;
     },
   ): Promise<boolean>;
   /** A new attempt chain (resend): RUNNING, next attempt at `at`, due-indexed. */
-  restart(tenant: string, webhookId: string, eventId: string, at: string, now: string): Promise<DeliveryRecord | undefined>;
-  /** Deliveries whose due-indexed next attempt is at or before `now`, oldest first. */
+  restart(tenant: string, webhookId: string, eventId: string, at: string, now: string, dueAt?: string): Promise<DeliveryRecord | undefined>;
+  /** Deliveries whose due-indexed next attempt is at or before `now` (real time), oldest first. */
   due(now: string, limit: number): Promise<DeliveryRecord[]>;
+  /** The tenant's due-indexed deliveries keyed at or before `upto` (real time), oldest first per shard. */
+  dueOf(tenant: string, upto: string, limit: number): Promise<DeliveryRecord[]>;
   /** Takes a delivery off the due index once its attempt is queued, only if it is still due for `attempt`. */
   undue(delivery: DeliveryRecord): Promise<boolean>;
 }
@@ -94,4 +101,14 @@ export interface EventLogCriteria {
 /** The tenant's outbox as integrators read it (GET /v0/events). */
 export interface EventLog {
   list(tenant: string, criteria: EventLogCriteria): Promise<Page<DeliveredEvent>>;
+}
+
+/**
+ * Each tenant's time: real time plus the tenant's sandbox clock offset (0 outside sandbox stages).
+ * Declared here so the pipeline reads the clock without depending on the domain that keeps it.
+ */
+export interface TenantClocks {
+  /** Sandbox stages: clocks can jump ahead, so every retry waits in the due index, where an advance finds it. */
+  movable: boolean;
+  offsetMs(tenant: string): Promise<number>;
 }

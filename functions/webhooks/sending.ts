@@ -5,6 +5,7 @@ import { disablesEndpoint, pauseAfterFailure } from './pause-rule.js';
 import { MAX_QUEUE_DELAY_S, nextDelaySeconds } from './retry-schedule.js';
 import { liveSecrets } from './secrets.js';
 import { signedHeaders } from './signing.js';
+import { realTimeOf, type TenantTime, tenantTime } from './tenant-time.js';
 
 // The sender: makes attempt `message.attempt` of a delivery and records it exactly once. A message
 // for an attempt already recorded (a redelivery, a duplicate from the sweeper) is dropped; if
@@ -25,8 +26,10 @@ export const sendDelivery = async (ctx: PipelineContext, message: DeliveryMessag
   if (!delivery || delivery.attempt_count >= attempt || delivery.status === 'SUCCESS' || delivery.status === 'FAILED') return 'skipped';
   if (delivery.attempt_count !== attempt - 1) return 'skipped';
   const webhook = await ctx.webhooks.get(tenant, webhook_id);
-  const secrets = liveSecrets(await ctx.secrets.get(tenant), ctx.clock.now());
-  const sent = ctx.clock.now();
+  const time = await tenantTime(ctx, tenant);
+  const clock = time.clock;
+  const secrets = liveSecrets(await ctx.secrets.get(tenant), clock.now());
+  const sent = clock.now();
   let result: AttemptRecord;
   if (!webhook?.is_enabled) {
     result = failedAttempt(sent, sent, webhook ? 'subscription disabled' : 'subscription deleted');
@@ -41,36 +44,38 @@ export const sendDelivery = async (ctx: PipelineContext, message: DeliveryMessag
         code: answer.code,
         response_body: answer.body,
         sent_time: sent.toISOString(),
-        response_time: ctx.clock.now().toISOString(),
+        response_time: clock.now().toISOString(),
       };
     } catch (error) {
-      result = failedAttempt(sent, ctx.clock.now(), error instanceof Error ? error.message : 'delivery failed');
+      result = failedAttempt(sent, clock.now(), error instanceof Error ? error.message : 'delivery failed');
     }
   }
-  return record(ctx, delivery, attempt, result, webhook?.is_enabled ? webhook : undefined);
+  return record(ctx, time, delivery, attempt, result, webhook?.is_enabled ? webhook : undefined);
 };
 
 const record = async (
   ctx: PipelineContext,
+  time: TenantTime,
   delivery: DeliveryRecord,
   attempt: number,
   result: AttemptRecord,
   live: WebhookRecord | undefined,
 ) => {
   const endpointLive = live !== undefined;
-  const now = ctx.clock.now();
+  const now = time.clock.now();
   const success = isSuccess(result.code);
   const chainAttempts = delivery.chain_attempts + 1;
   // A deleted, disabled or gone (410) endpoint is not retried.
   const delay = success || !endpointLive || disablesEndpoint(result.code) ? undefined : nextDelaySeconds(chainAttempts, ctx.random);
   const status: DeliveryRecord['status'] = success ? 'SUCCESS' : delay === undefined ? 'FAILED' : 'RETRYING';
   const nextAttemptAt = delay === undefined ? undefined : new Date(now.getTime() + delay * 1000).toISOString();
-  const dueIndexed = delay !== undefined && delay > MAX_QUEUE_DELAY_S;
+  // A queue delay runs in real time: where a tenant's clock can jump, every retry goes through the index.
+  const dueIndexed = delay !== undefined && (delay > MAX_QUEUE_DELAY_S || ctx.tenantClocks.movable);
   const recorded = await ctx.deliveries.recordAttempt(delivery, attempt, {
     status,
     history: withAttempt(delivery.response_history, result),
     chainAttempts,
-    ...(nextAttemptAt ? { nextAttemptAt } : {}),
+    ...(nextAttemptAt ? { nextAttemptAt, dueAt: realTimeOf(nextAttemptAt, time) } : {}),
     dueIndexed,
     now: now.toISOString(),
   });

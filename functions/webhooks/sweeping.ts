@@ -1,5 +1,6 @@
 import type { PipelineContext } from './context.js';
 import type { DeliveryRecord } from './model.js';
+import { tenantTime } from './tenant-time.js';
 
 // The sweeper (once a minute): deliveries whose next attempt was too far off for a queue delay
 // (or a resend, or a paused endpoint's first attempt) wait in the due-time index; the due ones
@@ -25,6 +26,21 @@ export const sweep = async (ctx: PipelineContext): Promise<SweepResult> => {
 export const sweepDue = async (ctx: PipelineContext): Promise<number> => {
   const due = await ctx.deliveries.due(ctx.clock.now().toISOString(), SWEEP_BATCH);
   return queueAll(ctx, due);
+};
+
+/**
+ * A tenant's deliveries due by its own clock (after its sandbox clock moved ahead). The index
+ * keys are real time, so the tenant's due ones are among those keyed up to real time plus its
+ * offset; next_attempt_at (the tenant's time) says which are due.
+ */
+export const sweepTenant = async (ctx: PipelineContext, tenant: string): Promise<number> => {
+  const time = await tenantTime(ctx, tenant);
+  const now = time.clock.now().toISOString();
+  const keyedBy = await ctx.deliveries.dueOf(tenant, now, SWEEP_BATCH);
+  return queueAll(
+    ctx,
+    keyedBy.filter((d) => d.next_attempt_at !== undefined && d.next_attempt_at <= now),
+  );
 };
 
 const queueAll = async (ctx: PipelineContext, due: DeliveryRecord[]): Promise<number> => {

@@ -6,6 +6,7 @@ import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-ac
 import { runDueWork } from '../ledger/due-work.js';
 import { advanceClock, type ClockChange, fixedClock, tenantClock } from '../ledger/sandbox-clock.js';
 import type { AuditContext } from '../shared/audit.js';
+import { sandboxClockAdvanced } from '../shared/sandbox-clock-listeners.js';
 import type { UseCaseScope } from '../shared/scope.js';
 import { isSandboxStage } from '../shared/stage.js';
 
@@ -29,9 +30,12 @@ export const tenantLedgerContext = async (scope: UseCaseScope): Promise<LedgerCo
 export const dueWorkAt = (tenantId: string, at: Date, audit: AuditContext) =>
   runDueWork(ledgerContext({ tenantId, audit, clock: fixedClock(at) }), at);
 
-/** POST /v0/sandbox/clock: moves the tenant's clock and runs what fell due, day by day. */
-export const moveSandboxClock = (scope: UseCaseScope, change: ClockChange) =>
-  advanceClock(ledgerContext(scope), change, (at) => dueWorkAt(scope.tenantId, at, scope.audit));
+/** POST /v0/sandbox/clock: moves the tenant's clock, runs what fell due day by day, then tells the listeners. */
+export const moveSandboxClock = async (scope: UseCaseScope, change: ClockChange) => {
+  const now = await advanceClock(ledgerContext(scope), change, (at) => dueWorkAt(scope.tenantId, at, scope.audit));
+  await sandboxClockAdvanced(scope.tenantId, now);
+  return now;
+};
 
 /** Every tenant with work due at `at` (three Queries of the cross-tenant due index, no tenant list). */
 export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {

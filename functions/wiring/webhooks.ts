@@ -6,6 +6,7 @@ import { config } from '../shared/config.js';
 import type { UseCaseScope } from '../shared/scope.js';
 import type { WebhooksContext } from '../webhooks/context.js';
 import type { UrlMode } from '../webhooks/url-rules.js';
+import { tenantClocks } from './tenant-clocks.js';
 
 // The webhooks domain's ports bound to their adapters, for the API's use-cases. The delivery
 // pipeline's context (queue, transport) is wired by each pipeline function (wiring/webhook-pipeline.ts).
@@ -17,6 +18,7 @@ export const webhooksContext = ({ tenantId, audit, clock }: UseCaseScope): Webho
   tenantId,
   audit,
   clock,
+  tenantClocks: tenantClocks(),
   urlMode: urlModeOf(config().stage),
   webhooks: dynamoWebhookStore,
   secrets: dynamoSecretStore,

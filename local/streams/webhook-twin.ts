@@ -1,21 +1,23 @@
 import { routeStreamRecords } from '../../functions/streams/webhook-router.js';
 import { sendQueueRecords } from '../../functions/queues/webhook-sender.js';
-import type { Clock } from '../../functions/shared/clock.js';
+import { type Clock, systemClock } from '../../functions/shared/clock.js';
 import type { PipelineContext } from '../../functions/webhooks/context.js';
 import type { EndpointTransport } from '../../functions/webhooks/ports.js';
-import { sweepDue } from '../../functions/webhooks/sweeping.js';
+import { onSandboxClockAdvance } from '../../functions/shared/sandbox-clock-listeners.js';
+import { sweepDue, sweepTenant } from '../../functions/webhooks/sweeping.js';
 import { pipelineContext } from '../../functions/wiring/webhook-pipeline.js';
 import { InProcessQueue } from './in-process-queue.js';
 import { type CheckpointStore, StreamPoller } from './stream-poller.js';
 
 // The webhook pipeline on the twin: the same router, sender and sweeper code as in AWS, fed by
-// DynamoDB Local's stream, an in-process queue and a timer. The clock is injected (the sandbox
-// clock, or a test's), so retries hours apart happen as soon as the clock says so.
+// DynamoDB Local's stream, an in-process queue and a timer. The clock is real time (or a test's);
+// each tenant's time adds its sandbox clock offset (wiring/webhook-pipeline.ts), and a sandbox
+// clock advance runs the tenant's due retries at once (followSandboxClock).
 
 export interface WebhookTwinOptions {
   endpoint: string;
   tableName: string;
-  clock: Clock;
+  clock?: Clock;
   random?: () => number;
   transport?: EndpointTransport;
   /** Where the stream position is kept across restarts (npm start: the state file). */
@@ -30,9 +32,10 @@ export class WebhookTwin {
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(options: WebhookTwinOptions) {
-    this.queue = new InProcessQueue(options.clock);
+    const clock = options.clock ?? systemClock;
+    this.queue = new InProcessQueue(clock);
     this.context = pipelineContext({
-      clock: options.clock,
+      clock,
       queue: this.queue,
       ...(options.random ? { random: options.random } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
@@ -72,8 +75,33 @@ export class WebhookTwin {
     }
   }
 
-  /** Runs the pipeline on timers, as `npm start` does: stream and queue often, the sweeper each minute. */
-  run(pollMs = 250, sweepMs = 60_000): void {
+  /** A tenant's deliveries due by its own clock, sent, with what the stream holds first. */
+  async settleTenant(tenant: string): Promise<void> {
+    for (;;) {
+      const moved = (await this.poll()) + (await sweepTenant(this.context, tenant)) + (await this.drain());
+      if (moved === 0) return;
+    }
+  }
+
+  /**
+   * After each advance of a tenant's sandbox clock (POST /v0/sandbox/clock), sends what fell due
+   * by it before the request answers, as the ledger runs its due work. Returns the unsubscribe.
+   */
+  followSandboxClock(): () => void {
+    return onSandboxClockAdvance((tenant) => this.serially(() => this.settleTenant(tenant)));
+  }
+
+  private serially<T>(step: () => Promise<T>): Promise<T> {
+    const next = this.running.then(step);
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Runs the pipeline on timers, as `npm start` does: stream and queue often, the sweeper every few
+   * seconds (on the twin, a sandbox, every retry waits in the due index, so a 30 s retry stays near 30 s).
+   */
+  run(pollMs = 250, sweepMs = 5_000): void {
     const serial = (step: () => Promise<unknown>) => () => {
       this.running = this.running.then(step).catch((error) => console.error('webhooks:', (error as Error).message));
     };

@@ -30,26 +30,24 @@ const getDelivery = async (tenant: string, webhookId: string, eventId: string) =
   return Item ? toRecord(Item) : undefined;
 };
 
-/** The Put of a new delivery: never over an existing one. */
-export const deliveryPut = (delivery: DeliveryRecord) => ({
+/** The Put of a new delivery: never over an existing one. `dueAt`: its due index key (real time). */
+export const deliveryPut = (delivery: DeliveryRecord, dueAt = delivery.next_attempt_at) => ({
   TableName: tableName(),
   Item: {
     ...keyOf(delivery),
     entity: 'WEBHOOK_DELIVERY',
     gsi1pk: WEBHOOK_KEYS.deliveriesIndex(delivery.tenant, delivery.webhook_id),
     gsi1sk: timeOrdered(delivery.event.event_time, delivery.event.id),
-    ...(delivery.next_attempt_at
-      ? WEBHOOK_KEYS.due(delivery.tenant, delivery.webhook_id, delivery.event.id, delivery.next_attempt_at)
-      : {}),
+    ...(delivery.next_attempt_at && dueAt ? WEBHOOK_KEYS.due(delivery.tenant, delivery.webhook_id, delivery.event.id, dueAt) : {}),
     ...delivery,
   },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
 
 export const dynamoDeliveryStore: DeliveryStore = {
-  async create(delivery) {
+  async create(delivery, dueAt) {
     try {
-      await documentClient().send(new PutCommand(deliveryPut(delivery)));
+      await documentClient().send(new PutCommand(deliveryPut(delivery, dueAt)));
       return { created: true, delivery };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
@@ -79,7 +77,7 @@ export const dynamoDeliveryStore: DeliveryStore = {
   async recordAttempt(read, attempt, change) {
     const due =
       change.dueIndexed && change.nextAttemptAt
-        ? WEBHOOK_KEYS.due(read.tenant, read.webhook_id, read.event.id, change.nextAttemptAt)
+        ? WEBHOOK_KEYS.due(read.tenant, read.webhook_id, read.event.id, change.dueAt ?? change.nextAttemptAt)
         : undefined;
     try {
       await documentClient().send(
@@ -116,8 +114,8 @@ export const dynamoDeliveryStore: DeliveryStore = {
     }
   },
 
-  async restart(tenant, webhookId, eventId, at, now) {
-    const due = WEBHOOK_KEYS.due(tenant, webhookId, eventId, at);
+  async restart(tenant, webhookId, eventId, at, now, dueAt = at) {
+    const due = WEBHOOK_KEYS.due(tenant, webhookId, eventId, dueAt);
     try {
       const { Attributes } = await documentClient().send(
         new UpdateCommand({
@@ -160,6 +158,28 @@ export const dynamoDeliveryStore: DeliveryStore = {
       found.push(...Items.map(toRecord));
     }
     return found;
+  },
+
+  async dueOf(tenant, upto, limit) {
+    const found: DeliveryRecord[] = [];
+    for (let shard = 0; shard < DUE_SHARDS && found.length < limit; shard++) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const { Items = [], LastEvaluatedKey } = await documentClient().send(
+          new QueryCommand({
+            TableName: tableName(),
+            IndexName: 'gsi10',
+            KeyConditionExpression: 'gsi10pk = :pk AND gsi10sk <= :upto',
+            FilterExpression: 'tenant = :tenant',
+            ExpressionAttributeValues: { ':pk': WEBHOOK_KEYS.dueShard(shard), ':upto': `${upto}#~`, ':tenant': tenant },
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        found.push(...Items.map(toRecord));
+        start = LastEvaluatedKey;
+      } while (start && found.length < limit);
+    }
+    return found.slice(0, limit);
   },
 
   async undue(delivery) {
