@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, type ApiClient } from '../../helpers/api.js';
-import { account, mappingBody, newMigrationWorld, type MigrationWorld } from './helpers.js';
+import { createAccount, primary } from '../accounts/helpers.js';
+import { account, type Bank, mappingBody, newMigrationWorld, person, type MigrationWorld } from './helpers.js';
 
 // Tradeline transfers: a credit ACCOUNT mapping records a SALE on the old tenant and a
 // PURCHASE on the new one, in the mapping's transaction; deleting or re-pointing reverses them
@@ -84,6 +85,57 @@ describe('a credit account mapping', () => {
     const response = await mapAccounts(newLine.id, oldLine.id);
     expect(response.dynamoCalls.TransactWriteItemsCommand).toBe(1);
     expect(response.dynamoCalls.QueryCommand).toBeUndefined();
+  });
+});
+
+/** A CHARGE_SECURED account: its holder's CHECKING account secures it. */
+const securedAccount = async (b: Bank): Promise<any> => {
+  const holder = await person(b);
+  const checking = await createAccount(b.api, { account_type: 'CHECKING', relationships: primary(holder) });
+  return createAccount(b.api, {
+    account_type: 'CHARGE_SECURED',
+    relationships: primary(holder),
+    security: { linked_account_id: checking.id },
+  });
+};
+
+describe('a CHARGE_SECURED mapping', () => {
+  it('records a SALE and a PURCHASE, and deleting the mapping reverses both', async () => {
+    const [oldCharge, newCharge] = await Promise.all([securedAccount(world.old), securedAccount(world.new)]);
+    const mapping = (await mapAccounts(newCharge.id, oldCharge.id)).body;
+    const [sale] = await transfersOf(world.old.api, oldCharge.id);
+    const [purchase] = await transfersOf(world.new.api, newCharge.id);
+    const common = { kind: 'TRANSFER', mapping_id: mapping.id, account_type: 'CHARGE_SECURED', original_open_date: oldCharge.open_date };
+    expect(sale).toMatchObject({
+      ...common,
+      direction: 'SALE',
+      account_id: oldCharge.id,
+      counterparty_account_id: newCharge.id,
+      metro2: { account_status: '05', k2_segment: { purchased_from_sold_to_indicator: '2' } },
+    });
+    expect(purchase).toMatchObject({
+      ...common,
+      direction: 'PURCHASE',
+      account_id: newCharge.id,
+      counterparty_account_id: oldCharge.id,
+      metro2: { k2_segment: { purchased_from_sold_to_indicator: '1', purchased_from_sold_to_name: world.old.tenant.tenant.name } },
+    });
+    // The backing CHECKING accounts are deposit accounts: nothing is recorded for them.
+    expect(await transfersOf(world.old.api, oldCharge.security.linked_account_id)).toEqual([]);
+
+    expect((await world.new.api.call({ method: 'DELETE', path: `/v0/migration_mappings/${mapping.id}` })).status).toBe(200);
+    const oldSide = await transfersOf(world.old.api, oldCharge.id);
+    const newSide = await transfersOf(world.new.api, newCharge.id);
+    expect(oldSide.map((t) => [t.kind, t.direction, t.reverses_id ?? null])).toEqual([
+      ['TRANSFER', 'SALE', null],
+      ['REVERSAL', 'SALE', sale.id],
+    ]);
+    expect(newSide.map((t) => [t.kind, t.direction, t.reverses_id ?? null])).toEqual([
+      ['TRANSFER', 'PURCHASE', null],
+      ['REVERSAL', 'PURCHASE', purchase.id],
+    ]);
+    expect(oldSide[0]).toEqual(sale);
+    expect(newSide[0]).toEqual(purchase);
   });
 });
 
