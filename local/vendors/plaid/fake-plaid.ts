@@ -47,6 +47,10 @@ interface LinkToken {
   access_token?: string;
   micro: boolean;
   expires: number;
+  created: number;
+  /** What /link/token/get reports back: the link's products and account filters. */
+  products: string[];
+  account_filters: Body | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: request bodies are read field by field and checked there, as Plaid does.
@@ -282,8 +286,22 @@ export const startFakePlaid = async (options: FakePlaidOptions): Promise<FakePla
         ...(update ? { access_token: body.access_token } : {}),
         micro: body.auth?.same_day_microdeposits_enabled === true,
         expires,
+        created: Date.now(),
+        products: update ? [] : body.products,
+        account_filters: body.account_filters ?? null,
       });
       return { link_token: token, expiration: new Date(expires).toISOString().replace(/\.\d{3}Z$/, 'Z'), request_id: requestId() };
+    },
+    '/link/token/get': (body) => {
+      const link = liveLinkToken(body.link_token);
+      const time = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return {
+        link_token: link.token,
+        created_at: time(link.created),
+        expiration: time(link.expires),
+        metadata: { initial_products: link.products, account_filters: link.account_filters },
+        request_id: requestId(),
+      };
     },
     '/item/public_token/exchange': (body) => {
       const found = publicTokens.get(body.public_token);

@@ -125,6 +125,41 @@ describe('the micro-deposit walk', () => {
   });
 });
 
+describe('link token types', () => {
+  const linked = async (type: string) => {
+    const link = await bank.api.post('/v0/external_accounts/link_tokens', linkBody({ customer_id: alberta }, { type }));
+    expect(link.status, link.rawBody).toBe(201);
+    expect(link.body.link_token).toMatch(/^link-sandbox-/);
+    return (await plaidCall(plaid, '/link/token/get', { link_token: link.body.link_token })).metadata;
+  };
+
+  it('CREDIT asks Plaid for transactions on credit cards only', async () => {
+    expect(await linked('CREDIT')).toEqual({
+      initial_products: ['transactions'],
+      account_filters: { credit: { account_subtypes: ['credit card'] } },
+    });
+  });
+
+  it('INVESTMENT asks Plaid for investments, with no account filter', async () => {
+    expect(await linked('INVESTMENT')).toEqual({ initial_products: ['investments'], account_filters: null });
+  });
+
+  it('DEPOSITORY asks for auth on checking and savings; an unknown type is refused by name', async () => {
+    expect(await linked('DEPOSITORY')).toMatchObject({
+      initial_products: ['auth'],
+      account_filters: { depository: { account_subtypes: ['checking', 'savings'] } },
+    });
+    const before = plaid.calls.get('/link/token/create') ?? 0;
+    expectProblem(
+      await bank.api.post('/v0/external_accounts/link_tokens', linkBody({ customer_id: alberta }, { type: 'LOAN' })),
+      400,
+      undefined,
+      'type',
+    );
+    expect(plaid.calls.get('/link/token/create') ?? 0).toBe(before);
+  });
+});
+
 describe('verify_owner', () => {
   it('adds the account when at least 2 of name, phone, email, address match', async () => {
     const accessToken = await exchange(alberta, await sandboxPublicToken(plaid));
