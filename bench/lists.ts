@@ -28,19 +28,28 @@ import { ensureTable } from '../local/table.js';
 // them. Relationship items and account number claims are left out: no list reads them.
 
 const TABLE = 'bankline-bench-lists';
-const LARGE = 100_000;
+/** Positive integer from the environment (smoke runs: BENCH_LISTS_LARGE=2000 BENCH_LISTS_SAMPLES=20), else the default. */
+const sizeFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+};
 const SMALL = 1_000;
+/** The issue's size; a smaller override is for smoke runs only, its ratios mean little. */
+export const LARGE = Math.max(SMALL, Math.ceil(sizeFromEnv('BENCH_LISTS_LARGE', 100_000) / 100) * 100);
 /** Each person holds this many accounts, spread over the list (person j holds accounts j, j+P, ...). */
 const ACCOUNTS_PER_PERSON = 4;
 /**
  * Persons whose first_name starts with the filtered prefix: 0.1% of the large tenant's persons.
  * The small tenant has as many, so both pages hold the same records and only the tenant size differs.
  */
-const PREFIX_MATCHES = (LARGE / ACCOUNTS_PER_PERSON) * 0.001;
+const PREFIX_MATCHES = Math.max(1, Math.round((LARGE / ACCOUNTS_PER_PERSON) * 0.001));
 const PREFIX = 'Zor';
 const PAGE = 100;
-const WARMUP = 20;
-const SAMPLES = 200;
+const SAMPLES = sizeFromEnv('BENCH_LISTS_SAMPLES', 200);
+const WARMUP = Math.min(20, SAMPLES);
 // DynamoDB Local's insert rate is the bound (Node marshals 200k items in about 2 s); more writers keep its threads busy.
 const WRITERS = 32;
 
@@ -49,6 +58,8 @@ export interface ListFigure {
   smallP50: number;
   largeP50: number;
   ratio: number;
+  /** A filter (answered from a key): held to the calls-per-page limit as well as the ratio. */
+  filter: boolean;
   /** DynamoDB commands of one page at 100k (the authorizer's answer is cached, as on AWS). */
   dynamoCalls: Record<string, number>;
 }
@@ -92,6 +103,13 @@ const PERSON_BODY = {
   legal_address: { address_line_1: '1 Main St', city: 'San Francisco', state: 'CA', postal_code: '94105', country_code: 'US' },
 };
 
+const BUSINESS_BODY = {
+  status: 'ACTIVE',
+  is_customer: true,
+  entity_name: 'Bench Holder LLC',
+  legal_address: PERSON_BODY.legal_address,
+};
+
 /** A person and an account made through the API, as stored: the templates of the bulk data. */
 const templatesOf = async (url: string, tenant: Tenant, raw: DynamoDBDocumentClient) => {
   const person = await post(url, tenant, '/v0/persons', PERSON_BODY);
@@ -100,11 +118,15 @@ const templatesOf = async (url: string, tenant: Tenant, raw: DynamoDBDocumentCli
     account_type: 'CHECKING',
     relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: person.id }],
   });
+  // The business that holds some of the bulk accounts (the business_id filter), made through the API.
+  const business = await post(url, tenant, '/v0/businesses', BUSINESS_BODY);
+  await post(url, tenant, '/v0/verifications/verify', { customer_consent: true, business_id: business.id });
   const read = async <T>(key: { pk: string; sk: string }) =>
     stripKeys<T>((await raw.send(new GetCommand({ TableName: TABLE, Key: key }))).Item!);
   return {
     person: await read<PersonRecord>(KEYS.person(tenant.id, person.id)),
     account: await read<AccountRecord>(KEYS.account(tenant.id, account.id)),
+    business: business.id as string,
   };
 };
 
@@ -117,7 +139,8 @@ const bulkOf = (tenant: Tenant, templates: Awaited<ReturnType<typeof templatesOf
   const people: PersonRecord[] = Array.from({ length: persons }, (_, j) => {
     const time = at(base, j);
     // The prefix's matches are spread over the tenant, never together at one end of it.
-    const match = j % (persons / PREFIX_MATCHES) === 0 && j / (persons / PREFIX_MATCHES) < PREFIX_MATCHES;
+    const stride = Math.floor(persons / PREFIX_MATCHES);
+    const match = j % stride === 0 && j / stride < PREFIX_MATCHES;
     return {
       ...templates.person,
       id: randomUUID(),
@@ -132,8 +155,12 @@ const bulkOf = (tenant: Tenant, templates: Awaited<ReturnType<typeof templatesOf
   });
   const items: Record<string, unknown>[] = people.map(personItem);
   const accountsBase = base + persons * 1000;
+  // One person's accounts go to the business instead: it holds ACCOUNTS_PER_PERSON accounts spread over the list.
+  const businessSlot = Math.floor(persons / 2) + 1;
   for (let i = 0; i < tenant.size; i++) {
     const holder = people[i % persons]!;
+    const held =
+      i % persons === businessSlot ? { kind: 'BUSINESS' as const, id: templates.business } : { kind: 'PERSON' as const, id: holder.id };
     const time = at(accountsBase, i);
     const number = String(numberBase + i);
     const account: AccountRecord = {
@@ -143,23 +170,25 @@ const bulkOf = (tenant: Tenant, templates: Awaited<ReturnType<typeof templatesOf
       last_updated_time: time,
       account_number: number,
       account_number_masked: `********${number.slice(-4)}`,
-      customer_ids: [holder.id],
-      holder_roles: [{ kind: 'PERSON', id: holder.id, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }],
+      customer_type: held.kind === 'BUSINESS' ? 'BUSINESS' : 'PERSONAL',
+      customer_ids: held.kind === 'PERSON' ? [held.id] : [],
+      business_ids: held.kind === 'BUSINESS' ? [held.id] : [],
+      holder_roles: [{ kind: held.kind, id: held.id, relationship_type: 'PRIMARY_ACCOUNT_HOLDER' }],
     };
     const relationship: RelationshipRecord = {
       id: randomUUID(),
       tenant: tenant.id,
       account_id: account.id,
       relationship_type: 'PRIMARY_ACCOUNT_HOLDER',
-      holder_kind: 'PERSON',
-      holder_id: holder.id,
+      holder_kind: held.kind,
+      holder_id: held.id,
       created_at: time,
       updated_at: time,
     };
     items.push(accountItem(account), membershipItem(relationship, account));
   }
   const middle = people[Math.floor(persons / 2)]!;
-  return { items, holder: middle.id, email: middle.email!, phone: middle.phone_number! };
+  return { items, holder: middle.id, business: templates.business, email: middle.email!, phone: middle.phone_number! };
 };
 
 /** BatchWriteItem in chunks of 25 by parallel writers; unprocessed items are sent again. */
@@ -198,7 +227,12 @@ const timed = async (run: () => Promise<unknown>): Promise<number> => {
 };
 
 /** p50 of one request at both sizes, sampled alternately, and the DynamoDB calls of one page at 100k. */
-const compare = async (name: string, small: () => Promise<unknown>, large: () => Promise<unknown>): Promise<ListFigure> => {
+const compare = async (
+  name: string,
+  filter: boolean,
+  small: () => Promise<unknown>,
+  large: () => Promise<unknown>,
+): Promise<ListFigure> => {
   for (let i = 0; i < WARMUP; i++) {
     await small();
     await large();
@@ -214,7 +248,7 @@ const compare = async (name: string, small: () => Promise<unknown>, large: () =>
   await large();
   const smallP50 = median(times.small);
   const largeP50 = median(times.large);
-  return { name, smallP50, largeP50, ratio: largeP50 / smallP50, dynamoCalls: callCounts() };
+  return { name, smallP50, largeP50, ratio: largeP50 / smallP50, filter, dynamoCalls: callCounts() };
 };
 
 export const measureLists = async (log: (line: string) => void = () => {}): Promise<ListFigure[]> => {
@@ -245,31 +279,44 @@ export const measureLists = async (log: (line: string) => void = () => {}): Prom
       }
       const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
       log(
-        `loaded ${LARGE + SMALL} accounts, ${(LARGE + SMALL) / ACCOUNTS_PER_PERSON} persons and their memberships in ${seconds(started)}`,
+        `loaded ${LARGE + SMALL} accounts, ${(LARGE + SMALL) / ACCOUNTS_PER_PERSON} persons, 2 businesses and the memberships in ${seconds(started)}`,
       );
       const get = caller(server.url);
       const walked = Date.now();
       const deep = { large: await tokenAt(get, large, 0.9), small: await tokenAt(get, small, 0.9) };
       log(`walked to 90% of both account lists (${(0.9 * (LARGE + SMALL)) / PAGE} pages) in ${seconds(walked)}`);
-      const both = (name: string, request: (tenant: Tenant) => Promise<unknown>) =>
+      const both = (name: string, request: (tenant: Tenant) => Promise<unknown>, filter = true) =>
         compare(
           name,
+          filter,
           () => request(small),
           () => request(large),
         );
       const figures: ListFigure[] = [];
       const persons = (tenant: Tenant, query: Record<string, string>) => get(tenant, '/v0/persons', query);
-      figures.push(await both('accounts: first page (100)', (t) => get(t, '/v0/accounts', { limit: String(PAGE) })));
+      figures.push(await both('accounts: first page (100)', (t) => get(t, '/v0/accounts', { limit: String(PAGE) }), false));
       figures.push(
-        await both('accounts: page at 90% depth', (t) =>
-          get(t, '/v0/accounts', { limit: String(PAGE), page_token: t === large ? deep.large : deep.small }),
+        await both(
+          'accounts: page at 90% depth',
+          (t) => get(t, '/v0/accounts', { limit: String(PAGE), page_token: t === large ? deep.large : deep.small }),
+          false,
         ),
       );
+      const byHolder = async (t: Tenant, filter: string, id: string) => {
+        const page = await get(t, '/v0/accounts', { [filter]: id });
+        if (page.accounts.length !== ACCOUNTS_PER_PERSON)
+          throw new Error(`${filter}: ${page.accounts.length} accounts, not ${ACCOUNTS_PER_PERSON}`);
+        return page;
+      };
+      figures.push(await both(`accounts by customer_id (${ACCOUNTS_PER_PERSON})`, (t) => byHolder(t, 'customer_id', bulk.get(t)!.holder)));
+      figures.push(await both(`accounts by person_id (${ACCOUNTS_PER_PERSON})`, (t) => byHolder(t, 'person_id', bulk.get(t)!.holder)));
       figures.push(
-        await both(`accounts by customer_id (${ACCOUNTS_PER_PERSON})`, (t) => get(t, '/v0/accounts', { customer_id: bulk.get(t)!.holder })),
+        await both(`accounts by business_id (${ACCOUNTS_PER_PERSON})`, (t) => byHolder(t, 'business_id', bulk.get(t)!.business)),
       );
       figures.push(
-        await both(`persons by first_name ${PREFIX}* (${PREFIX_MATCHES}, 0.1% at 100k)`, (t) => persons(t, { first_name: `${PREFIX}*` })),
+        await both(`persons by first_name ${PREFIX}* (${PREFIX_MATCHES} of ${LARGE / ACCOUNTS_PER_PERSON})`, (t) =>
+          persons(t, { first_name: `${PREFIX}*` }),
+        ),
       );
       figures.push(await both('persons by email', (t) => persons(t, { email: bulk.get(t)!.email })));
       figures.push(await both('persons by phone_number', (t) => persons(t, { phone_number: bulk.get(t)!.phone })));
@@ -289,7 +336,7 @@ export const printListFigures = (figures: readonly ListFigure[]): void => {
     figures.map((f) => ({
       list: f.name,
       'p50 at 1k': ms(f.smallP50),
-      'p50 at 100k': ms(f.largeP50),
+      [`p50 at ${LARGE / 1000}k`]: ms(f.largeP50),
       ratio: f.ratio.toFixed(2),
       'DynamoDB calls per page': Object.entries(f.dynamoCalls)
         .map(([c, n]) => `${c.replace('Command', '')}: ${n}`)
@@ -297,6 +344,9 @@ export const printListFigures = (figures: readonly ListFigure[]): void => {
     })),
   );
 };
+
+/** Calls per page from the counts of one request. */
+export const callsOf = (figure: ListFigure): number => Object.values(figure.dynamoCalls).reduce((sum, n) => sum + n, 0);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.log(`Lists with ${LARGE / 1000}k accounts in one tenant vs ${SMALL / 1000}k in another (same run, p50 of ${SAMPLES})`);
