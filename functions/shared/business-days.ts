@@ -110,7 +110,11 @@ const easternFormat = (): Intl.DateTimeFormat =>
   }));
 
 const easternParts = (instant: Date) => {
-  const parts = Object.fromEntries(easternFormat().formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    easternFormat()
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 };
 
