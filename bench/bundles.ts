@@ -30,12 +30,14 @@ const DOMAIN_FOLDERS = [...DOMAINS.map(folderOf), 'tenancy'];
  * binds: the customers function runs accounts' KYC listener (a verification outcome restricts or
  * releases the holder's accounts in the same request), and the accounts function draws the
  * holder's PERSON/BUSINESS.UPDATED body when `has_accounts` changes; the mappings function reads
- * the mapped persons, businesses and accounts through their stores to check they exist.
+ * the mapped persons, businesses and accounts through their stores to check they exist; the
+ * webhooks function reads a tenant's sandbox clock offset (the ledger's clock store) on sandbox stages.
  */
 const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = {
   customers: ['accounts'],
   accounts: ['customers'],
   mappings: ['accounts', 'customers'],
+  webhooks: ['ledger'],
 };
 
 const servedFolder = (f: FunctionDefinition): string | undefined =>

@@ -100,7 +100,8 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'ledger-due-work',
     entry: 'functions/schedules/ledger-due-work.ts',
-    description: 'Ledger scheduled work: hold expiry and incoming ACH entries whose effective date has come',
+    description:
+      'Ledger scheduled work: hold expiry, incoming and outgoing ACH when due; daily interest and month-end statements of every tenant',
     trigger: { kind: 'schedule', expression: 'rate(5 minutes)' },
     env: ['TABLE_NAME'],
     grants: ['table:read', 'table:write'],

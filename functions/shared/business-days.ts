@@ -95,18 +95,26 @@ export const addBusinessDays = (date: string, days: number): string => {
   return d;
 };
 
-const EASTERN = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'America/New_York',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+// Built on first use: a formatter with a time zone loads ICU's zone data, which would cost every
+// cold start of every function that merely imports this module.
+let eastern: Intl.DateTimeFormat | undefined;
+const easternFormat = (): Intl.DateTimeFormat =>
+  (eastern ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }));
 
 const easternParts = (instant: Date) => {
-  const parts = Object.fromEntries(EASTERN.formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    easternFormat()
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 };
 

@@ -3,7 +3,8 @@ import { wipeTenant } from '../adapters/dynamodb/tenant-wipe.js';
 import type { AchContext } from '../ledger/ach.js';
 import type { LedgerContext } from '../ledger/context.js';
 import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-account-directory.js';
-import { runDueWork } from '../ledger/due-work.js';
+import { ledgerTenantRegistry } from '../adapters/dynamodb/ledger-tenant-registry.js';
+import { type DueWorkReport, runDueWork } from '../ledger/due-work.js';
 import { advanceClock, type ClockChange, fixedClock, tenantClock } from '../ledger/sandbox-clock.js';
 import type { AuditContext } from '../shared/audit.js';
 import { sandboxClockAdvanced } from '../shared/sandbox-clock-listeners.js';
@@ -45,6 +46,40 @@ export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {
     dynamoLedgerStore.dueAchSettlements(at.toISOString()),
   ]);
   return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant), ...settlements.map((s) => s.tenant)])];
+};
+
+export interface ScheduledRun {
+  tenant: string;
+  report?: DueWorkReport;
+  error?: Error;
+}
+
+/**
+ * The scheduled job's pass at `at`: every tenant the due index names (holds, ACH) runs its due
+ * work now; every other listed tenant runs it once per UTC day, for its daily interest accrual
+ * and month-end statements. Each tenant's run is idempotent (derived ids, status conditions),
+ * so the day's marker, written after a tenant's run finishes, only saves repeating it; a run
+ * that failed is retried at the next pass. One tenant's failure does not stop the others.
+ */
+export const scheduledDueWork = async (at: Date, audit: AuditContext): Promise<ScheduledRun[]> => {
+  const day = at.toISOString().slice(0, 10);
+  const [due, listed] = await Promise.all([tenantsWithDueWork(at), ledgerTenantRegistry.tenants()]);
+  const known = new Set(listed);
+  // Lazy back-fill: a tenant created before the registry is listed once the due index names it.
+  for (const tenant of due) if (!known.has(tenant)) await ledgerTenantRegistry.list(tenant);
+  const dueNow = new Set(due);
+  const runs: ScheduledRun[] = [];
+  for (const tenant of [...new Set([...due, ...listed])]) {
+    if (!dueNow.has(tenant) && (await ledgerTenantRegistry.ranOn(tenant, day))) continue;
+    try {
+      const report = await dueWorkAt(tenant, at, audit);
+      await ledgerTenantRegistry.markRan(tenant, day, at);
+      runs.push({ tenant, report });
+    } catch (error) {
+      runs.push({ tenant, error: error as Error });
+    }
+  }
+  return runs;
 };
 
 /** Outgoing ACH also reads external accounts (owned by the external-accounts domain). */

@@ -28,6 +28,13 @@
 //     gsi9 LEDGER_DUE#HOLD_EXPIRY             <expires_at>#<t>#<id>
 // and an outgoing ACH (a transaction with `ach`) waiting for settlement in
 //     gsi9 LEDGER_DUE#ACH_SETTLEMENT          <settle_at>#<t>#<id>
+// Every tenant, listed for the scheduled job's daily and month-end work (interest, statements),
+// which is due for tenants with nothing in the due index too: the tenant item (keys.ts `tenant`),
+// written with these keys in the tenant-creation transaction (back-filled when the due index
+// names a tenant created before them), carries
+//     gsi9 LEDGER_TENANTS                     <t>
+// and the job's once-a-day marker of a tenant (TTL'd after LEDGER_DAILY_RUN_TTL_DAYS):
+//   pk TENANT#<t>#LEDGER_DAILY_RUN  sk DAY#<yyyy-mm-dd>
 // The sandbox clock of a tenant (an offset from real time, sandbox stages only):
 //   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
 
@@ -59,5 +66,8 @@ export const LEDGER_KEYS = {
   incomingAchIndex: (tenant: string) => `TENANT#${tenant}#INCOMING_ACHS`,
   dueIndex: (kind: DueKind) => `LEDGER_DUE#${kind}`,
   dueSort: (due: string, tenant: string, id: string) => `${due}#${tenant}#${id}`,
+  tenantsIndex: 'LEDGER_TENANTS',
+  tenantListed: (tenant: string) => ({ gsi9pk: 'LEDGER_TENANTS', gsi9sk: tenant }),
+  dailyRun: (tenant: string, day: string) => ({ pk: `TENANT#${tenant}#LEDGER_DAILY_RUN`, sk: `DAY#${day}` }),
   sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;

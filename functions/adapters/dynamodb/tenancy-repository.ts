@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import type { TemplateRecord } from '../../accounts/model.js';
 import type { InternalAccountRecord } from '../../ledger/gl.js';
 import { internalAccountItem } from './ledger-items.js';
+import { LEDGER_KEYS } from './ledger-keys.js';
 import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
 import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
@@ -40,7 +41,8 @@ export const dynamoTenancyStore: TenancyStore<Starter> = {
           {
             Put: {
               TableName: tableName(),
-              Item: { ...KEYS.tenant(tenant.id), entity: 'TENANT', ...tenant },
+              // Listed for the ledger's daily work (ledger-keys.ts LEDGER_TENANTS).
+              Item: { ...KEYS.tenant(tenant.id), ...LEDGER_KEYS.tenantListed(tenant.id), entity: 'TENANT', ...tenant },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { externalAccountKey, dynamoExternalAccountDirectory } from '../../../functions/adapters/dynamodb/external-account-directory.js';
+import { originateAch, settleDueAch, settlementOf } from '../../../functions/ledger/ach.js';
 import { runDueWork } from '../../../functions/ledger/due-work.js';
 import { simulateIncomingAch } from '../../../functions/ledger/incoming-ach.js';
 import type { LedgerContext } from '../../../functions/ledger/context.js';
 import type { LedgerStore } from '../../../functions/ledger/ports.js';
 import { createTransfer } from '../../../functions/ledger/transfers.js';
 import { fixedClock } from '../../../functions/ledger/sandbox-clock.js';
+import { table, TEST_TABLE } from '../../helpers/api.js';
 import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
 
 // A crash between any two steps of the scheduled work, then a rerun, ends where a run without a
@@ -144,6 +149,63 @@ describe('interest after a crash', () => {
       const payouts = (await real.store.accountLines(world.tenant.id, account)).filter((l) => l.subtype === 'INTEREST_PAYOUT');
       expect(payouts).toHaveLength(1);
     }
+    await assertBooks(world);
+  });
+});
+
+describe('ACH settlement after a crash', () => {
+  /** A verified external account of the world's holder (as the external-accounts domain writes it). */
+  const externalAccount = async () => {
+    const id = randomUUID();
+    await table().send(
+      new PutCommand({
+        TableName: TEST_TABLE,
+        Item: {
+          ...externalAccountKey(world.tenant.id, id),
+          id,
+          tenant: world.tenant.id,
+          customer_id: world.holder,
+          status: 'ACTIVE',
+          verification: { status: 'VERIFIED' },
+          routing_identifiers: { ach_routing_number: '021000021' },
+          account_identifiers: { number: '123456789' },
+        },
+      }),
+    );
+    return id;
+  };
+
+  /** An outgoing credit (held) and an outgoing debit on a fresh funded account, both due at the same cutoff. */
+  const scenario = async (start: Date) => {
+    const ctx = { ...world.ctx(fixedClock(start)), externalAccounts: dynamoExternalAccountDirectory };
+    const account = await openChecking(world);
+    await fund(world, account, 10_000);
+    const external = await externalAccount();
+    const entry = { currency: 'USD', customer_id: world.holder, originating_account_id: account, receiving_account_id: external };
+    const credit = await originateAch(ctx, { ...entry, amount: 1_500, dc_sign: 'credit' });
+    const debit = await originateAch(ctx, { ...entry, amount: 700, dc_sign: 'debit' });
+    return { account, credit: credit.id, debit: debit.id, due: new Date(settlementOf(start).at) };
+  };
+
+  // Two commits in all, one per entry. Crash at each, before and after it lands.
+  const cases = [1, 2].flatMap((at) => (['before', 'after'] as const).map((when) => [at, when] as const));
+
+  it.each(cases)('crash at settlement commit %i (%s), rerun: each entry settles once', async (at, when) => {
+    // Each case on its own (far) day, so a case's run sees only its own entries.
+    const start = new Date(Date.now() + (200 + 10 * at + (when === 'after' ? 5 : 0)) * 86_400_000);
+    const { account, credit, debit, due } = await scenario(start);
+    const real = world.ctx(fixedClock(due));
+    const crashing: LedgerContext = { ...real, store: crashingStore(real.store, at, when) };
+    await expect(settleDueAch(crashing, due)).rejects.toThrow(Crash);
+    await settleDueAch(real, due);
+    expect(await settleDueAch(real, due)).toBe(0); // nothing left to do
+    expect(await balancesOf(real, [account])).toEqual([{ balance: 10_000 - 1_500 + 700, pending: 0 }]);
+    for (const id of [credit, debit]) {
+      const t = await real.store.getTransaction(world.tenant.id, id);
+      expect([t?.status, t?.ach?.status, t?.lines]).toMatchObject(['POSTED', 'COMPLETE', { length: 2 }]);
+    }
+    const lines = await real.store.accountLines(world.tenant.id, account);
+    expect(lines.map((l) => l.amount).sort((a, b) => a - b)).toEqual([700, 1_500, 10_000]);
     await assertBooks(world);
   });
 });
