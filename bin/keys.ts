@@ -17,6 +17,7 @@ import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repos
 import { pointFunctionsAt } from '../local/functions-env.js';
 import {
   CliError,
+  exitCodeOf,
   type CommandOutput,
   createKey,
   createOrg,
@@ -117,10 +118,7 @@ try {
   const output = await run(command, local);
   console.log(opts.json ? JSON.stringify(output.json, null, 2) : output.text);
 } catch (error) {
-  const cliError = error instanceof CliError ? error : undefined;
-  if (cliError?.exitCode === 0) console.log(cliError.message);
-  else console.error(`keys: ${(error as Error).message}`);
-  exitCode = cliError?.exitCode ?? 1;
+  exitCode = exitCodeOf('keys', error);
 } finally {
   await local?.close();
 }

@@ -10,7 +10,7 @@ import { systemClock } from '../functions/shared/clock.js';
 import { ledgerContext } from '../functions/wiring/ledger.js';
 import { HELP, parseCli, usageError } from '../local/cli/args.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
-import { CliError, resolveTenant } from '../local/keys-commands.js';
+import { CliError, exitCodeOf, resolveTenant } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
 
 const USAGE = 'Usage: npm run ledger -- trial-balance [--tenant <id|name>] [--organization id] [--json] [--yes] [--table name --region r]';
@@ -66,10 +66,7 @@ try {
   }
   if (report.some((t) => !t.balanced)) exitCode = 1;
 } catch (error) {
-  const cliError = error instanceof CliError ? error : undefined;
-  if (cliError?.exitCode === 0) console.log(cliError.message);
-  else console.error(`ledger: ${(error as Error).message}`);
-  exitCode = cliError?.exitCode ?? 1;
+  exitCode = exitCodeOf('ledger', error);
 } finally {
   await local?.close();
 }

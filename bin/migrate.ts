@@ -13,7 +13,7 @@ import { HELP, parseCli } from '../local/cli/args.js';
 import { dynamoMigrationJournal } from '../functions/adapters/dynamodb/migration-journal.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
-import { CliError, resolveTenant } from '../local/keys-commands.js';
+import { CliError, exitCodeOf, resolveTenant } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
 import { cliAudit } from '../local/migrate/contexts.js';
 import { planMigration } from '../local/migrate/plan.js';
@@ -88,10 +88,7 @@ try {
   }
   exitCode = await main(local);
 } catch (error) {
-  const cliError = error instanceof CliError ? error : undefined;
-  if (cliError?.exitCode === 0) console.log(cliError.message);
-  else console.error(`migrate: ${(error as Error).message}`);
-  exitCode = cliError?.exitCode ?? 1;
+  exitCode = exitCodeOf('migrate', error);
 } finally {
   await local?.close();
 }

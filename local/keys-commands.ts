@@ -20,6 +20,17 @@ export class CliError extends Error {
   }
 }
 
+/**
+ * How a CLI ends on an error: a CliError of exit code 0 (usage asked for) goes to stdout, anything
+ * else is one line on stderr, never a stack trace. Returns the process's exit code.
+ */
+export const exitCodeOf = (command: string, error: unknown): number => {
+  const cliError = error instanceof CliError ? error : undefined;
+  if (cliError?.exitCode === 0) console.log(cliError.message);
+  else console.error(`${command}: ${(error as Error).message}`);
+  return cliError?.exitCode ?? 1;
+};
+
 export interface CommandOutput {
   readonly json: unknown;
   readonly text: string;

@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExternalAccountRecord } from '../../external-accounts/model.js';
 import { DuplicateExternalAccount, type ExternalAccountStore, type VendorLinkChange } from '../../external-accounts/ports.js';
 import type { Condition } from '../../shared/list-criteria.js';
@@ -14,7 +14,7 @@ import {
 import { EXTERNAL_ACCOUNT_KEYS } from './external-account-keys.js';
 import { stripKeys } from './keys.js';
 import { outboxPut } from './outbox.js';
-import { filterOf, queryPage } from './query-page.js';
+import { queryAll as queryItems, queryPage } from './query-page.js';
 import { transact, type TransactItems, versionedPut } from './transact.js';
 
 // Strongly consistent: a create then an immediate GET, PATCH or DELETE must find the account.
@@ -39,27 +39,8 @@ const linkItem = (change: VendorLinkChange) =>
     : { Delete: { TableName: tableName(), Key: EXTERNAL_ACCOUNT_KEYS.vendorLink(change.link.tenant, change.link.id) } };
 
 /** Every item of a small partition (one owner's or one link's accounts). */
-const queryAll = async (index: 'gsi2' | 'gsi3', partitionValue: string, where: Condition[]): Promise<ExternalAccountRecord[]> => {
-  const filter = filterOf(where);
-  const items: ExternalAccountRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        FilterExpression: filter.FilterExpression,
-        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partitionValue },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...Items.map((item) => toExternalAccountRecord(stripKeys(item))));
-    startKey = LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+const queryAll = async (index: 'gsi2' | 'gsi3', partitionValue: string, where: Condition[]): Promise<ExternalAccountRecord[]> =>
+  (await queryItems<Record<string, unknown>>({ index, partitionValue, where })).map((item) => toExternalAccountRecord(item));
 
 export const dynamoExternalAccountStore: ExternalAccountStore = {
   async getAccount(tenantId, id) {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { RESOURCE_TYPES, type MappingRecord, type TradelineTransferRecord } from '../../mappings/model.js';
 import { MappingClaimTaken, type MappingListCriteria, type MappingStore, type MappingWrite } from '../../mappings/ports.js';
 import { badRequest } from '../../shared/errors.js';
@@ -9,7 +9,7 @@ import { stripKeys, timeOrdered } from './keys.js';
 import { claimDelete, claimPut, claimsOf, mappingItem, toMappingRecord, toTradelineRecord, tradelinePut } from './mapping-items.js';
 import { MAPPING_KEYS } from './mapping-keys.js';
 import { outboxPut } from './outbox.js';
-import { filterOf, queryPage } from './query-page.js';
+import { queryAll as queryItems, queryPage } from './query-page.js';
 import type { IndexName } from './table-definition.js';
 import { type Claims, transact, type TransactItems, versionedPut } from './transact.js';
 
@@ -75,27 +75,8 @@ const listByIndex = async (tenantId: string, c: MappingListCriteria): Promise<Pa
 };
 
 /** Every item of one small index partition matching the conditions. */
-const queryEvery = async (index: 'gsi2' | 'gsi3', partitionValue: string, where: Condition[]): Promise<MappingRecord[]> => {
-  const filter = filterOf(where);
-  const items: MappingRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await documentClient().send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        FilterExpression: filter.FilterExpression,
-        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': `${index}pk` },
-        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': partitionValue },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...Items.map((item) => toMappingRecord(stripKeys(item))));
-    startKey = LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+const queryEvery = async (index: 'gsi2' | 'gsi3', partitionValue: string, where: Condition[]): Promise<MappingRecord[]> =>
+  (await queryItems<Record<string, unknown>>({ index, partitionValue, where })).map((item) => toMappingRecord(item));
 
 // At most this many partition Queries in flight for one list request.
 const PARALLEL_LOOKUPS = 8;

@@ -132,27 +132,35 @@ export const queryPage = async <T>(query: PageQuery<T>): Promise<Page<T>> => {
 };
 
 /**
- * Every item of a small key range (an account's relationships, a holder's memberships).
- * `consistent` asks for a strongly consistent read, which only the table itself (no index) has.
+ * Every item of a small key range (an account's relationships, a holder's memberships, one
+ * owner's external accounts), optionally filtered by `where`. `consistent` asks for a strongly
+ * consistent read, which only the table itself (no index) has.
  */
 export const queryAll = async <T>(input: {
-  index?: 'gsi2';
+  index?: IndexName;
   partitionValue: string;
   sortKeyPrefix?: string;
   consistent?: boolean;
+  where?: readonly Condition[];
 }): Promise<T[]> => {
   if (input.consistent && input.index) throw new Error('a strongly consistent Query needs the table, not an index');
   const results: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   const partitionAttr = input.index ? `${input.index}pk` : 'pk';
+  const filter = filterOf(input.where);
   do {
     const { Items = [], LastEvaluatedKey } = await documentClient().send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: input.index,
         KeyConditionExpression: input.sortKeyPrefix ? '#pk = :pk AND begins_with(sk, :sk)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionAttr },
-        ExpressionAttributeValues: { ':pk': input.partitionValue, ...(input.sortKeyPrefix ? { ':sk': input.sortKeyPrefix } : {}) },
+        FilterExpression: filter.FilterExpression,
+        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionAttr },
+        ExpressionAttributeValues: {
+          ...filter.ExpressionAttributeValues,
+          ':pk': input.partitionValue,
+          ...(input.sortKeyPrefix ? { ':sk': input.sortKeyPrefix } : {}),
+        },
         ...(input.consistent ? { ConsistentRead: true } : {}),
         ExclusiveStartKey: startKey,
       }),
