@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GL_SHARDS } from '../../ledger/gl.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS } from './keys.js';
@@ -36,13 +36,15 @@ const keyOf = (item: Record<string, unknown>): Key => ({ pk: item.pk as string, 
 const list = (pk: string, index = 'gsi1') => query({ index, pkAttribute: `${index}pk`, pk });
 const partition = (pk: string) => query({ pkAttribute: 'pk', pk });
 
+// DeleteItem, not BatchWriteItem: functions are granted item writes only (lib/table-access.ts),
+// and a delete of a key already gone is a no-op, so a wipe that stops half-way can run again.
+const DELETES_IN_FLIGHT = 25;
+
 const deleteAll = async (keys: readonly Key[]): Promise<void> => {
-  for (let i = 0; i < keys.length; i += 25) {
-    let pending = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
-    while (pending.length > 0) {
-      const out = await documentClient().send(new BatchWriteCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (out.UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-    }
+  for (let i = 0; i < keys.length; i += DELETES_IN_FLIGHT) {
+    await Promise.all(
+      keys.slice(i, i + DELETES_IN_FLIGHT).map((Key) => documentClient().send(new DeleteCommand({ TableName: tableName(), Key }))),
+    );
   }
 };
 
