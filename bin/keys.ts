@@ -12,7 +12,7 @@
 //
 // Locally (default) it uses the running twin's DynamoDB Local, or starts one on .bankline/dynamodb.
 // With --table <name> [--region <r>] it talks to real DynamoDB with the default credential chain.
-import { HELP, parseCli, usageError } from '../local/cli/args.js';
+import { DATA_OPTIONS, parseCli, usageError } from '../local/cli/args.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
 import {
@@ -56,11 +56,7 @@ const { positionals, values: opts } = parseCli(USAGE, {
     name: { type: 'string' },
     routing: { type: 'string' },
     vendor: { type: 'string' },
-    table: { type: 'string' },
-    region: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    yes: { type: 'boolean', default: false },
-    help: HELP,
+    ...DATA_OPTIONS,
   },
 });
 {

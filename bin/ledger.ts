@@ -8,7 +8,7 @@ import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repos
 import { isBalanced, trialBalance, type TrialBalanceRow } from '../functions/ledger/trial-balance.js';
 import { systemClock } from '../functions/shared/clock.js';
 import { ledgerContext } from '../functions/wiring/ledger.js';
-import { HELP, parseCli, usageError } from '../local/cli/args.js';
+import { DATA_OPTIONS, parseCli, usageError } from '../local/cli/args.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
 import { CliError, exitCodeOf, resolveTenant } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
@@ -20,11 +20,7 @@ const { positionals, values: opts } = parseCli(USAGE, {
   options: {
     tenant: { type: 'string' },
     organization: { type: 'string' },
-    table: { type: 'string' },
-    region: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    yes: { type: 'boolean', default: false },
-    help: HELP,
+    ...DATA_OPTIONS,
   },
 });
 if (positionals[0] !== 'trial-balance')

@@ -9,7 +9,7 @@
 //   --json                            print the report (or plan) as JSON
 //   --table <name> --region <r>       against AWS instead of the local twin's data
 import { randomUUID } from 'node:crypto';
-import { HELP, parseCli } from '../local/cli/args.js';
+import { DATA_OPTIONS, parseCli } from '../local/cli/args.js';
 import { dynamoMigrationJournal } from '../functions/adapters/dynamodb/migration-journal.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
 import { pointFunctionsAt } from '../local/functions-env.js';
@@ -29,11 +29,7 @@ const { values: opts } = parseCli(USAGE, {
     from: { type: 'string' },
     to: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    yes: { type: 'boolean', default: false },
-    table: { type: 'string' },
-    region: { type: 'string' },
-    help: HELP,
+    ...DATA_OPTIONS,
   },
 });
 

@@ -84,6 +84,23 @@ const httpDomain = (domain: Domain, description: string): FunctionDefinition => 
   grants: ['table:read', 'table:write', 'secret:page-token'],
 });
 
+/** The webhook delivery pipeline: each reads and writes deliveries and (re)queues them. */
+const webhookPipeline = (
+  name: string,
+  entry: string,
+  trigger: Trigger,
+  timeoutSeconds: number,
+  description: string,
+): FunctionDefinition => ({
+  name,
+  entry,
+  description,
+  trigger,
+  env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
+  grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
+  timeoutSeconds,
+});
+
 export const FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'authorizer',
@@ -136,33 +153,27 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   // Webhooks (issue 11): the API, and the delivery pipeline stream → router → queue → sender, with
   // the sweeper queuing retries that wait longer than SQS's 15-minute delay.
   httpDomain('webhooks', 'Webhook secrets, subscriptions, their deliveries, and the event log'),
-  {
-    name: 'webhook-router',
-    entry: 'functions/streams/webhook-router.ts',
-    description: 'Table stream: one webhook delivery per outbox event and matching subscription, queued',
-    trigger: { kind: 'table-stream' },
-    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
-    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
-    timeoutSeconds: 60,
-  },
-  {
-    name: 'webhook-sender',
-    entry: 'functions/queues/webhook-sender.ts',
-    description: 'Signs and posts one webhook delivery attempt and records it once',
-    trigger: { kind: 'queue', queue: 'webhook-deliveries' },
-    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
-    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
-    timeoutSeconds: 30,
-  },
-  {
-    name: 'webhook-sweeper',
-    entry: 'functions/schedules/webhook-sweeper.ts',
-    description: 'Queues webhook deliveries whose retry, resend or pause has come due',
-    trigger: { kind: 'schedule', expression: 'rate(1 minute)' },
-    env: ['TABLE_NAME', 'DELIVERY_QUEUE_URL'],
-    grants: ['table:read', 'table:write', 'queue:webhook-deliveries'],
-    timeoutSeconds: 60,
-  },
+  webhookPipeline(
+    'webhook-router',
+    'functions/streams/webhook-router.ts',
+    { kind: 'table-stream' },
+    60,
+    'Table stream: one webhook delivery per outbox event and matching subscription, queued',
+  ),
+  webhookPipeline(
+    'webhook-sender',
+    'functions/queues/webhook-sender.ts',
+    { kind: 'queue', queue: 'webhook-deliveries' },
+    30,
+    'Signs and posts one webhook delivery attempt and records it once',
+  ),
+  webhookPipeline(
+    'webhook-sweeper',
+    'functions/schedules/webhook-sweeper.ts',
+    { kind: 'schedule', expression: 'rate(1 minute)' },
+    60,
+    'Queues webhook deliveries whose retry, resend or pause has come due',
+  ),
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

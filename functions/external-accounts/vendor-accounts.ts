@@ -7,7 +7,7 @@ import { DuplicateExternalAccount, type ExternalAccountWrite, type OwnerFacts, t
 import { ownerVerified } from './owner-match.js';
 import { deletedAccount, ownerFields, ownerFrom } from './rules.js';
 import type { VendorFlowsContext } from './vendor-context.js';
-import { toDomainError } from './vendor-errors.js';
+import { asDomainError } from './vendor-errors.js';
 import { linkFor, tokenOf } from './vendor-links.js';
 import { type VendorAccount, type VendorAccounts, VendorFailure } from './vendor-ports.js';
 import type { VendorAccountsInput } from './vendor-schemas.js';
@@ -117,14 +117,14 @@ const readVendor = async (ctx: VendorFlowsContext, input: VendorAccountsInput, p
     return await (await ctx.vendors.gateway(input.vendor)).getAccounts(p.token, { withOwners: !p.link.micro_deposit });
   } catch (error) {
     if (!(error instanceof VendorFailure)) throw error;
-    if (error.kind === 'TIMEOUT' || (error.kind === 'UNAVAILABLE' && toDomainError(error).name === 'VendorUnavailable'))
-      throw toDomainError(error);
+    if (error.kind === 'TIMEOUT' || (error.kind === 'UNAVAILABLE' && asDomainError(error).name === 'VendorUnavailable'))
+      throw asDomainError(error);
     return error;
   }
 };
 
 const providerError = (id: string, f: VendorFailure) =>
-  failed(id, 'PROVIDER_ERROR', toDomainError(f).detail, {
+  failed(id, 'PROVIDER_ERROR', asDomainError(f).detail, {
     vendor_error_message: f.displayMessage ?? f.vendorMessage,
     ...(f.requestId ? { vendor_request_id: f.requestId } : {}),
   });

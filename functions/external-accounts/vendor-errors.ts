@@ -28,7 +28,7 @@ const isListed = (code: string): code is VendorErrorCode => code in WHAT_TO_DO;
 
 const vendorName = (f: VendorFailure) => (f.vendor === 'PLAID' ? 'Plaid' : 'Finicity');
 
-export const toDomainError = (f: VendorFailure): VendorRefused | VendorUnavailable => {
+export const asDomainError = (f: VendorFailure): VendorRefused | VendorUnavailable => {
   if (f.kind === 'TIMEOUT')
     return new VendorUnavailable(
       'VENDOR_TIMEOUT',
@@ -48,7 +48,7 @@ export const viaVendor = async <T>(call: () => Promise<T>): Promise<T> => {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof Error && error.name === 'VendorFailure') throw toDomainError(error as VendorFailure);
+    if (error instanceof Error && error.name === 'VendorFailure') throw asDomainError(error as VendorFailure);
     throw error;
   }
 };

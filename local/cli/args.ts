@@ -26,3 +26,12 @@ export const parseCli = <T extends ParseArgsConfig & { options: { help: { type: 
 };
 
 export const HELP = { type: 'boolean', short: 'h', default: false } as const;
+
+/** The flags of every CLI that works on the table: the twin's by default, AWS's with --table/--region. */
+export const DATA_OPTIONS = {
+  table: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
+  help: HELP,
+} as const;

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.js';
 import { KEYS } from './keys.js';
 import { LEDGER_KEYS } from './ledger-keys.js';
+import { queryAll } from './query-page.js';
 
 // The tenants the ledger's scheduled job visits once a day, and its per-tenant per-day marker
 // (ledger-keys.ts). One Query of a sparse index partition lists them all: no Scan.
@@ -13,22 +14,8 @@ const LEDGER_DAILY_RUN_TTL_DAYS = 35;
 export const ledgerTenantRegistry = {
   /** Every listed tenant id, in id order. */
   async tenants(): Promise<string[]> {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi9',
-          KeyConditionExpression: 'gsi9pk = :pk',
-          ExpressionAttributeValues: { ':pk': LEDGER_KEYS.tenantsIndex },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      ids.push(...(out.Items ?? []).map((item) => item.gsi9sk as string));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    // The listed item is the tenant item itself, whose id is the tenant id.
+    return (await queryAll<{ id: string }>({ index: 'gsi9', partitionValue: LEDGER_KEYS.tenantsIndex })).map((tenant) => tenant.id);
   },
 
   /** Back-fill: lists a tenant created before the registry (only if its tenant item exists). */

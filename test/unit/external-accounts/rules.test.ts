@@ -3,7 +3,7 @@ import { isDebitEligible, type ExternalAccountRecord } from '../../../functions/
 import { ownerVerified } from '../../../functions/external-accounts/owner-match.js';
 import { identityOf, ownerFrom, patchAccount } from '../../../functions/external-accounts/rules.js';
 import { externalAccountView } from '../../../functions/external-accounts/views.js';
-import { toDomainError } from '../../../functions/external-accounts/vendor-errors.js';
+import { asDomainError } from '../../../functions/external-accounts/vendor-errors.js';
 import { VendorFailure } from '../../../functions/external-accounts/vendor-ports.js';
 import { transactionWindow } from '../../../functions/external-accounts/vendor-reads.js';
 import { toMinorUnits } from '../../../functions/adapters/vendors/amounts.js';
@@ -115,16 +115,16 @@ describe('vendor amounts and dates', () => {
 
 describe('vendor errors', () => {
   it('names a listed code with what to do; an unlisted 4xx is VENDOR_ERROR; 5xx and timeouts are 502/503', () => {
-    expect(toDomainError(new VendorFailure('PLAID', 'USER_ACTION', 'ITEM_LOGIN_REQUIRED', 'm'))).toMatchObject({
+    expect(asDomainError(new VendorFailure('PLAID', 'USER_ACTION', 'ITEM_LOGIN_REQUIRED', 'm'))).toMatchObject({
       name: 'VendorRefused',
       code: 'ITEM_LOGIN_REQUIRED',
       detail: expect.stringContaining('update-mode link token'),
     });
-    expect(toDomainError(new VendorFailure('PLAID', 'INPUT', 'SOMETHING_NEW', 'm'))).toMatchObject({ code: 'VENDOR_ERROR' });
-    expect(toDomainError(new VendorFailure('PLAID', 'UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'm'))).toMatchObject({
+    expect(asDomainError(new VendorFailure('PLAID', 'INPUT', 'SOMETHING_NEW', 'm'))).toMatchObject({ code: 'VENDOR_ERROR' });
+    expect(asDomainError(new VendorFailure('PLAID', 'UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'm'))).toMatchObject({
       name: 'VendorUnavailable',
       code: 'VENDOR_UNAVAILABLE',
     });
-    expect(toDomainError(new VendorFailure('FINICITY', 'TIMEOUT', 'TIMEOUT', 'm'))).toMatchObject({ code: 'VENDOR_TIMEOUT' });
+    expect(asDomainError(new VendorFailure('FINICITY', 'TIMEOUT', 'TIMEOUT', 'm'))).toMatchObject({ code: 'VENDOR_TIMEOUT' });
   });
 });
