@@ -10,6 +10,7 @@ import { runLedgerBench } from './ledger.js';
 import { callsOf, LARGE, measureLists, printListFigures } from './lists.js';
 import { measureMappings } from './mappings.js';
 import { measureWebhookLatency } from './webhooks.js';
+import { CONSOLE_GZIP_LIMIT_BYTES, measureConsole } from './console.js';
 import { type Progress, progressFor } from './progress.js';
 import { kb, ms, times } from './stats.js';
 
@@ -26,7 +27,7 @@ const LIMITS = {
   listFilterCallsPerPage: 2,
 } as const;
 
-const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists'] as const;
+const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists', 'console'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
@@ -41,6 +42,7 @@ Sections (all by default, in this order):
   webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
   lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
   ledger   internal transfer p50/p99 and DynamoDB calls; 50 pairs through one GL vs none (bench/ledger.ts)
+  console  the operator console's files, raw and gzip, Preact included (bench/console.ts; limit 100 KB gzip)
 
 Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
 credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
@@ -150,6 +152,14 @@ const runLatency = async (progress: Progress) => {
   check('GET customer p50, twin over raw GetItem', twin.p50 / raw.p50, LIMITS.twinOverGetItem);
 };
 
+const runConsole = async () => {
+  const figures = await measureConsole();
+  console.log('\nOperator console bundle (console/build.ts, minified; gzip is what the browser downloads)');
+  console.table(figures.map((f) => ({ file: f.file, size: kb(f.bytes), gzip: kb(f.gzipBytes) })));
+  const total = figures.reduce((sum, f) => sum + f.gzipBytes, 0);
+  atMost('console bundle, gzip', total, CONSOLE_GZIP_LIMIT_BYTES, kb, kb(CONSOLE_GZIP_LIMIT_BYTES));
+};
+
 const runLists = async (progress: Progress) => {
   const size = `${LARGE / 1000}k`;
   console.log(`\nLists: ${size} accounts in one tenant vs 1k in another, same run (bench/lists.ts)`);
@@ -210,6 +220,7 @@ const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
   webhooks: runWebhooks,
   lists: runLists,
   ledger: runLedgerBench,
+  console: runConsole,
 };
 
 const parseSections = (only: string | undefined): Section[] => {

@@ -30,6 +30,7 @@ import { type LocalVendors, startLocalVendors } from '../local/vendors/local-ven
 import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue.js';
 import { systemClock } from '../functions/shared/clock.js';
 import { WebhookTwin } from '../local/streams/webhook-twin.js';
+import { CONSOLE_PATH, consolePages } from '../local/console-pages.js';
 
 const USAGE = `Usage: npm start -- [--in-memory] [--port <n>] [--json-logs] [--no-auth-cache]
   --in-memory       keep nothing after exit (default: data in .bankline/dynamodb)
@@ -137,6 +138,10 @@ async function main(): Promise<void> {
       port,
       ...(flags['no-auth-cache'] ? { authorizerCacheTtlSeconds: 0 } : {}),
       onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
+      // The demo operator key is read from local.json at request time (the sign-in page pre-fill).
+      console: consolePages({
+        localOperatorKey: () => (readState(home) as { operator?: { api_key?: string } } | undefined)?.operator?.api_key,
+      }),
       index: () => twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}) }),
     });
   } catch (error) {
@@ -182,6 +187,7 @@ async function main(): Promise<void> {
   );
   console.log(`Serving ${ROUTES.length} routes; ${countEvents(EVENTS_DIR)} sample events in events/ (npm run replay -- <file>).`);
   console.log(`Index: ${server.url}/  (version, links, tenants)${flags['no-auth-cache'] ? '; authorizer cache off' : ''}`);
+  console.log(`Console: ${server.url}${CONSOLE_PATH}/  (the operator console; sign-in pre-filled on this machine)`);
   if (!jsonLogs) console.log('\nRequests:');
 }
 

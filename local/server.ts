@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
 import { answerClientError } from './client-errors.js';
+import type { ConsolePages } from './console-pages.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
 import { type RequestLogEntry, requestLogEntry } from './request-log.js';
 
@@ -17,6 +18,8 @@ export interface StartServerOptions extends GatewayOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** The twin's own `GET /` (an index of links and tenants); without it `/` is API Gateway's 404. */
   readonly index?: () => unknown;
+  /** The operator console's files under /console (local/console-pages.ts), answered before the gateway. */
+  readonly console?: ConsolePages;
 }
 
 export interface RunningServer {
@@ -60,10 +63,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       payloadTooLarge: tooLarge,
     };
     const started = performance.now();
+    const page = await options.console?.(request.method, request.url, req.headers.host);
     const response: GatewayResponse =
-      options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
+      page ??
+      (options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
-        : await gateway(request);
+        : await gateway(request));
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
     response.headers['Content-Length'] = String(response.body.length);
     res.writeHead(response.statusCode, response.headers);
