@@ -31,6 +31,7 @@ const INDEX_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Bankline console</title>
 <link rel="stylesheet" href="app.css">
 <script type="module" src="app.js"></script>

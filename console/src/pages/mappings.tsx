@@ -12,7 +12,7 @@ const TYPES = ['PERSON', 'BUSINESS', 'ACCOUNT'];
 /** The operator's migration progress: per old/new tenant pair, mappings by resource type and status. */
 function Summary() {
   const session = useSession();
-  const summary = useLoad(() => apiFor(session).get('/v0/operator/migration_summary'), [session.key]);
+  const summary = useLoad(async () => (session.operator ? apiFor(session).get('/v0/operator/migration_summary') : null), [session.key]);
   if (!session.operator || !summary.data) return null;
   const pairs: any[] = summary.data.pairs ?? summary.data.migration_summary ?? summary.data.tenant_pairs ?? [];
   return (

@@ -1,0 +1,174 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolePages } from '../../local/console-pages.js';
+import { WebhookTwin } from '../../local/streams/webhook-twin.js';
+import { type InProcessTwin, startInProcessTwin } from '../e2e/support/in-process-twin.js';
+import { useTestTable } from '../helpers/dynamodb-local.js';
+import { type Receiver, startReceiver } from '../helpers/webhook-receiver.js';
+import { launchChromium } from './chromium.js';
+import { type ConsoleSeed, seedConsoleData } from './support/console-seed.js';
+
+// The operator console in Chromium against an in-process twin, walked as an operator does: sign
+// in (pre-filled on localhost), find a customer, open the account and read its balance after a
+// simulated ACH, follow "View Migrated Resource" to the new bank and back, resend a webhook.
+// Every page is checked with axe-core (no serious or critical violation) and photographed at
+// 1280×800 and 390×844 into test-artifacts/console/. Any console error or failed request fails.
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/console/', import.meta.url));
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+let twin: InProcessTwin;
+let hooks: WebhookTwin;
+let receiver: Receiver;
+let browser: Browser;
+let context: BrowserContext;
+let seed: ConsoleSeed;
+let operatorKey: string;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  receiver = await startReceiver();
+  twin = await startInProcessTwin({ console: consolePages({ localOperatorKey: () => operatorKey }) });
+  operatorKey = twin.oldBank.api_key;
+  const { endpoint, tableName } = useTestTable();
+  hooks = new WebhookTwin({ endpoint, tableName });
+  await hooks.start();
+  [seed, browser] = await Promise.all([seedConsoleData(twin.url, twin.oldBank, twin.newBank, receiver.url), launchChromium()]);
+  await hooks.settle();
+  context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US', timezoneId: 'America/New_York' });
+});
+afterAll(async () => {
+  await context?.close();
+  await twin?.close();
+  await receiver?.close();
+});
+
+const watch = (page: Page): void => {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`request failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+};
+
+/** axe-core on the page as it is, then a full-page screenshot at each viewport. */
+const check = async (page: Page, name: string): Promise<void> => {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`),
+    name,
+  ).toEqual([]);
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `${ARTIFACTS}${name}-${label}.png`, fullPage: true });
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+};
+
+const heading = (page: Page, text: string) => page.getByRole('heading', { level: 1, name: text }).waitFor();
+
+describe('the operator console', () => {
+  it('walks sign-in, customer, account balance, View Migrated Resource both ways, mappings and a webhook resend', async () => {
+    const page = await context.newPage();
+    watch(page);
+    const oldBank = twin.oldBank.name;
+    const newBank = twin.newBank.name;
+
+    // Sign in: the field is pre-filled from the twin's local-only endpoint.
+    await page.goto(`${twin.url}/console/`);
+    await expect.poll(() => page.inputValue('#key')).toBe(operatorKey);
+    await check(page, '01-sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    expect(page.url()).not.toContain(operatorKey);
+
+    // The organization and its tenants.
+    await page.getByRole('link', { name: 'Customers' }).first().waitFor();
+    await check(page, '02-organization');
+    await page.getByRole('link', { name: 'Customers' }).first().click();
+
+    // Find the customer by name.
+    await heading(page, `Customers · ${oldBank}`);
+    await page.getByLabel('Last name starts with').fill(seed.lastName.slice(0, 4));
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: `Ada ${seed.lastName}` }).waitFor();
+    expect(await page.getByRole('link', { name: /Babbage/ }).count()).toBe(0);
+    await check(page, '03-customers');
+    await page.getByRole('link', { name: `Ada ${seed.lastName}` }).click();
+
+    // The person, and the account they hold.
+    await heading(page, `Person · ${oldBank}`);
+    await page.getByRole('link', { name: /CHECKING/ }).waitFor();
+    await page.getByText('View Migrated Resource').waitFor({ state: 'attached' });
+    await check(page, '04-person');
+    await page.getByRole('link', { name: /CHECKING/ }).click();
+
+    // The balance after the simulated incoming ACH.
+    await heading(page, `Account · ${oldBank}`);
+    await expect.poll(() => page.getByTestId('account-balance').textContent()).toBe('$1,234.56');
+    await page.getByRole('cell', { name: 'INCOMING_ACH' }).first().waitFor();
+    await check(page, '05-account');
+
+    // To the new bank's account through the mapping, then back.
+    await page.getByText('Actions').click();
+    await page.getByRole('link', { name: 'View Migrated Resource' }).click();
+    await heading(page, `Account · ${newBank}`);
+    const banner = page.getByRole('status').filter({ hasText: 'Migrated resource' });
+    await expect.poll(() => banner.textContent()).toContain(newBank);
+    expect(await banner.textContent()).toContain(oldBank);
+    expect(page.url()).toContain(seed.newAccountId);
+    await expect.poll(() => page.getByTestId('account-balance').textContent()).toBe('$0.00');
+    await check(page, '06-account-migrated');
+    await page.getByRole('link', { name: `Back to ${oldBank}` }).click();
+    await heading(page, `Account · ${oldBank}`);
+    expect(page.url()).toContain(seed.oldAccountId);
+
+    // A customer without a mapping has no such action (absent, not disabled).
+    const mappingsRead = page.waitForResponse((r) => r.url().includes(`any_resource_id=${seed.unmappedPersonId}`));
+    await page.goto(`${twin.url}/console/#/t/${twin.oldBank.id}/persons/${seed.unmappedPersonId}`);
+    await heading(page, `Person · ${oldBank}`);
+    await mappingsRead;
+    await page.getByText('Babbage').waitFor();
+    expect(await page.getByText('View Migrated Resource').count()).toBe(0);
+    expect(await page.getByText('Actions').count()).toBe(0);
+
+    // Migration mappings.
+    await page.getByRole('link', { name: 'Migration mappings' }).click();
+    await heading(page, `Migration mappings · ${oldBank}`);
+    await page.getByRole('cell', { name: 'ACCOUNT' }).waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await check(page, '07-mappings');
+
+    // Webhooks: the subscription, its delivery and response history, and a resend.
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await heading(page, `Webhooks · ${oldBank}`);
+    await check(page, '08-webhooks');
+    await page.getByRole('link', { name: receiver.url }).click();
+    await heading(page, `Webhook · ${oldBank}`);
+    await page.getByRole('cell', { name: 'ACCOUNT.UPDATED' }).waitFor();
+    await page.getByText('SUCCESS').waitFor();
+    await page.getByText('History').click();
+    await page.locator('.attempts li').first().waitFor();
+    expect(await page.locator('.attempts li').first().textContent()).toContain('200');
+    await check(page, '09-webhook');
+    const before = receiver.received.length;
+    await page.getByRole('button', { name: /^Resend/ }).click();
+    await page.getByText('Resend queued').waitFor();
+    await hooks.settle();
+    expect(receiver.received.length).toBe(before + 1);
+
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it.todo('watches a closure advance after a sandbox clock advance (account closure, issue 10, is not on main yet)');
+});
