@@ -139,9 +139,7 @@ async function main(): Promise<void> {
       ...(flags['no-auth-cache'] ? { authorizerCacheTtlSeconds: 0 } : {}),
       onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
       // The demo operator key is read from local.json at request time (the sign-in page pre-fill).
-      console: consolePages({
-        localOperatorKey: () => (readState(home) as { operator?: { api_key?: string } } | undefined)?.operator?.api_key,
-      }),
+      console: consolePages({ localOperatorKey: () => readState(home)?.operator?.api_key }),
       index: () => twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}) }),
     });
   } catch (error) {

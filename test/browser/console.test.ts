@@ -33,13 +33,14 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   receiver = await startReceiver();
   twin = await startInProcessTwin({ console: consolePages({ localOperatorKey: () => operatorKey }) });
-  operatorKey = twin.oldBank.api_key;
+  operatorKey = twin.operator.api_key;
   const { endpoint, tableName } = useTestTable();
   hooks = new WebhookTwin({ endpoint, tableName });
   await hooks.start();
   [seed, browser] = await Promise.all([seedConsoleData(twin.url, twin.oldBank, twin.newBank, receiver.url), launchChromium()]);
   await hooks.settle();
   context = await browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US', timezoneId: 'America/New_York' });
+  context.setDefaultTimeout(10_000);
 });
 afterAll(async () => {
   await context?.close();
@@ -92,16 +93,19 @@ describe('the operator console', () => {
     expect(page.url()).not.toContain(operatorKey);
 
     // The organization and its tenants.
-    await page.getByRole('link', { name: 'Customers' }).first().waitFor();
+    const oldBankCard = page.getByRole('listitem').filter({ hasText: oldBank });
+    await oldBankCard.waitFor();
+    expect(await page.getByRole('listitem').filter({ hasText: newBank }).count()).toBe(1);
     await check(page, '02-organization');
-    await page.getByRole('link', { name: 'Customers' }).first().click();
+    await oldBankCard.getByRole('link', { name: 'Customers' }).click();
 
     // Find the customer by name.
     await heading(page, `Customers · ${oldBank}`);
+    await page.getByRole('link', { name: /Babbage/ }).waitFor();
     await page.getByLabel('Last name starts with').fill(seed.lastName.slice(0, 4));
     await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByRole('link', { name: /Babbage/ }).count()).toBe(0);
     await page.getByRole('link', { name: `Ada ${seed.lastName}` }).waitFor();
-    expect(await page.getByRole('link', { name: /Babbage/ }).count()).toBe(0);
     await check(page, '03-customers');
     await page.getByRole('link', { name: `Ada ${seed.lastName}` }).click();
 
@@ -115,12 +119,16 @@ describe('the operator console', () => {
     // The balance after the simulated incoming ACH.
     await heading(page, `Account · ${oldBank}`);
     await expect.poll(() => page.getByTestId('account-balance').textContent()).toBe('$1,234.56');
-    await page.getByRole('cell', { name: 'INCOMING_ACH' }).first().waitFor();
+    await page.getByRole('table', { name: 'Posted transactions' }).getByRole('cell', { name: 'ACH_INCOMING_CREDIT' }).waitFor();
     await check(page, '05-account');
 
     // To the new bank's account through the mapping, then back.
-    await page.getByText('Actions').click();
-    await page.getByRole('link', { name: 'View Migrated Resource' }).click();
+    // By keyboard: the action menu opens with Enter and its item is the next Tab stop.
+    await page.getByText('Actions', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    expect(await page.locator(':focus').textContent()).toBe('View Migrated Resource');
+    await page.keyboard.press('Enter');
     await heading(page, `Account · ${newBank}`);
     const banner = page.getByRole('status').filter({ hasText: 'Migrated resource' });
     await expect.poll(() => banner.textContent()).toContain(newBank);
@@ -139,13 +147,22 @@ describe('the operator console', () => {
     await mappingsRead;
     await page.getByText('Babbage').waitFor();
     expect(await page.getByText('View Migrated Resource').count()).toBe(0);
-    expect(await page.getByText('Actions').count()).toBe(0);
+    expect(await page.getByText('Actions', { exact: true }).count()).toBe(0);
 
     // Migration mappings.
     await page.getByRole('link', { name: 'Migration mappings' }).click();
     await heading(page, `Migration mappings · ${oldBank}`);
-    await page.getByRole('cell', { name: 'ACCOUNT' }).waitFor();
-    expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole('cell', { name: 'ACCOUNT', exact: true }).waitFor();
+    expect(
+      await page
+        .getByRole('table', { name: /Mappings seen from/ })
+        .locator('tbody tr')
+        .count(),
+    ).toBe(2);
+    const progress = page.getByRole('table', { name: /Mappings per tenant pair/ }).locator('tbody tr');
+    await progress.first().waitFor();
+    // From, to, PERSON, BUSINESS, ACCOUNT, total.
+    expect(await progress.first().locator('td').allTextContents()).toEqual([oldBank, newBank, '1 live', '0 live', '1 live', '2 live']);
     await check(page, '07-mappings');
 
     // Webhooks: the subscription, its delivery and response history, and a resend.
@@ -154,15 +171,15 @@ describe('the operator console', () => {
     await check(page, '08-webhooks');
     await page.getByRole('link', { name: receiver.url }).click();
     await heading(page, `Webhook · ${oldBank}`);
-    await page.getByRole('cell', { name: 'ACCOUNT.UPDATED' }).waitFor();
-    await page.getByText('SUCCESS').waitFor();
-    await page.getByText('History').click();
-    await page.locator('.attempts li').first().waitFor();
-    expect(await page.locator('.attempts li').first().textContent()).toContain('200');
+    const delivery = page.getByRole('row').filter({ hasText: 'ACCOUNT.UPDATED' }).first();
+    await delivery.getByText('SUCCESS').waitFor();
+    await delivery.getByText('History').click();
+    await delivery.locator('.attempts li').first().waitFor();
+    expect(await delivery.locator('.attempts li').first().textContent()).toContain('200');
     await check(page, '09-webhook');
     const before = receiver.received.length;
-    await page.getByRole('button', { name: /^Resend/ }).click();
-    await page.getByText('Resend queued').waitFor();
+    await delivery.getByRole('button', { name: /^Resend/ }).click();
+    await delivery.getByText('Resend queued').waitFor();
     await hooks.settle();
     expect(receiver.received.length).toBe(before + 1);
 

@@ -9,58 +9,72 @@ import { Section, When } from '../ui/widgets.js';
 
 const TYPES = ['PERSON', 'BUSINESS', 'ACCOUNT'];
 
-/** The operator's migration progress: per old/new tenant pair, mappings by resource type and status. */
+interface StatusCounts {
+  ACTIVE: number;
+  DELETED: number;
+}
+
+interface MigrationPair {
+  old_tenant: string;
+  old_tenant_name: string;
+  tenant: string;
+  tenant_name: string;
+  by_resource_type: Record<string, StatusCounts>;
+  total: StatusCounts;
+}
+
+const counts = (c: StatusCounts | undefined) => (c ? `${c.ACTIVE} live${c.DELETED ? `, ${c.DELETED} deleted` : ''}` : '0');
+
+/** The operator's migration progress (GET /v0/operator/migration_summary): per old → new tenant pair, mappings by type and status. */
 function Summary() {
   const session = useSession();
-  const summary = useLoad(async () => (session.operator ? apiFor(session).get('/v0/operator/migration_summary') : null), [session.key]);
-  if (!session.operator || !summary.data) return null;
-  const pairs: any[] = summary.data.pairs ?? summary.data.migration_summary ?? summary.data.tenant_pairs ?? [];
+  const summary = useLoad(
+    async () => (session.operator ? apiFor(session).get<{ pairs: MigrationPair[] }>('/v0/operator/migration_summary') : null),
+    [session.key],
+  );
+  if (!summary.data) return null;
   return (
     <Section title="Migration progress">
       <div class="table-wrap">
         <table>
-          <caption>Mappings per tenant pair</caption>
+          <caption>Mappings per tenant pair, whole organization</caption>
           <thead>
             <tr>
-              <th scope="col">Old tenant</th>
-              <th scope="col">New tenant</th>
-              <th scope="col">Counts</th>
+              <th scope="col">From (old)</th>
+              <th scope="col">To (new)</th>
+              {TYPES.map((t) => (
+                <th scope="col" key={t}>
+                  {t}
+                </th>
+              ))}
+              <th scope="col">Total</th>
             </tr>
           </thead>
           <tbody>
-            {pairs.map((p, i) => (
-              <tr key={i}>
-                <td>{tenantName(session, p.old_tenant)}</td>
-                <td>{tenantName(session, p.tenant ?? p.new_tenant)}</td>
-                <td>
-                  <Counts value={p.counts ?? p.by_resource_type ?? p} />
+            {summary.data.pairs.length === 0 ? (
+              <tr>
+                <td colSpan={TYPES.length + 3} class="muted">
+                  No migration yet.
                 </td>
               </tr>
-            ))}
+            ) : (
+              summary.data.pairs.map((p) => (
+                <tr key={`${p.old_tenant}>${p.tenant}`}>
+                  <td>{p.old_tenant_name}</td>
+                  <td>{p.tenant_name}</td>
+                  {TYPES.map((t) => (
+                    <td key={t}>{counts(p.by_resource_type[t])}</td>
+                  ))}
+                  <td>{counts(p.total)}</td>
+                </tr>
+              ))
+            )}
           </tbody>
         </table>
       </div>
     </Section>
   );
 }
-
-/** Counts nested by type and status (`{PERSON: {live: 3, deleted: 1}}` or flat), shown as text. */
-const Counts = ({ value }: { value: any }) => (
-  <ul class="counts">
-    {Object.entries(value ?? {})
-      .filter(([name, n]) => !['old_tenant', 'tenant', 'new_tenant'].includes(name) && n !== null)
-      .map(([name, n]) => (
-        <li key={name}>
-          {name}:{' '}
-          {typeof n === 'object'
-            ? Object.entries(n as object)
-                .map(([status, count]) => `${count} ${status.toLowerCase()}`)
-                .join(', ')
-            : String(n)}
-        </li>
-      ))}
-  </ul>
-);
 
 export function MappingsPage({ tenant, route }: { tenant: string; route: Route }) {
   const session = useSession();
