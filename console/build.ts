@@ -15,7 +15,7 @@ export interface ConsoleFile {
   readonly body: Buffer;
 }
 
-/** File name (`index.html`, `app.js`, `app.css`) to its content. */
+/** File name (`index.html`, `app-<hash>.js`, `app-<hash>.css`) to its content. */
 export type ConsoleFiles = ReadonlyMap<string, ConsoleFile>;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -25,7 +25,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 // Relative asset paths: the same files work under the twin's /console/ and at a CloudFront root.
-const INDEX_HTML = `<!doctype html>
+// Asset names carry their content hash, so a CDN may cache them for good; only index.html changes.
+const indexHtml = (script: string, stylesheet: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -33,8 +34,8 @@ const INDEX_HTML = `<!doctype html>
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>Bankline console</title>
-<link rel="stylesheet" href="app.css">
-<script type="module" src="app.js"></script>
+<link rel="stylesheet" href="${stylesheet}">
+<script type="module" src="${script}"></script>
 </head>
 <body><div id="app"></div></body>
 </html>
@@ -46,6 +47,7 @@ export async function buildConsole(): Promise<ConsoleFiles> {
     bundle: true,
     write: false,
     outdir: 'out',
+    entryNames: '[name]-[hash]',
     format: 'esm',
     target: 'es2022',
     minify: true,
@@ -54,7 +56,7 @@ export async function buildConsole(): Promise<ConsoleFiles> {
     jsxImportSource: 'preact',
     logLevel: 'silent',
   });
-  const files = new Map<string, ConsoleFile>([['index.html', { contentType: CONTENT_TYPES.html!, body: Buffer.from(INDEX_HTML) }]]);
+  const files = new Map<string, ConsoleFile>();
   for (const output of result.outputFiles) {
     const name = output.path.split(/[\\/]/).pop()!;
     files.set(name, {
@@ -62,6 +64,8 @@ export async function buildConsole(): Promise<ConsoleFiles> {
       body: Buffer.from(output.contents),
     });
   }
+  const named = (extension: string): string => [...files.keys()].find((name) => name.endsWith(extension))!;
+  files.set('index.html', { contentType: CONTENT_TYPES.html!, body: Buffer.from(indexHtml(named('.js'), named('.css'))) });
   return files;
 }
 

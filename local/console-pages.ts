@@ -53,6 +53,13 @@ export function consolePages(options: ConsolePagesOptions = {}): ConsolePages {
     }
     const name = path.slice(CONSOLE_PATH.length + 1) || 'index.html';
     const file = (await built()).get(name);
-    return file ? answer(200, file.contentType, file.body) : answer(404, 'text/plain; charset=utf-8', 'Not found');
+    if (!file) return answer(404, 'text/plain; charset=utf-8', 'Not found');
+    // Asset names carry their content hash; index.html names the current ones.
+    return answer(
+      200,
+      file.contentType,
+      file.body,
+      name === 'index.html' ? {} : { 'Cache-Control': 'public, max-age=31536000, immutable' },
+    );
   };
 }

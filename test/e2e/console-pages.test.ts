@@ -20,13 +20,15 @@ describe('/console on the twin', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.text).toContain('<script type="module" src="app.js">');
+    const [, scriptName] = page.text.match(/<script type="module" src="(app-\w+\.js)">/) ?? [];
+    const [, styleName] = page.text.match(/<link rel="stylesheet" href="(app-\w+\.css)">/) ?? [];
+    expect(scriptName && styleName).toBeTruthy();
 
-    const script = await call(`${twin.url}/console/app.js`);
+    const script = await call(`${twin.url}/console/${scriptName}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toContain('text/javascript');
     expect(script.text).toContain('View Migrated Resource');
-    expect((await call(`${twin.url}/console/app.css`)).headers.get('content-type')).toContain('text/css');
+    expect((await call(`${twin.url}/console/${styleName}`)).headers.get('content-type')).toContain('text/css');
     expect((await call(`${twin.url}/console/nope.js`)).status).toBe(404);
   });
 
