@@ -112,6 +112,8 @@ describe('the operator console', () => {
     // The person, and the account they hold.
     await heading(page, `Person · ${oldBank}`);
     await page.getByRole('link', { name: /CHECKING/ }).waitFor();
+    await page.getByRole('cell', { name: 'Chase' }).waitFor();
+    expect(await page.getByRole('cell', { name: '•••• 6789' }).count()).toBe(1);
     await page.getByText('View Migrated Resource').waitFor({ state: 'attached' });
     await check(page, '04-person');
     await page.getByRole('link', { name: /CHECKING/ }).click();
@@ -182,6 +184,19 @@ describe('the operator console', () => {
     await delivery.getByText('Resend queued').waitFor();
     await hooks.settle();
     expect(receiver.received.length).toBe(before + 1);
+
+    // The accounts list, and the sandbox clock moved a day (a console action).
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await heading(page, `Accounts · ${oldBank}`);
+    await page.getByRole('cell', { name: '$1,234.56' }).first().waitFor();
+    const clock = page.locator('.clock time');
+    await clock.waitFor();
+    const clockBefore = await clock.getAttribute('datetime');
+    await check(page, '10-accounts');
+    await page.getByRole('button', { name: 'Advance 1 day' }).click();
+    await expect.poll(() => clock.getAttribute('datetime')).not.toBe(clockBefore);
+    const moved = (Date.parse((await clock.getAttribute('datetime'))!) - Date.parse(clockBefore!)) / 3_600_000;
+    expect(moved).toBeGreaterThanOrEqual(24);
 
     expect(problems).toEqual([]);
     await page.close();

@@ -5,6 +5,7 @@ import { Actions, MigratedBanner } from '../ui/migrated.js';
 import { PagedTable } from '../ui/paged.js';
 import { Facts, Loading, Money, Problem, Section, Status, When } from '../ui/widgets.js';
 import { balanceOf } from './customer.js';
+import { SandboxClock } from '../ui/sandbox-clock.js';
 
 const holderLink = (tenant: string, r: any) =>
   r.customer_id ? (
@@ -15,26 +16,74 @@ const holderLink = (tenant: string, r: any) =>
     '—'
   );
 
-/** The closure's steps, each with its state and time, when the account is being (or was) closed. */
-function ClosureProgress({ closure }: { closure: any }) {
-  const steps: any[] = Array.isArray(closure.steps) ? closure.steps : [];
+/** The closure workflow's main path (account closure, issue 10); other states are detours from it. */
+const CLOSURE_PATH = ['BLOCKERS', 'END_RECURRING', 'WRITE_OFF', 'INTEREST', 'PAYOUT', 'WAIT_CLOSE', 'CLOSED'];
+const STEP_LABELS: Record<string, string> = {
+  BLOCKERS: 'Check blockers',
+  END_RECURRING: 'End recurring payments',
+  WRITE_OFF: 'Write off',
+  INTEREST: 'Final interest',
+  PAYOUT: 'Pay out the balance',
+  WAIT_CLOSE: 'Wait for the return window',
+  CLOSED: 'Closed',
+  NEEDS_DESTINATION: 'Needs a payout destination',
+  NEEDS_ATTENTION: 'Needs attention',
+  CHARGED_OFF: 'Charged off',
+};
+
+/** Each step of the closure, done, current or to come, with the payout and the checks. */
+function ClosureProgress({
+  closure,
+  currency,
+  tenant,
+  onAdvanced,
+}: {
+  closure: any;
+  currency: string | undefined;
+  tenant: string;
+  onAdvanced: () => void;
+}) {
+  const current = String(closure.status ?? '');
+  const at = CLOSURE_PATH.indexOf(current);
+  const detour = at === -1 ? current : undefined;
   return (
     <Section title="Closure">
+      {closure.status === 'CLOSED' || closure.status === 'CHARGED_OFF' ? null : <SandboxClock tenant={tenant} onAdvanced={onAdvanced} />}
       <Facts
         items={[
-          ['Status', <Status value={closure.status} />],
-          ['Started', <When iso={closure.started_time ?? closure.creation_time} />],
-          ['Reason', closure.reason ?? closure.closure_reason],
+          ['Reason', closure.reason],
+          ['Step', <Status value={current} />],
+          [
+            'Payout',
+            closure.payout ? `${closure.payout.state}${closure.payout.attempt ? ` (attempt ${closure.payout.attempt})` : ''}` : '—',
+          ],
+          ['Paid out', closure.payout?.amount !== undefined ? <Money minor={closure.payout.amount} currency={currency} /> : '—'],
+          ['Waiting until', <When iso={closure.waiting_until ?? closure.payout?.close_at} />],
         ]}
       />
-      {steps.length ? (
-        <ol class="steps">
-          {steps.map((s, i) => (
-            <li key={s.name ?? i} class={`step step-${String(s.status ?? '').toLowerCase()}`}>
-              <span>{s.name ?? s.step}</span> <Status value={s.status} /> <When iso={s.completed_time ?? s.time ?? s.last_updated_time} />
+      <ol class="steps" aria-label="Closure steps">
+        {CLOSURE_PATH.map((step, i) => {
+          const state = current === 'CLOSED' || (at !== -1 && i < at) ? 'done' : i === at ? 'current' : 'to do';
+          return (
+            <li key={step} class={`step step-${state.replace(' ', '-')}`} aria-current={state === 'current' ? 'step' : undefined}>
+              {STEP_LABELS[step] ?? step} <span class="muted">({state})</span>
+            </li>
+          );
+        })}
+      </ol>
+      {detour ? (
+        <p class="problem" role="status">
+          {STEP_LABELS[detour] ?? detour}
+        </p>
+      ) : null}
+      {(closure.validation_responses ?? []).length ? (
+        <ul class="checks" aria-label="Closure checks">
+          {closure.validation_responses.map((check: any) => (
+            <li key={check.name}>
+              {check.validated ? 'Passed' : 'Failed'}: {check.name} {check.message ? `— ${check.message}` : ''}
             </li>
           ))}
-        </ol>
+        </ul>
       ) : null}
     </Section>
   );
@@ -78,7 +127,9 @@ export function AccountPage({ tenant, id, route }: { tenant: string; id: string;
               ['Id', <span class="mono">{id}</span>],
             ]}
           />
-          {a.account_closure ? <ClosureProgress closure={a.account_closure} /> : null}
+          {a.account_closure ? (
+            <ClosureProgress closure={a.account_closure} currency={a.currency} tenant={tenant} onAdvanced={account.reload} />
+          ) : null}
         </>
       ) : account.error ? null : (
         <Loading />

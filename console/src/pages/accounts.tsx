@@ -3,6 +3,7 @@ import { navigate, type Route, tenantHref } from '../router.js';
 import { PagedTable } from '../ui/paged.js';
 import { Money, Status, When } from '../ui/widgets.js';
 import { accountLabel, balanceOf } from './customer.js';
+import { SandboxClock } from '../ui/sandbox-clock.js';
 
 const ACCOUNT_TYPES = ['CHECKING', 'SAVING', 'LINE_OF_CREDIT', 'CHARGE_SECURED', 'CHARGE_UNSECURED', 'CREDIT_CARD'];
 const ACCOUNT_STATUSES = [
@@ -34,6 +35,7 @@ export function AccountsPage({ tenant, route }: { tenant: string; route: Route }
   };
   return (
     <>
+      <SandboxClock tenant={tenant} />
       <form class="filters" onSubmit={onSubmit} key={`${type}${status}`} aria-label="Account filters">
         <label>
           Type

@@ -2,7 +2,8 @@ import { call } from '../../e2e/support/in-process-twin.js';
 
 // What the console walk needs, made through the public API as an integrator would: a verified
 // person with a checking account on the old bank, funded by a simulated incoming ACH; their twins
-// on the new bank, mapped old → new; and a webhook subscription (with a signing secret).
+// on the new bank, mapped old → new; an external account; a customer without a mapping; and a
+// webhook subscription (with a signing secret) with one delivery.
 
 export interface ConsoleSeed {
   oldPersonId: string;
@@ -56,6 +57,15 @@ export async function seedConsoleData(
     customerWithAccount(url, oldBank.api_key, lastName),
     customerWithAccount(url, newBank.api_key, lastName),
   ]);
+  await must(url, oldBank.api_key, '/v0/external_accounts', {
+    customer_id: old.personId,
+    customer_type: 'PERSONAL',
+    type: 'CHECKING',
+    account_owner_names: [`Ada ${lastName}`],
+    account_identifiers: { number: '123456789' },
+    routing_identifiers: { bank_name: 'Chase', bank_countries: ['US'], ach_routing_number: '021000021' },
+    currency: 'USD',
+  });
   const { id: unmappedPersonId } = await must(url, oldBank.api_key, '/v0/persons', person('Babbage'));
   const { now } = await must(url, oldBank.api_key, '/v0/sandbox/clock');
   await must(url, oldBank.api_key, '/v0/ach/transaction_simulations/receiving_transaction', {
