@@ -151,8 +151,22 @@ describe('the operator console', () => {
     expect(await page.getByText('View Migrated Resource').count()).toBe(0);
     expect(await page.getByText('Actions', { exact: true }).count()).toBe(0);
 
+    // A business, mapped too: its page offers the same action.
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('link', { name: 'Businesses' }).click();
+    await page.getByRole('link', { name: seed.businessName }).click();
+    await heading(page, `Business · ${oldBank}`);
+    await page.getByText('Actions', { exact: true }).click();
+    await page.getByRole('link', { name: 'View Migrated Resource' }).click();
+    await heading(page, `Business · ${newBank}`);
+    expect(page.url()).toContain(seed.newBusinessId);
+    await page.getByRole('status').filter({ hasText: 'Migrated resource' }).waitFor();
+    await check(page, '04-business-migrated');
+
     // Migration mappings.
     await page.getByRole('link', { name: 'Migration mappings' }).click();
+    await heading(page, `Migration mappings · ${newBank}`);
+    await page.getByLabel('Tenant').selectOption({ label: oldBank });
     await heading(page, `Migration mappings · ${oldBank}`);
     await page.getByRole('cell', { name: 'ACCOUNT', exact: true }).waitFor();
     expect(
@@ -160,11 +174,11 @@ describe('the operator console', () => {
         .getByRole('table', { name: /Mappings seen from/ })
         .locator('tbody tr')
         .count(),
-    ).toBe(2);
+    ).toBe(3);
     const progress = page.getByRole('table', { name: /Mappings per tenant pair/ }).locator('tbody tr');
     await progress.first().waitFor();
     // From, to, PERSON, BUSINESS, ACCOUNT, total.
-    expect(await progress.first().locator('td').allTextContents()).toEqual([oldBank, newBank, '1 live', '0 live', '1 live', '2 live']);
+    expect(await progress.first().locator('td').allTextContents()).toEqual([oldBank, newBank, '1 live', '1 live', '1 live', '3 live']);
     await check(page, '07-mappings');
 
     // Webhooks: the subscription, its delivery and response history, and a resend.

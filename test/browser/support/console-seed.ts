@@ -10,6 +10,8 @@ export interface ConsoleSeed {
   oldAccountId: string;
   newPersonId: string;
   newAccountId: string;
+  businessName: string;
+  newBusinessId: string;
   webhookId: string;
   /** A customer of the old bank with no mapping: its page has no "View Migrated Resource". */
   unmappedPersonId: string;
@@ -74,8 +76,15 @@ export async function seedConsoleData(
     dc_sign: 'credit',
     effective_date: String(now).slice(0, 10),
   });
+  const businessName = 'Analytical Engines LLC';
+  const [oldBusiness, newBusiness] = await Promise.all(
+    [oldBank, newBank].map((bank) =>
+      must(url, bank.api_key, '/v0/businesses', { is_customer: true, status: 'PROSPECT', entity_name: businessName }),
+    ),
+  );
   for (const [type, newId, oldId] of [
     ['PERSON', fresh.personId, old.personId],
+    ['BUSINESS', newBusiness.id, oldBusiness.id],
     ['ACCOUNT', fresh.accountId, old.accountId],
   ] as const) {
     await must(url, newBank.api_key, '/v0/migration_mappings', {
@@ -98,6 +107,8 @@ export async function seedConsoleData(
     oldAccountId: old.accountId,
     newPersonId: fresh.personId,
     newAccountId: fresh.accountId,
+    businessName,
+    newBusinessId: newBusiness.id,
     webhookId: webhook.id,
     unmappedPersonId,
     achAmount,
