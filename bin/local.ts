@@ -140,7 +140,8 @@ async function main(): Promise<void> {
       onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
       // The demo operator key is read from local.json at request time (the sign-in page pre-fill).
       console: consolePages({ localOperatorKey: () => readState(home)?.operator?.api_key }),
-      index: () => twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}) }),
+      index: () =>
+        twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}), console: `${server!.url}${CONSOLE_PATH}/` }),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
