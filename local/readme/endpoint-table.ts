@@ -130,7 +130,8 @@ export const spliceEndpointTable = (text: string, table: string): string => {
   const start = text.indexOf(TABLE_START);
   const end = text.indexOf(TABLE_END);
   if (start === -1 || end < start) throw new Error(`README.md lacks the markers ${TABLE_START} … ${TABLE_END}`);
-  return `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`;
+  // Blank lines around it: a table or paragraph then never runs into the markers' HTML comments.
+  return `${text.slice(0, start + TABLE_START.length)}\n\n${table}\n\n${text.slice(end)}`;
 };
 
 /** The section currently between the markers. */

@@ -43,7 +43,7 @@ describe('renderEndpointTable', () => {
 
   it('is spliced between the markers, and refused when they are missing', () => {
     const text = `# T\n${TABLE_START}\nold\n${TABLE_END}\nafter\n`;
-    expect(spliceEndpointTable(text, 'new')).toBe(`# T\n${TABLE_START}\nnew\n${TABLE_END}\nafter\n`);
+    expect(spliceEndpointTable(text, 'new')).toBe(`# T\n${TABLE_START}\n\nnew\n\n${TABLE_END}\nafter\n`);
     expect(() => spliceEndpointTable('# T\n', 'new')).toThrow(/markers/);
   });
 });
