@@ -24,6 +24,7 @@ const COMMANDS: Record<string, string> = {
   bench: 'bench/run.ts',
   events: 'local/generate-events.ts',
   readme: 'local/readme/generate-readme.ts',
+  'synctera-routes': 'local/synctera/generate-routes.ts',
 };
 
 const run = async (script: string, args: string[]) => {
