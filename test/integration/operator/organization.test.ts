@@ -1,6 +1,8 @@
 import { expectProblem } from '../../helpers/api.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { account, business, mappingBody, newMigrationWorld, personMapping, type MigrationWorld } from '../mappings/helpers.js';
+import * as z from 'zod/mini';
+import { migrationSummarySchema, organizationResponseSchema } from '../../../functions/operator/response-schemas.js';
 import { issueOperatorKey, operatorClient } from './helpers.js';
 
 // The organization-scoped read path (issue 13): GET /v0/operator/organization and
@@ -39,6 +41,7 @@ describe('GET /v0/operator/organization', () => {
   it('names the organization and lists its tenants, and only them', async () => {
     const res = await asOperator().get('/v0/operator/organization');
     expect(res.status).toBe(200);
+    expect(z.safeParse(organizationResponseSchema, res.body).success).toBe(true);
     expect(res.body).toMatchObject({ id: world.old.tenant.organizationId, name: expect.stringContaining('operator-org') });
     expect(res.body.tenants.map((t: { id: string }) => t.id).sort()).toEqual([world.old.id, world.new.id].sort());
     expect(res.body.tenants[0]).toEqual({
@@ -65,6 +68,7 @@ describe('GET /v0/operator/migration_summary', () => {
   it('counts mappings per (old tenant, new tenant) pair by resource type and status', async () => {
     const res = await asOperator().get('/v0/operator/migration_summary');
     expect(res.status).toBe(200);
+    expect(z.safeParse(migrationSummarySchema, res.body).success).toBe(true);
     expect(res.body.organization_id).toBe(world.old.tenant.organizationId);
     const pair = (oldTenant: string, newTenant: string) =>
       res.body.pairs.find((p: { old_tenant: string; tenant: string }) => p.old_tenant === oldTenant && p.tenant === newTenant);
