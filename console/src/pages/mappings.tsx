@@ -3,7 +3,7 @@ import { useApi, useSession } from '../context.js';
 import { navigate, type Route, tenantHref } from '../router.js';
 import { tenantName } from '../session.js';
 import { useLoad } from '../ui/load.js';
-import { type Mapping, pageOfType } from '../ui/migrated.js';
+import { type Mapping, pageOfType } from '../mapping-links.js';
 import { PagedTable } from '../ui/paged.js';
 import { Section, When } from '../ui/widgets.js';
 

@@ -3,30 +3,10 @@ import { apiFor } from '../api.js';
 import { tenantHref } from '../router.js';
 import { tenantName } from '../session.js';
 import { useLoad } from './load.js';
+import { type Mapping, otherSide, pageOfType } from '../mapping-links.js';
 
 // "View Migrated Resource": a customer, business or account mapped to its twin on the other
 // tenant, in either direction (migration mappings are readable from both tenants).
-
-export interface Mapping {
-  id: string;
-  tenant: string;
-  resource_id: string;
-  old_tenant: string;
-  old_resource_id: string;
-  resource_type: 'PERSON' | 'BUSINESS' | 'ACCOUNT';
-  creation_time: string;
-  last_updated_time: string;
-  deletion_time?: string;
-}
-
-export const pageOfType = (type: Mapping['resource_type']): string =>
-  type === 'PERSON' ? 'persons' : type === 'BUSINESS' ? 'businesses' : 'accounts';
-
-/** The other side of a mapping, seen from `tenant`'s record `id`. */
-export const otherSide = (m: Mapping, tenant: string, id: string): { tenant: string; id: string; direction: 'new' | 'old' } =>
-  m.old_tenant === tenant && m.old_resource_id === id
-    ? { tenant: m.tenant, id: m.resource_id, direction: 'new' }
-    : { tenant: m.old_tenant, id: m.old_resource_id, direction: 'old' };
 
 /** The page's action menu; "View Migrated Resource" is in it only when a live mapping exists. */
 export function Actions(props: { tenant: string; id: string }) {
@@ -37,7 +17,8 @@ export function Actions(props: { tenant: string; id: string }) {
     });
     return body.migration_mappings;
   }, [props.tenant, props.id]);
-  const mapped = mappings.data?.[0];
+  // The list leaves deleted mappings out unless asked; a deleted one never offers the action.
+  const mapped = mappings.data?.find((m) => !m.deletion_time);
   if (!mapped) return null;
   const other = otherSide(mapped, props.tenant, props.id);
   return (
