@@ -36,7 +36,9 @@ export function PagedTable<T>(props: {
   const { items, next } = page.data;
   return (
     <div class="paged">
-      <div class="table-wrap">
+      {/* A table wider than a phone scrolls inside this region, which keyboard users must be able to focus to scroll. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is focusable (WCAG 2.1.1) */}
+      <section class="table-wrap" aria-label={props.caption} tabIndex={0}>
         <table>
           <caption>{props.caption}</caption>
           <thead>
@@ -68,7 +70,7 @@ export function PagedTable<T>(props: {
             )}
           </tbody>
         </table>
-      </div>
+      </section>
       <nav class="pager" aria-label={`${props.caption} pages`}>
         <button type="button" disabled={tokens.length === 1} onClick={() => setTokens(tokens.slice(0, -1))}>
           Previous
