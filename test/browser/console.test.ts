@@ -111,6 +111,21 @@ describe('the operator console', () => {
     await check(page, '02-organization');
     await oldBankCard.getByRole('link', { name: 'Customers' }).click();
 
+    // Pages follow the API's page tokens: one person per page, forward and back.
+    await page.goto(`${twin.url}/console/#/t/${twin.oldBank.id}/customers?limit=1`);
+    const persons = page.getByRole('table', { name: 'Persons' }).locator('tbody tr');
+    await page.getByText('Page 1').waitFor();
+    await persons.first().waitFor();
+    const first = await persons.allTextContents();
+    expect(first).toHaveLength(1);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Page 2').waitFor();
+    await eventually(() => persons.allTextContents()).not.toEqual(first);
+    expect(await persons.count()).toBe(1);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await eventually(() => persons.allTextContents()).toEqual(first);
+    await page.goto(`${twin.url}/console/#/t/${twin.oldBank.id}/customers`);
+
     // Find the customer by name.
     await heading(page, `Customers · ${oldBank}`);
     await page.getByRole('link', { name: /Babbage/ }).waitFor();
@@ -179,7 +194,7 @@ describe('the operator console', () => {
     // Migration mappings.
     await page.getByRole('link', { name: 'Migration mappings' }).click();
     await heading(page, `Migration mappings · ${newBank}`);
-    await page.getByLabel('Tenant').selectOption({ label: oldBank });
+    await page.getByRole('combobox', { name: 'Tenant' }).selectOption({ label: oldBank });
     await heading(page, `Migration mappings · ${oldBank}`);
     await page.getByRole('cell', { name: 'ACCOUNT', exact: true }).waitFor();
     expect(

@@ -25,10 +25,12 @@ export function CustomersPage({ tenant, route }: { tenant: string; route: Route 
   const kind = route.query.get('kind') === 'business' ? 'business' : 'person';
   const search = route.query.get('q') ?? '';
   const status = route.query.get('status') ?? '';
+  // Page size: the API's default (100) unless the link says otherwise (`&limit=`).
+  const limit = route.query.get('limit') ?? undefined;
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
-    navigate(tenantHref(tenant, ['customers'], { kind, q: String(form.get('q') ?? ''), status: String(form.get('status') ?? '') }));
+    navigate(tenantHref(tenant, ['customers'], { kind, q: String(form.get('q') ?? ''), status: String(form.get('status') ?? ''), limit }));
   };
   const statuses = kind === 'person' ? PERSON_STATUSES : BUSINESS_STATUSES;
   return (
@@ -62,9 +64,11 @@ export function CustomersPage({ tenant, route }: { tenant: string; route: Route 
       {kind === 'person' ? (
         <PagedTable<any>
           caption="Persons"
-          resetKey={`${tenant}|${search}|${status}`}
+          resetKey={`${tenant}|${search}|${status}|${limit}`}
           rowKey={(p) => p.id}
-          fetchPage={(token) => api.page('/v0/persons', 'persons', { last_name: prefix(search), status: status || undefined }, token)}
+          fetchPage={(token) =>
+            api.page('/v0/persons', 'persons', { last_name: prefix(search), status: status || undefined, limit }, token)
+          }
           columns={[
             {
               label: 'Name',
@@ -78,10 +82,10 @@ export function CustomersPage({ tenant, route }: { tenant: string; route: Route 
       ) : (
         <PagedTable<any>
           caption="Businesses"
-          resetKey={`${tenant}|b|${search}|${status}`}
+          resetKey={`${tenant}|b|${search}|${status}|${limit}`}
           rowKey={(b) => b.id}
           fetchPage={(token) =>
-            api.page('/v0/businesses', 'businesses', { entity_name: prefix(search), status: status || undefined }, token)
+            api.page('/v0/businesses', 'businesses', { entity_name: prefix(search), status: status || undefined, limit }, token)
           }
           columns={[
             { label: 'Name', cell: (b) => <a href={tenantHref(tenant, ['businesses', b.id])}>{b.entity_name ?? b.id}</a> },
