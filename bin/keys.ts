@@ -44,8 +44,7 @@ const USAGE = `Usage: npm run keys -- <command> [flags]
   create-org     --name <name>
   create-tenant  --organization <id> --name <name> --routing <aba>
   set-vendor     --tenant <id|name> --vendor PLAID|FINICITY
-  create-operator --organization <id> [--description d]   an operator key: reads every tenant of the organization
-                                   (X-Bankline-Tenant header), the console's actions, no tenant writes
+  create-operator --organization <id> [--description d]   (operator key: reads every tenant, console actions, no writes)
   list-operators  --organization <id>
   revoke-operator --organization <id> --key-id <id>
   any command:   --json (machine output; use npm run -s so npm's banner stays off stdout)

@@ -22,15 +22,16 @@ export const principalToContext = (p: Principal): PrincipalContext => ({
 });
 
 export const principalFromContext = (context: Record<string, unknown> | null | undefined): Principal | undefined => {
-  const tenantId = context?.tenant_id;
+  const operator = context?.principal_kind === OPERATOR_KIND;
+  // Only an operator principal comes without a tenant (it names one per request); its empty
+  // tenant_id is not relied upon to survive the trip through API Gateway.
+  const tenantId = operator ? '' : context?.tenant_id;
   const organizationId = context?.organization_id;
   const keyId = context?.key_id;
   const permissions = context?.permissions;
   if (typeof tenantId !== 'string' || typeof organizationId !== 'string' || typeof keyId !== 'string' || typeof permissions !== 'string') {
     return undefined;
   }
-  const operator = context?.principal_kind === OPERATOR_KIND;
-  // Only an operator principal may come without a tenant (it names one per request).
   if (!operator && tenantId === '') return undefined;
   const granted = permissions.split(',').filter((p): p is Permission => (ALL_PERMISSIONS as readonly string[]).includes(p));
   return { tenantId, organizationId, keyId, permissions: granted, ...(operator ? { operator: true as const } : {}) };

@@ -7,7 +7,7 @@ import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { RestApiOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { CONSOLE_INDEX, consoleSource } from '../console-asset.js';
 import { acknowledgeBucketDeployment, acknowledgeConsoleDistribution } from '../nag-suppressions.js';
@@ -118,6 +118,8 @@ export class ConsoleStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       prune: true,
+      // The build's file names carry no content hash: browsers revalidate, so a deploy shows at once.
+      cacheControl: [CacheControl.noCache()],
     });
     acknowledgeBucketDeployment(this, this.bucket);
 

@@ -118,7 +118,11 @@ describe('the SPA fallback function', () => {
 
 describe('deployment of the built console', () => {
   it('uploads it, prunes stale files and invalidates the distribution', () => {
-    template.hasResourceProperties('Custom::CDKBucketDeployment', { Prune: true, DistributionPaths: ['/*'] });
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Prune: true,
+      DistributionPaths: ['/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+    });
     template.hasOutput('ConsoleUrl', {});
   });
 

@@ -10,6 +10,7 @@ import { issueOperatorKey, operatorClient } from './helpers.js';
 
 let world: MigrationWorld;
 let operatorKey: string;
+let liveMapping: { id: string; resource_id: string; old_resource_id: string };
 const asOperator = () => operatorClient(operatorKey, undefined);
 
 const created = (res: { status: number; rawBody: string; body: any }) => {
@@ -21,7 +22,7 @@ beforeAll(async () => {
   world = await newMigrationWorld('operator-org');
   operatorKey = (await issueOperatorKey(world.old.tenant.organizationId)).apiKey;
   // old -> new: 2 persons (one then deleted) and 1 account; new -> old: 1 business.
-  await personMapping(world);
+  liveMapping = await personMapping(world);
   const deleted = await personMapping(world);
   expect((await world.new.api.call({ method: 'DELETE', path: `/v0/migration_mappings/${deleted.id}` })).status).toBe(200);
   const [oldAccount, newAccount] = await Promise.all([account(world.old), account(world.new)]);
@@ -102,5 +103,21 @@ describe('GET /v0/operator/migration_summary', () => {
 
   it('tenant keys get 403 naming organization:read', async () => {
     expectProblem(await world.new.api.get('/v0/operator/migration_summary'), 403, 'FORBIDDEN', 'organization:read');
+  });
+});
+
+describe('"View Migrated Resource" through the public mapping list', () => {
+  it('an operator finds the mapping from either tenant, by either side’s id, and opens the other side', async () => {
+    const fromOld = await operatorClient(operatorKey, world.old.id).get('/v0/migration_mappings', {
+      any_resource_id: liveMapping.old_resource_id,
+    });
+    expect(fromOld.status).toBe(200);
+    expect(fromOld.body.migration_mappings.map((m: { id: string }) => m.id)).toEqual([liveMapping.id]);
+    const fromNew = await operatorClient(operatorKey, world.new.id).get('/v0/migration_mappings', {
+      any_resource_id: liveMapping.resource_id,
+    });
+    expect(fromNew.body.migration_mappings[0]).toMatchObject({ tenant: world.new.id, old_tenant: world.old.id });
+    const opened = await operatorClient(operatorKey, world.new.id).get(`/v0/persons/${liveMapping.resource_id}`);
+    expect(opened.status).toBe(200);
   });
 });

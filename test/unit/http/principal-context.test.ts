@@ -68,6 +68,11 @@ describe('operator principal context (issue 13)', () => {
     expect(principalFromContext(context)).toEqual(operator);
   });
 
+  it('does not depend on the empty tenant_id reaching the handler', () => {
+    const { tenant_id: _dropped, ...context } = principalToContext(operator);
+    expect(principalFromContext(context)).toEqual(operator);
+  });
+
   it('a tenant key context carries no principal_kind', () => {
     expect(principalToContext(principal)).not.toHaveProperty('principal_kind');
   });
