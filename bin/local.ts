@@ -187,7 +187,6 @@ async function main(): Promise<void> {
   );
   console.log(`Serving ${ROUTES.length} routes; ${countEvents(EVENTS_DIR)} sample events in events/ (npm run replay -- <file>).`);
   console.log(`Index: ${server.url}/  (version, links, tenants)${flags['no-auth-cache'] ? '; authorizer cache off' : ''}`);
-  console.log(`Console: ${server.url}${CONSOLE_PATH}/  (the operator console; sign-in pre-filled on this machine)`);
   if (!jsonLogs) console.log('\nRequests:');
 }
 
