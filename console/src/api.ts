@@ -12,6 +12,8 @@ export class ApiError extends Error {
   }
 }
 
+export const UNAUTHORIZED_EVENT = 'bankline:unauthorized';
+
 type Query = Record<string, string | undefined>;
 
 export interface Page<T> {
@@ -33,6 +35,8 @@ async function send(key: string, tenant: string | undefined, method: string, pat
   const response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : {};
+  // A key revoked mid-session: the app signs out (main.tsx) instead of showing errors page by page.
+  if (response.status === 401) dispatchEvent(new Event(UNAUTHORIZED_EVENT));
   if (!response.ok) throw new ApiError(response.status, parsed.detail ?? parsed.title ?? `HTTP ${response.status}`);
   return parsed;
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { signIn } from './api.js';
+import { signIn, UNAUTHORIZED_EVENT } from './api.js';
 import { SessionContext } from './context.js';
 import { AccountPage } from './pages/account.js';
 import { AccountsPage } from './pages/accounts.js';
@@ -68,7 +68,19 @@ function App() {
       .then(setSession, forgetKey)
       .finally(() => setRestoring(false));
   }, []);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    const onUnauthorized = () => {
+      if (!storedKey()) return;
+      forgetKey();
+      setSession(null);
+      setNotice('Your session ended: the key is no longer valid (revoked or expired). Sign in again.');
+    };
+    addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+    return () => removeEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
+  }, []);
   const onSignedIn = (signed: Session) => {
+    setNotice(null);
     storeKey(signed.key);
     setSession(signed);
   };
@@ -78,7 +90,7 @@ function App() {
     location.hash = '#/';
   };
   if (restoring) return <Loading />;
-  if (!session) return <SignIn onSignedIn={onSignedIn} />;
+  if (!session) return <SignIn onSignedIn={onSignedIn} notice={notice} />;
   const screen = screenOf(session, route);
   return (
     <SessionContext.Provider value={session}>

@@ -3,7 +3,7 @@ import { ApiError, localOperatorKey, signIn } from '../api.js';
 import type { Session } from '../session.js';
 
 /** The key goes from this field to sessionStorage and the Authorization header, nowhere else. */
-export function SignIn(props: { onSignedIn: (session: Session) => void }) {
+export function SignIn(props: { onSignedIn: (session: Session) => void; notice?: string | null }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +32,11 @@ export function SignIn(props: { onSignedIn: (session: Session) => void }) {
   return (
     <main id="main" class="sign-in">
       <h1>Bankline console</h1>
+      {props.notice ? (
+        <p class="banner" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <form onSubmit={submit}>
         <label for="key">Operator key</label>
         <input
