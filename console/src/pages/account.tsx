@@ -48,7 +48,13 @@ function ClosureProgress({
   const detour = at === -1 ? current : undefined;
   return (
     <Section title="Closure">
-      {closure.status === 'CLOSED' || closure.status === 'CHARGED_OFF' ? null : <SandboxClock tenant={tenant} onAdvanced={onAdvanced} />}
+      <div class="clock-row">
+        {closure.status === 'CLOSED' || closure.status === 'CHARGED_OFF' ? null : <SandboxClock tenant={tenant} onAdvanced={onAdvanced} />}
+        {/* The workflow moves on its own after an advance: read the account again to see where it is. */}
+        <button type="button" onClick={onAdvanced}>
+          Refresh
+        </button>
+      </div>
       <Facts
         items={[
           ['Reason', closure.reason],
