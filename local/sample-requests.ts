@@ -175,6 +175,10 @@ const ledger = {
   wipeTenant: { body: {} },
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
+  createDispute: { body: { transaction_id: '{{posted_transaction_id}}' } },
+  listDisputes: { query: 'status=OPEN&limit=10' },
+  getDispute: {},
+  patchDispute: { body: { status: 'RESOLVED' } },
 } satisfies Record<string, OperationSample>;
 
 /**

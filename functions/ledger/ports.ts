@@ -1,6 +1,7 @@
 import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
 import type { Page } from '../shared/page.js';
+import type { DisputeRecord } from './disputes.js';
 import type { InternalAccountRecord } from './gl.js';
 import type { IncomingAchRecord } from './incoming-ach.js';
 import type { InterestTerms } from './interest.js';
@@ -133,4 +134,11 @@ export interface LedgerStore {
   saveStatement(record: StatementRecord, event: OutboxEvent): Promise<boolean>;
   getStatement(tenant: string, id: string): Promise<StatementRecord | undefined>;
   listStatements(tenant: string, accountId: string, criteria: ListCriteria<StatementRecord>): Promise<Page<StatementRecord>>;
+  /** Create (no expected version: also claims the open dispute of its account and transaction, else DisputeAlreadyOpen) or replace. */
+  saveDispute(record: DisputeRecord, expectedVersion: number | undefined, event: OutboxEvent): Promise<void>;
+  getDispute(tenant: string, id: string): Promise<DisputeRecord | undefined>;
+  /** The tenant's disputes, or one account's, by creation time. */
+  listDisputes(tenant: string, accountId: string | undefined, criteria: ListCriteria<DisputeRecord>): Promise<Page<DisputeRecord>>;
+  /** An account's OPEN disputes: one strongly consistent Query. */
+  openDisputes(tenant: string, accountId: string): Promise<{ id: string; transaction_id: string }[]>;
 }

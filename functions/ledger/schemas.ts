@@ -85,3 +85,11 @@ export const receivingReturnSchema = z.strictObject({
   /** Bankline: the return code to simulate (R01 when absent). */
   return_code: z.optional(z.string().check(z.regex(/^R\d{2}$/, 'must be a NACHA return code such as R01'))),
 });
+
+/** POST /v0/sandbox/disputes. `account_id` (Bankline) picks the side of a transfer between two customer accounts. */
+export const disputeSchema = z.strictObject({
+  transaction_id: uuid,
+  account_id: z.optional(uuid),
+});
+
+export const disputePatchSchema = z.strictObject({ status: z.literal('RESOLVED') });

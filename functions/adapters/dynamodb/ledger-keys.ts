@@ -37,6 +37,12 @@
 //   pk TENANT#<t>#LEDGER_DAILY_RUN  sk DAY#<yyyy-mm-dd>
 // The sandbox clock of a tenant (an offset from real time, sandbox stages only):
 //   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
+// A sandbox dispute, and while it is OPEN its marker in the disputed account's partition (the
+// claim "one open dispute per account and transaction", and closure's strongly consistent read):
+//   pk TENANT#<t>#DISPUTE#<id>  sk DISPUTE
+//     gsi1 TENANT#<t>#DISPUTES                      <creation_time>#<id>
+//     gsi2 TENANT#<t>#ACCOUNT#<account>#DISPUTES    <creation_time>#<id>
+//   pk TENANT#<t>#ACCOUNT#<account>  sk OPEN_DISPUTE#<transaction>          dispute_id
 
 export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT';
 
@@ -69,5 +75,13 @@ export const LEDGER_KEYS = {
   tenantsIndex: 'LEDGER_TENANTS',
   tenantListed: (tenant: string) => ({ gsi9pk: 'LEDGER_TENANTS', gsi9sk: tenant }),
   dailyRun: (tenant: string, day: string) => ({ pk: `TENANT#${tenant}#LEDGER_DAILY_RUN`, sk: `DAY#${day}` }),
+  dispute: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#DISPUTE#${id}`, sk: 'DISPUTE' }),
+  disputesIndex: (tenant: string) => `TENANT#${tenant}#DISPUTES`,
+  accountDisputesIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#DISPUTES`,
+  openDispute: (tenant: string, accountId: string, transactionId: string) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `OPEN_DISPUTE#${transactionId}`,
+  }),
+  openDisputePrefix: 'OPEN_DISPUTE#',
   sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;

@@ -10,6 +10,7 @@ import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, incomingAchItem, internalAccountItem, postingItems } from './ledger-items.js';
 import { type DueKind, LEDGER_KEYS } from './ledger-keys.js';
+import { dynamoDisputeStore } from './ledger-dispute-store.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
 import { transact, versionedPut } from './transact.js';
@@ -76,6 +77,8 @@ const queryEvery = async (partition: { index?: string; attribute: string; value:
 };
 
 export const dynamoLedgerStore: LedgerStore = {
+  ...dynamoDisputeStore,
+
   async accounts(tenant, ids) {
     const keys = ids.flatMap((id) => [KEYS.account(tenant, id), LEDGER_KEYS.internalAccount(tenant, id)]);
     const items = await batchGet(keys);
