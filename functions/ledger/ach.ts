@@ -23,6 +23,9 @@ export interface AchContext extends LedgerContext {
 }
 
 export interface OutgoingAchInput {
+  /** A derived id (a payment schedule's occurrence): a second origination with it is TransactionExists. */
+  id?: string;
+  idempotency_key?: string;
   amount: number;
   currency: string;
   customer_id: string;
@@ -77,7 +80,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
   };
   const out = input.dc_sign === 'credit';
   const transaction = {
-    id: newId(),
+    id: input.id ?? newId(),
     tenant: ctx.tenantId,
     type: 'ach',
     subtype: out ? 'OUTGOING_CREDIT' : 'OUTGOING_DEBIT',
@@ -89,6 +92,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
     lines: [],
     ach,
     ...(input.memo ? { memo: input.memo } : {}),
+    ...(input.idempotency_key ? { idempotency_key: input.idempotency_key } : {}),
     ...(out ? { hold: { account_id: account.account_id, amount: input.amount, status: 'PENDING' as const } } : {}),
   };
   return postDraft(ctx, async () => ({

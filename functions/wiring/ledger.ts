@@ -19,6 +19,7 @@ export const ledgerContext = ({ tenantId, audit, clock }: UseCaseScope): LedgerC
   audit,
   clock,
   store: dynamoLedgerStore,
+  externalAccounts: dynamoExternalAccountDirectory,
 });
 
 /** The context a request or job runs in: on a sandbox stage, over the tenant's sandbox clock (one read). */
@@ -38,14 +39,22 @@ export const moveSandboxClock = async (scope: UseCaseScope, change: ClockChange)
   return now;
 };
 
-/** Every tenant with work due at `at` (three Queries of the cross-tenant due index, no tenant list). */
+/** Every tenant with work due at `at` (four Queries of the cross-tenant due index, no tenant list). */
 export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {
-  const [holds, entries, settlements] = await Promise.all([
+  const [holds, entries, settlements, schedules] = await Promise.all([
     dynamoLedgerStore.expiringHolds(at.toISOString()),
     dynamoLedgerStore.dueIncomingAch(at.toISOString().slice(0, 10)),
     dynamoLedgerStore.dueAchSettlements(at.toISOString()),
+    dynamoLedgerStore.duePaymentSchedules(at.toISOString().slice(0, 10)),
   ]);
-  return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant), ...settlements.map((s) => s.tenant)])];
+  return [
+    ...new Set([
+      ...holds.map((h) => h.tenant),
+      ...entries.map((e) => e.record.tenant),
+      ...settlements.map((s) => s.tenant),
+      ...schedules.map((s) => s.tenant),
+    ]),
+  ];
 };
 
 export interface ScheduledRun {

@@ -43,8 +43,19 @@
 //     gsi1 TENANT#<t>#DISPUTES                      <creation_time>#<id>
 //     gsi2 TENANT#<t>#ACCOUNT#<account>#DISPUTES    <creation_time>#<id>
 //   pk TENANT#<t>#ACCOUNT#<account>  sk OPEN_DISPUTE#<transaction>          dispute_id
+// A payment schedule; while ACTIVE it is in the due index under its next execution date, and
+// each customer account it names holds a marker (closure cancels an account's schedules from them):
+//   pk TENANT#<t>#PAYMENT_SCHEDULE#<id>  sk PAYMENT_SCHEDULE
+//     gsi1 TENANT#<t>#PAYMENT_SCHEDULES                     <creation_time>#<id>
+//     gsi2 TENANT#<t>#ACCOUNT#<originating>#PAYMENT_SCHEDULES <creation_time>#<id>
+//     gsi9 LEDGER_DUE#PAYMENT_SCHEDULE                      <execution_date>#<t>#<id>   (sparse: ACTIVE only)
+//   pk TENANT#<t>#ACCOUNT#<account>  sk ACTIVE_PAYMENT_SCHEDULE#<id>
+// A payment (one occurrence run, id derived from the schedule and the occurrence):
+//   pk TENANT#<t>#PAYMENT#<id>  sk PAYMENT
+//     gsi1 TENANT#<t>#PAYMENTS                              <creation_time>#<id>
+//     gsi2 TENANT#<t>#PAYMENT_SCHEDULE#<s>#PAYMENTS          <creation_time>#<id>
 
-export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT';
+export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT' | 'PAYMENT_SCHEDULE';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -83,5 +94,16 @@ export const LEDGER_KEYS = {
     sk: `OPEN_DISPUTE#${transactionId}`,
   }),
   openDisputePrefix: 'OPEN_DISPUTE#',
+  paymentSchedule: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#PAYMENT_SCHEDULE#${id}`, sk: 'PAYMENT_SCHEDULE' }),
+  paymentSchedulesIndex: (tenant: string) => `TENANT#${tenant}#PAYMENT_SCHEDULES`,
+  accountPaymentSchedulesIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#PAYMENT_SCHEDULES`,
+  activePaymentSchedule: (tenant: string, accountId: string, id: string) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `ACTIVE_PAYMENT_SCHEDULE#${id}`,
+  }),
+  activePaymentSchedulePrefix: 'ACTIVE_PAYMENT_SCHEDULE#',
+  payment: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  paymentsIndex: (tenant: string) => `TENANT#${tenant}#PAYMENTS`,
+  schedulePaymentsIndex: (tenant: string, scheduleId: string) => `TENANT#${tenant}#PAYMENT_SCHEDULE#${scheduleId}#PAYMENTS`,
   sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;
