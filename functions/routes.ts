@@ -202,6 +202,11 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/sandbox/disputes', 'ledger', 'listDisputes', 'account:read'),
   route('GET', '/v0/sandbox/disputes/{dispute_id}', 'ledger', 'getDispute', 'account:read'),
   route('PATCH', '/v0/sandbox/disputes/{dispute_id}', 'ledger', 'patchDispute', 'account:write'),
+  route('POST', '/v0/payment_schedules', 'ledger', 'createPaymentSchedule', 'account:write'),
+  route('GET', '/v0/payment_schedules', 'ledger', 'listPaymentSchedules', 'account:read'),
+  route('GET', '/v0/payment_schedules/payments', 'ledger', 'listPayments', 'account:read'),
+  route('GET', '/v0/payment_schedules/{payment_schedule_id}', 'ledger', 'getPaymentSchedule', 'account:read'),
+  route('PATCH', '/v0/payment_schedules/{payment_schedule_id}', 'ledger', 'patchPaymentSchedule', 'account:write'),
   // External accounts (contract §9). Two functions: 'external_accounts' never calls an
   // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
   // vendor credentials stay out of the other). DELETE may remove the item at the vendor.

@@ -2,6 +2,7 @@ import { createDomainHandler } from './create-domain-handler.js';
 import { achOperations } from './ledger/ach-operations.js';
 import { disputeOperations } from './ledger/dispute-operations.js';
 import { internalAccountOperations } from './ledger/internal-account-operations.js';
+import { paymentScheduleOperations } from './ledger/payment-schedule-operations.js';
 import { sandboxOperations } from './ledger/sandbox-operations.js';
 import { statementOperations } from './ledger/statement-operations.js';
 import { transactionOperations } from './ledger/transaction-operations.js';
@@ -37,4 +38,9 @@ export const handler = createDomainHandler('ledger', {
   listDisputes: disputeOperations.list,
   getDispute: disputeOperations.get,
   patchDispute: disputeOperations.patch,
+  createPaymentSchedule: paymentScheduleOperations.create,
+  listPaymentSchedules: paymentScheduleOperations.list,
+  listPayments: paymentScheduleOperations.payments,
+  getPaymentSchedule: paymentScheduleOperations.get,
+  patchPaymentSchedule: paymentScheduleOperations.patch,
 });

@@ -124,10 +124,10 @@ const cancelled = (ctx: LedgerContext, s: PaymentScheduleRecord, reason?: string
 export const patchPaymentSchedule = (ctx: LedgerContext, id: string, patch: PaymentSchedulePatch): Promise<PaymentScheduleRecord> =>
   retryOnConflict(async () => {
     const current = await getPaymentSchedule(ctx, id);
-    if (patch.status && patch.status !== current.status && current.status !== 'ACTIVE')
-      throw unprocessable(`payment schedule ${id} is ${current.status}: it can no longer become ${patch.status}`);
     if (patch.status === 'ACTIVE' && current.status !== 'ACTIVE')
       throw unprocessable(`payment schedule ${id} is ${current.status}: a schedule is never resumed; create a new one`);
+    if (patch.status && patch.status !== current.status && current.status !== 'ACTIVE')
+      throw unprocessable(`payment schedule ${id} is ${current.status}: it can no longer become ${patch.status}`);
     const base = patch.status === 'CANCELLED' && current.status === 'ACTIVE' ? cancelled(ctx, current) : current;
     const next: PaymentScheduleRecord = {
       ...base,
