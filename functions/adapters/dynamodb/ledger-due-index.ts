@@ -24,3 +24,15 @@ export const queryDue = async (kind: DueKind, upTo: string, tenant?: string) => 
   } while (start);
   return items;
 };
+
+const DUE_KINDS: readonly DueKind[] = ['HOLD_EXPIRY', 'INCOMING_ACH', 'ACH_SETTLEMENT', 'PAYMENT_SCHEDULE'];
+
+/**
+ * Every entry of every kind due at or before `upTo` (an instant): its tenant and its due key, an
+ * instant or a date (a date sorts before every instant of its day, so `due <= instant` reads
+ * "due by then" for both). One Query per kind.
+ */
+export const dueEntries = async (upTo: string): Promise<{ tenant: string; due: string }[]> => {
+  const kinds = await Promise.all(DUE_KINDS.map((kind) => queryDue(kind, `${upTo}#~`)));
+  return kinds.flat().map((item) => ({ tenant: item.tenant as string, due: (item.gsi9sk as string).split('#')[0] as string }));
+};
