@@ -2,6 +2,7 @@ import { newEvent } from '../events/model.js';
 import { addCalendarDays } from '../shared/business-days.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
+import type { Page } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import { uuidOf } from './gl.js';
 import { balanceDelta } from './posting.js';
@@ -95,7 +96,12 @@ export const listStatements = (ctx: LedgerContext, accountId: string | undefined
   return ctx.store.listStatements(ctx.tenantId, accountId, criteria);
 };
 
-export const statementLines = async (ctx: LedgerContext, id: string): Promise<AccountLine[]> => {
+/** A statement's lines, oldest first, a page at a time (the month's lines share their key prefix). */
+export const statementLines = async (
+  ctx: LedgerContext,
+  id: string,
+  paging: Omit<ListCriteria<AccountLine>, 'ascending' | 'where' | 'match'>,
+): Promise<Page<AccountLine>> => {
   const statement = await getStatement(ctx, id);
-  return ctx.store.linesBetween(ctx.tenantId, statement.account_id, statement.start_date, monthBounds(statement.month).next);
+  return ctx.store.listAccountLinesOfMonth(ctx.tenantId, statement.account_id, statement.month, { ...paging, ascending: true });
 };
