@@ -125,6 +125,7 @@ export const achView = (t: LedgerTransaction) => {
     sec_code: ach.sec_code,
     effective_date: ach.effective_date,
     settlement_date: ach.settlement_date ?? ach.settle_at.slice(0, 10),
+    is_same_day: ach.is_same_day === true,
     ...(ach.trace_no ? { trace_no: ach.trace_no } : {}),
     ...(ach.company_name ? { company_name: ach.company_name } : {}),
     ...(ach.company_entry_description ? { company_entry_description: ach.company_entry_description } : {}),
