@@ -8,6 +8,7 @@ import { tenantGlId, uuidOf } from './gl.js';
 import type { AchFields, LedgerTransaction } from './model.js';
 import { type Draft, postDraft } from './post.js';
 import { assertRailEnabled } from './rules.js';
+import { traceNumberOf } from './views.js';
 
 // Outgoing ACH (contract §12.3). A credit (money out) places a hold on the originating account;
 // a debit (money in) from a verified external account holds nothing. Either waits for the
@@ -126,9 +127,6 @@ export const getAch = async (ctx: LedgerContext, id: string): Promise<LedgerTran
   return t;
 };
 
-const traceNumber = (routing: string, id: string): string =>
-  `${routing.slice(0, 8)}${String(Number.parseInt(uuidOf(id).slice(0, 8), 16) % 10_000_000).padStart(7, '0')}`;
-
 /** Settles one entry (the settlement run). Exactly once: the write is conditioned on the entry still PENDING. */
 export const settleAch = (ctx: LedgerContext, id: string, routing = '00000000') =>
   postDraft(ctx, async (): Promise<Draft> => {
@@ -145,7 +143,7 @@ export const settleAch = (ctx: LedgerContext, id: string, routing = '00000000') 
       ...ach,
       status: 'COMPLETE',
       settlement_date: ach.settle_at.slice(0, 10),
-      trace_no: traceNumber(routing, id),
+      trace_no: traceNumberOf(routing, id),
     };
     return {
       transaction: { ...t, status: 'POSTED', lines, ach: settled, ...(t.hold ? { hold: { ...t.hold, status: 'CLEARED' } } : {}) },

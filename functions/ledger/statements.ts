@@ -27,6 +27,8 @@ export interface StatementRecord {
   total_credits: number;
   total_debits: number;
   transaction_count: number;
+  /** Interest paid into a deposit account in the month (its INTEREST_PAYOUT lines). */
+  interest_earned?: number;
   creation_time: string;
 }
 
@@ -65,6 +67,13 @@ export const issueStatements = async (ctx: LedgerContext, month: string): Promis
       total_credits: lines.filter((l) => l.dc_sign === 'credit').reduce((s, l) => s + l.amount, 0),
       total_debits: lines.filter((l) => l.dc_sign === 'debit').reduce((s, l) => s + l.amount, 0),
       transaction_count: deltas.length,
+      ...(account.family === 'DEPOSIT'
+        ? {
+            interest_earned: lines
+              .filter((l) => l.subtype === 'INTEREST_PAYOUT' && l.dc_sign === 'credit')
+              .reduce((sum, l) => sum + l.amount, 0),
+          }
+        : {}),
       creation_time: ctx.clock.now().toISOString(),
     };
     const event = newEvent(ctx.clock, {

@@ -41,6 +41,8 @@ describe('statements', () => {
       total_credits: 9_000,
       total_debits: 2_000,
       transaction_count: 2,
+      savings_summary: { interest_earned: 0 },
+      transactions_omitted: true,
     });
     expect(statement.start_date.slice(0, 7)).toBe(now.toISOString().slice(0, 7));
     const lines = await world.api.get(`/v0/statements/${statement.id}/transactions`);
