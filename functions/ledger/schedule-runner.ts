@@ -71,9 +71,17 @@ const pay = async (ctx: LedgerContext, s: PaymentScheduleRecord, n: number): Pro
 };
 
 /** Records occurrence n's outcome and moves the schedule on (or ends it, EXPIRED), unless a re-run recorded it first. */
-const record = (ctx: LedgerContext, id: string, n: number, outcome: Outcome): Promise<PaymentScheduleRecord | undefined> =>
-  retryOnConflict(async () => {
-    const s = await ctx.store.getPaymentSchedule(ctx.tenantId, id);
+const record = (
+  ctx: LedgerContext,
+  read: PaymentScheduleRecord,
+  n: number,
+  outcome: Outcome,
+): Promise<PaymentScheduleRecord | undefined> => {
+  // The first attempt writes over the schedule as read before paying; a lost race re-reads it.
+  let known: PaymentScheduleRecord | undefined = read;
+  return retryOnConflict(async () => {
+    const s = known ?? (await ctx.store.getPaymentSchedule(ctx.tenantId, read.id));
+    known = undefined;
     if (!s || s.next_occurrence !== n || !s.next_payment_date) return s;
     const now = ctx.clock.now().toISOString();
     const following = occurrenceOf(s.schedule, n + 1);
@@ -112,6 +120,7 @@ const record = (ctx: LedgerContext, id: string, n: number, outcome: Outcome): Pr
     });
     return next;
   });
+};
 
 /** Runs one schedule's occurrences due on or before `day`; the number of payments recorded. */
 export const runSchedule = async (ctx: LedgerContext, id: string, day: string): Promise<number> => {
@@ -120,7 +129,7 @@ export const runSchedule = async (ctx: LedgerContext, id: string, day: string): 
   while (s?.status === 'ACTIVE' && s.next_payment_date && s.next_payment_date.execution_date <= day) {
     const n = s.next_occurrence;
     const outcome = await pay(ctx, s, n);
-    s = await record(ctx, id, n, outcome);
+    s = await record(ctx, s, n, outcome);
     payments += 1;
   }
   return payments;
