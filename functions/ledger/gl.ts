@@ -12,6 +12,8 @@ export const TENANT_GLS = [
   'INTEREST_EXPENSE',
   'NEGATIVE_BALANCE_RESERVE',
   'WRITE_OFF',
+  // Lending interest charged (accrual.ts); created lazily for tenants older than it.
+  'INTEREST_INCOME',
 ] as const;
 export type TenantGl = (typeof TENANT_GLS)[number];
 
@@ -25,6 +27,7 @@ export const TENANT_GL_CLASSES: Readonly<Record<TenantGl, { gl_type: GlType; pur
   FUNDING: { gl_type: 'ASSET', purpose: 'TREASURY' },
   FEE_INCOME: { gl_type: 'REVENUE', purpose: 'PROFIT_AND_LOSS' },
   INTEREST_EXPENSE: { gl_type: 'EXPENSE', purpose: 'PROFIT_AND_LOSS' },
+  INTEREST_INCOME: { gl_type: 'REVENUE', purpose: 'PROFIT_AND_LOSS' },
   NEGATIVE_BALANCE_RESERVE: { gl_type: 'ASSET', purpose: 'RESERVE' },
   WRITE_OFF: { gl_type: 'EXPENSE', purpose: 'PROFIT_AND_LOSS' },
 };

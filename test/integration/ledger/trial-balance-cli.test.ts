@@ -75,7 +75,7 @@ describe('npm run ledger -- trial-balance', () => {
     const text = await ledgerCli('trial-balance', '--tenant', 'old bank');
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain(`old bank (${oldBank.id}): balanced`);
-    expect(text.stdout).toMatch(/ {2}USD {2}customers 0 {2}GLs 0 {2}net 0 {2}\(7 accounts\)/);
+    expect(text.stdout).toMatch(/ {2}USD {2}customers 0 {2}GLs 0 {2}net 0 {2}\(8 accounts\)/);
 
     const json = await ledgerCli('trial-balance', '--json');
     expect(json.code, json.stderr).toBe(0);
