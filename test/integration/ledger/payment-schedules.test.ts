@@ -1,7 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
+import { KEYS } from '../../../functions/adapters/dynamodb/keys.js';
 import { cancelActivePaymentSchedules } from '../../../functions/ledger/payment-schedules.js';
 import type { LedgerStore } from '../../../functions/ledger/ports.js';
 import { scheduledDateOf } from '../../../functions/ledger/schedule-dates.js';
@@ -258,6 +259,17 @@ describe('payment schedules', () => {
       'payment_instruction',
     );
     expectProblem(await world.api.get('/v0/payment_schedules?account_id=nope'), 400, undefined, 'account_id');
+    const closing = await openChecking(world);
+    await table().send(
+      new UpdateCommand({
+        TableName: TEST_TABLE,
+        Key: KEYS.account(world.tenant.id, closing),
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'IN_CLOSING' },
+      }),
+    );
+    expectProblem(await transferSchedule({ start_date: day, count: 1 }, { originating_account_id: closing }), 422, undefined, 'IN_CLOSING');
     expectProblem(await world.api.get(`/v0/payment_schedules/${randomUUID()}`), 404);
     expectProblem(await world.api.patch(`/v0/payment_schedules/${randomUUID()}`, { status: 'CANCELLED' }), 404);
     expectProblem(await world.api.patch(`/v0/payment_schedules/${randomUUID()}`, { status: 'PAUSED' }), 400, undefined, 'status');
