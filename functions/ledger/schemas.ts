@@ -120,6 +120,7 @@ const achInstructionRequest = z.strictObject({
   dc_sign: z.enum(['credit', 'debit']),
   originating_account_id: uuid,
   receiving_account_id: uuid,
+  is_same_day: z.optional(z.boolean()),
   sec_code: z.optional(z.enum(['WEB', 'CCD', 'PPD'])),
   memo: optionalString(500),
   company_name: optionalString(16),
