@@ -82,7 +82,10 @@ const record = (
   return retryOnConflict(async () => {
     const s = known ?? (await ctx.store.getPaymentSchedule(ctx.tenantId, read.id));
     known = undefined;
-    if (!s || s.next_occurrence !== n || !s.next_payment_date) return s;
+    if (!s || s.next_occurrence !== n) return s;
+    // Cancelled while this occurrence ran: the payment it made is still recorded, on its own date.
+    const paymentDate = s.next_payment_date ?? occurrenceOf(s.schedule, n);
+    if (!paymentDate) return s;
     const now = ctx.clock.now().toISOString();
     const following = occurrenceOf(s.schedule, n + 1);
     const { next_payment_date: _, ...rest } = s;
@@ -103,7 +106,7 @@ const record = (
       ...(s.customer_id ? { customer_id: s.customer_id } : {}),
       description: s.description,
       ...(s.metadata ? { metadata: s.metadata } : {}),
-      payment_date: s.next_payment_date,
+      payment_date: paymentDate,
       payment_instruction: s.payment_instruction,
       ...outcome,
       creation_time: now,

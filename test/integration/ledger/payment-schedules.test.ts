@@ -122,6 +122,30 @@ describe('payment schedules', () => {
     await assertBooks(world);
   });
 
+  it('records the payment of an occurrence that ran while the schedule was cancelled, and pays no more', async () => {
+    const day = await today();
+    const id = (await transferSchedule({ start_date: day, count: 3 })).body.id as string;
+    const ctx = world.ctx();
+    let cancelFirst = true;
+    const racing: LedgerStore = {
+      ...ctx.store,
+      recordPayment: async (...args) => {
+        if (cancelFirst) {
+          cancelFirst = false;
+          expect((await world.api.patch(`/v0/payment_schedules/${id}`, { status: 'CANCELLED' })).status).toBe(200);
+        }
+        return ctx.store.recordPayment(...args);
+      },
+    };
+    const before = await balance(a);
+    expect(await runSchedule({ ...ctx, store: racing }, id, addCalendarDays(day, 2))).toBe(1);
+    expect(await balance(a)).toBe(before - 700);
+    const payments = (await world.api.get(`/v0/payment_schedules/payments?schedule_id=${id}`)).body.payments;
+    expect(payments).toMatchObject([{ status: 'COMPLETED', payment_date: { scheduled_date: day } }]);
+    expect((await world.api.get(`/v0/payment_schedules/${id}`)).body.status).toBe('CANCELLED');
+    await assertBooks(world);
+  });
+
   it('records a refused occurrence as a payment in ERROR and goes on', async () => {
     const day = await today();
     const res = await transferSchedule({ start_date: day, count: 2 }, { amount: 1_000_000 });
