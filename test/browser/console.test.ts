@@ -167,6 +167,9 @@ describe('the operator console', () => {
     expect(page.url()).toContain(seed.newAccountId);
     await eventually(() => page.getByTestId('account-balance').textContent()).toBe('$0.00');
     await check(page, '06-account-migrated');
+    // From the new side the same action leads back to the old record (a mapping read from either tenant).
+    await page.getByText('Actions', { exact: true }).click();
+    expect(await page.getByRole('link', { name: 'View Migrated Resource' }).getAttribute('href')).toContain(seed.oldAccountId);
     await page.getByRole('link', { name: `Back to ${oldBank}` }).click();
     await heading(page, `Account · ${oldBank}`);
     expect(page.url()).toContain(seed.oldAccountId);
