@@ -74,6 +74,7 @@ const PLACEHOLDERS: Record<EnvName, string> = {
   VENDOR_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-credentials',
   VENDOR_TOKEN_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-token-key',
   DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bankline-bench-webhook-deliveries',
+  CLOSURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:bankline-bench-closure',
 };
 
 /** What Lambda sets for every function (credentials included), minus what varies per stage. */

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'external_account:write',
   'webhook:read',
   'webhook:write',
+  // Bank-only closure reasons (contract §3.2): held by the bank's keys, not a fintech's.
+  'bank:closure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -22,6 +24,7 @@ export const DOMAINS = [
   'external_accounts_vendor',
   'webhooks',
   'ledger',
+  'closures',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 
@@ -261,6 +264,10 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
   // Bankline extension: the tenant's event log, whether or not a webhook exists.
   route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
+  // Account closure (contract §3): its own function, so the accounts Lambda does not grow.
+  // PATCH is v2 in the spec; served at /v0 too ([INFERRED], same path shape).
+  ...bothVersions('POST', '/accounts/{account_id}/initiate_closure', 'closures', 'initiateClosure', 'account:write'),
+  ...bothVersions('PATCH', '/accounts/{account_id}/initiate_closure', 'closures', 'patchClosure', 'account:write'),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

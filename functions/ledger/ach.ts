@@ -5,7 +5,7 @@ import { newId } from '../shared/ids.js';
 import type { LedgerContext } from './context.js';
 import type { ExternalAccountDirectory } from './external-accounts.js';
 import { tenantGlId, uuidOf } from './gl.js';
-import type { AchFields, LedgerTransaction } from './model.js';
+import type { AchFields, Initiator, LedgerTransaction } from './model.js';
 import { type Draft, postDraft } from './post.js';
 import { assertRailEnabled } from './rules.js';
 
@@ -23,6 +23,8 @@ export interface AchContext extends LedgerContext {
 }
 
 export interface OutgoingAchInput {
+  /** A derived id makes a platform payout (closure) idempotent: a second origination finds it. */
+  id?: string;
   amount: number;
   currency: string;
   customer_id: string;
@@ -46,7 +48,12 @@ export const settlementOf = (originatedAt: Date): { date: string; at: string } =
   return { date, at: easternInstant(date, ACH_CUTOFF_ET).toISOString() };
 };
 
-export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Promise<LedgerTransaction> => {
+/** `initiator` PLATFORM is for the platform's own payouts (closure), allowed on IN_CLOSING accounts. */
+export const originateAch = async (
+  ctx: AchContext,
+  input: OutgoingAchInput,
+  initiator: Initiator = 'CUSTOMER',
+): Promise<LedgerTransaction> => {
   const external = await ctx.externalAccounts.get(ctx.tenantId, input.receiving_account_id);
   if (!external) throw notFound('external account (receiving_account_id)');
   const owner = external.owner.customer_id ?? external.owner.business_id;
@@ -77,7 +84,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
   };
   const out = input.dc_sign === 'credit';
   const transaction = {
-    id: newId(),
+    id: input.id ?? newId(),
     tenant: ctx.tenantId,
     type: 'ach',
     subtype: out ? 'OUTGOING_CREDIT' : 'OUTGOING_DEBIT',
@@ -94,7 +101,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
   return postDraft(ctx, async () => ({
     transaction,
     ...(out ? { placed: [{ account_id: account.account_id, amount: input.amount }] } : {}),
-    initiator: 'CUSTOMER',
+    initiator,
     events: (t) => [event(ctx, 'TRANSACTION.PENDING.CREATED', t)],
   }));
 };
