@@ -23,8 +23,9 @@ export interface AchContext extends LedgerContext {
 }
 
 export interface OutgoingAchInput {
-  /** A derived id makes a platform payout (closure) idempotent: a second origination finds it. */
+  /** A derived id (a payment schedule's occurrence, a closure payout): a second origination with it is TransactionExists. */
   id?: string;
+  idempotency_key?: string;
   amount: number;
   currency: string;
   customer_id: string;
@@ -96,6 +97,7 @@ export const originateAch = async (
     lines: [],
     ach,
     ...(input.memo ? { memo: input.memo } : {}),
+    ...(input.idempotency_key ? { idempotency_key: input.idempotency_key } : {}),
     ...(out ? { hold: { account_id: account.account_id, amount: input.amount, status: 'PENDING' as const } } : {}),
   };
   return postDraft(ctx, async () => ({

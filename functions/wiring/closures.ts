@@ -8,15 +8,16 @@ import { accountClosureView } from '../closures/views.js';
 import { newEvent } from '../events/model.js';
 import { getAch, originateAch } from '../ledger/ach.js';
 import { interestAccruedUpTo, payoutId } from '../ledger/accrual.js';
+import { openDisputesOfAccount } from '../ledger/disputes.js';
+import { cancelActivePaymentSchedules } from '../ledger/payment-schedules.js';
 import type { LedgerContext } from '../ledger/context.js';
 import { tenantGlId, uuidOf } from '../ledger/gl.js';
 import { createTransfer } from '../ledger/transfers.js';
 import type { UseCaseScope } from '../shared/scope.js';
 import { tenantAchContext } from './ledger.js';
 
-// The closure domain's ports bound to the accounts item (the store), the ledger's use-cases and
-// the external-account directory. Disputes and payment schedules stay unbound until the ledger
-// exports them (see the closure report): the checks then say so plainly.
+// The closure domain's ports bound to the accounts item (the store), the ledger's use-cases
+// (transfers, ACH, interest, sandbox disputes, payment schedules) and the external-account directory.
 
 const store = dynamoClosureStore(accountClosureView);
 
@@ -128,6 +129,8 @@ export const closureContext = async (scope: UseCaseScope): Promise<ClosureContex
     ledger: closureLedger(ledger),
     externalAccounts,
     accountEventResource: (raw) => accountEventView(raw as unknown as AccountRecord),
+    disputes: { of: (accountId) => openDisputesOfAccount(ledger, accountId) },
+    recurring: { cancelAll: (accountId, reason) => cancelActivePaymentSchedules(ledger, accountId, reason) },
   };
 };
 

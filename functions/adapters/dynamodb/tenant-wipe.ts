@@ -69,6 +69,9 @@ export const wipeTenant = async (tenant: string): Promise<number> => {
   }
   add(await list(LEDGER_KEYS.incomingAchIndex(tenant)));
   add(await list(LEDGER_KEYS.outgoingAchIndex(tenant)));
+  add(await list(LEDGER_KEYS.disputesIndex(tenant)));
+  add(await list(LEDGER_KEYS.paymentSchedulesIndex(tenant)));
+  add(await list(LEDGER_KEYS.paymentsIndex(tenant)));
   for (const status of ['POSTED', 'PENDING'] as const) add(await list(LEDGER_KEYS.transactionsIndex(tenant, status), 'gsi8'));
   // The sandbox clock stays where it is: time never goes backwards, not even across a wipe.
   await deleteAll([...keys.values()]);
