@@ -5,6 +5,7 @@ import { FUNCTIONS } from '../functions/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { WebhooksStack } from './stacks/webhooks-stack.js';
+import { WorkflowsStack } from './stacks/workflows-stack.js';
 import { parseStage, stageConfig, type StageConfig } from './stage.js';
 
 export interface Bankline {
@@ -12,6 +13,7 @@ export interface Bankline {
   readonly data: DataStack;
   readonly api: ApiStack;
   readonly webhooks: WebhooksStack;
+  readonly workflows: WorkflowsStack;
 }
 
 /** `stage` is validated here, so a value straight from CDK context is fine. */
@@ -37,13 +39,19 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
     description: `Bankline ${config.stage}: webhook delivery pipeline (stream router, queue, sender, sweeper) and its alarms`,
   });
-  assertEveryFunctionDeployed([api.functions, webhooks.functions]);
+  const workflows = new WorkflowsStack(app, `${config.stackPrefix}-Workflows`, {
+    ...common,
+    config,
+    resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
+    description: `Bankline ${config.stage}: account-closure state machine, its task function, the stream starter and their alarms`,
+  });
+  assertEveryFunctionDeployed([api.functions, webhooks.functions, workflows.functions]);
 
-  for (const stack of [data, api, webhooks]) {
+  for (const stack of [data, api, webhooks, workflows]) {
     Tags.of(stack).add('project', 'bankline');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, api, webhooks };
+  return { config, data, api, webhooks, workflows };
 }
 
 /**

@@ -342,4 +342,17 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   refreshExternalAccountTransactions: externalAccount.refresh,
   ...bothVersions(webhook),
   listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
+
+  // Account closure (contract §3): the remaining funds go to another account of the tenant.
+  ...bothVersions({
+    initiateClosure: {
+      body: {
+        reason: 'CUSTOMER_REQUEST_TRANSFER',
+        reason_details: 'Moving to another bank',
+        payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT',
+        destination_id: '{{other_deposit_account_id}}',
+      },
+    },
+    patchClosure: { body: { payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT', destination_id: '{{other_deposit_account_id}}' } },
+  }),
 };

@@ -11,8 +11,8 @@ import { cliLikeApp, SYNTH_TIMEOUT_MS, synthBankline, TEMPLATE_ONLY, type Synthe
 const built: SynthesizedBankline[] = [];
 afterAll(() => built.forEach((b) => b.dispose()));
 
-const findings = (bankline: { data: IConstruct; api: IConstruct; webhooks: IConstruct }) =>
-  [bankline.data, bankline.api, bankline.webhooks].flatMap((stack) =>
+const findings = (bankline: { data: IConstruct; api: IConstruct; webhooks: IConstruct; workflows: IConstruct }) =>
+  [bankline.data, bankline.api, bankline.webhooks, bankline.workflows].flatMap((stack) =>
     new AwsSolutionsChecks()
       .validateScope(stack)
       .violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)),
@@ -51,14 +51,18 @@ describe('acknowledgements', () => {
           ].sort(),
         );
         // The wildcard acknowledgements cover the X-Ray policies and the stream router's
-        // dynamodb:ListStreams, nothing else.
+        // dynamodb:ListStreams, and the closure state machine's log delivery and tracing, nothing else.
         const wildcardOwners = findings(bankline)
           .filter((f) => f.startsWith('AwsSolutions-IAM5'))
           .map((f) => f.split(' @ ')[1]);
         expect(wildcardOwners.length).toBeGreaterThan(0);
-        expect(wildcardOwners.every((path) => /\/XRayWrite\/Resource$|\/WebhookRouter\/Role\/DefaultPolicy\/Resource$/.test(path!))).toBe(
-          true,
-        );
+        expect(
+          wildcardOwners.every((path) =>
+            /\/XRayWrite\/Resource$|\/(WebhookRouter|WorkflowStarter)\/Role\/DefaultPolicy\/Resource$|\/Closure\/Role\/DefaultPolicy\/Resource$/.test(
+              path!,
+            ),
+          ),
+        ).toBe(true);
       } finally {
         acknowledge.mockRestore();
         rmSync(app.outdir, { recursive: true, force: true });
