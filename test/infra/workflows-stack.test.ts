@@ -16,8 +16,8 @@ beforeAll(() => {
 afterAll(() => bankline?.dispose());
 
 /** The definition string with CloudFormation's Fn::Join parts (the function ARN tokens) flattened. */
-const definitionOf = (machine: { Properties: { DefinitionString: unknown } }): string =>
-  JSON.stringify(machine.Properties.DefinitionString).replaceAll('\\"', '"');
+const definitionOf = (machine: { Properties?: Record<string, unknown> }): string =>
+  JSON.stringify(machine.Properties?.DefinitionString).replaceAll('\\"', '"');
 
 describe('workflows stack', () => {
   it('deploys the closure as a Standard state machine with plain Lambda tasks, retries, a timeout, logs and tracing', () => {
