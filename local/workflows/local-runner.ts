@@ -60,11 +60,14 @@ export class LocalWorkflowRunner {
   private readonly faults = new Map<string, Fault>();
   private changed = deferred<void>();
   private readonly definition: RunnerOptions['definition'];
+  /** Built once: the constructor validates the definition (asl-validator), which takes a while. */
+  private readonly machine: StateMachine;
   private stopped = false;
 
   constructor(private readonly options: RunnerOptions) {
     const { TimeoutSeconds: _dropped, ...definition } = options.definition;
     this.definition = definition as RunnerOptions['definition'];
+    this.machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: true } });
   }
 
   /** Starts the execution unless one of that name exists (Step Functions' ExecutionAlreadyExists). */
@@ -140,7 +143,6 @@ export class LocalWorkflowRunner {
     e.runs += 1;
     e.offsetMs = await this.options.offsetMs(e.tenant);
     const current = () => e.generation === generation && !this.stopped;
-    const machine = new StateMachine(this.definition as never, { validationOptions: { checkArn: true } });
     const handlers = Object.fromEntries(
       Object.entries(this.definition.States)
         .filter(([, state]) => state.Type === 'Task')
@@ -150,7 +152,7 @@ export class LocalWorkflowRunner {
       get: (_target, stateName) => (typeof stateName === 'string' ? this.waitMs(e, current) : undefined),
     });
     const retries = new Proxy({} as Record<string, number>, { get: () => 0 });
-    const execution = machine.run(e.input as never, {
+    const execution = this.machine.run(e.input as never, {
       noThrowOnAbort: true,
       overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides: waits, retryIntervalOverrides: retries },
       context: {

@@ -89,7 +89,7 @@ export const closureDefinition = (resourceOf: (task: ClosureTask) => string) => 
         { Variable: '$.step.resume', StringEquals: 'INTEREST', Next: 'PayAccruedInterest' },
         { Variable: '$.step.resume', StringEquals: 'PAYOUT', Next: 'TransferRemainingFunds' },
         { Variable: '$.step.resume', StringEquals: 'WAIT_CLOSE', Next: 'WaitUntilCloseAt' },
-        { Variable: '$.step.resume', StringEquals: 'NEEDS_DESTINATION', Next: 'MarkNeedsDestination' },
+        { Variable: '$.step.resume', StringEquals: 'NEEDS_DESTINATION', Next: 'CheckDestination' },
         { Variable: '$.step.resume', StringEquals: 'CLOSED', Next: 'Closed' },
         { Variable: '$.step.resume', StringEquals: 'CHARGED_OFF', Next: 'Closed' },
       ],
