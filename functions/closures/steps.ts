@@ -21,7 +21,11 @@ import { accountClosureView } from './views.js';
 // revision it read. Every money movement has a key derived from the closure and the step, so a
 // step run again (a Lambda retry, a redrive, the twin resuming) finds the money already moved.
 
-/** What a step hands the state machine: Choice and Wait states read only these. */
+/**
+ * What a step hands the state machine: Choice and Wait states read only these. A Choice rule on a
+ * missing field fails the execution (States.Runtime), so a step a Choice follows sets every field
+ * the Choice reads.
+ */
 export interface StepResult {
   resume?: ClosureStep;
   clear?: boolean;
@@ -58,7 +62,7 @@ export const loadClosure = async (ctx: ClosureContext, input: ClosureInput): Pro
 
 export const checkBlockers = async (ctx: ClosureContext, input: ClosureInput): Promise<StepResult> => {
   const { account, closure } = await load(ctx, input);
-  if (closure.step !== 'BLOCKERS' && closure.step !== 'NEEDS_ATTENTION') return { clear: true };
+  if (closure.step !== 'BLOCKERS' && closure.step !== 'NEEDS_ATTENTION') return { clear: true, attention: false };
   const disputes = ctx.disputes ? await ctx.disputes.of(account.id) : [];
   const owed = account.family === 'CREDIT' && account.balance > 0 && closure.reason !== 'BANK_REQUEST_CHARGE_OFF';
   let checks = withCheck(
@@ -87,7 +91,7 @@ export const checkBlockers = async (ctx: ClosureContext, input: ClosureInput): P
   const now = ctx.clock.now();
   if (clear) {
     await ctx.store.save(revised(ctx, closure, { step: 'END_RECURRING', checks, polls: 0, wait_until: undefined }));
-    return { clear: true };
+    return { clear: true, attention: false };
   }
   const polls = closure.polls + 1;
   if (polls > MAX_BLOCKER_POLLS || now.getTime() - Date.parse(closure.created_at) > MAX_BLOCKED_MS) {
@@ -96,7 +100,7 @@ export const checkBlockers = async (ctx: ClosureContext, input: ClosureInput): P
   }
   const until = nextBlockerCheck(now, polls);
   await ctx.store.save(revised(ctx, closure, { checks, polls, wait_until: until }));
-  return { clear: false, until };
+  return { clear: false, attention: false, until };
 };
 
 export const endRecurringPayments = async (ctx: ClosureContext, input: ClosureInput): Promise<StepResult> => {
