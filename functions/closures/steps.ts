@@ -194,12 +194,15 @@ const lockPayout = async (ctx: ClosureContext, input: ClosureInput): Promise<{ a
   for (;;) {
     const { account, closure } = await load(ctx, input);
     if (closure.payout.state !== 'NOT_STARTED') return { account, closure };
+    // The amount is fixed with the lock: a re-run after a crash pays (or finds paid) this amount.
+    const amount = account.family === 'DEPOSIT' ? Math.max(0, account.balance) : 0;
     const locked = revised(ctx, closure, {
       payout: {
         state: 'STARTED',
         attempt: closure.payout.attempt + 1,
         method: closure.payment_method,
         destination_id: closure.destination_id,
+        amount,
       },
     });
     try {
@@ -214,9 +217,10 @@ const lockPayout = async (ctx: ClosureContext, input: ClosureInput): Promise<{ a
 export const transferRemainingFunds = async (ctx: ClosureContext, input: ClosureInput): Promise<StepResult> => {
   const current = await load(ctx, input);
   if (current.closure.step !== 'PAYOUT') return current.closure.payout.close_at ? { until: current.closure.payout.close_at } : {};
-  const amount = current.account.family === 'DEPOSIT' ? Math.max(0, current.account.balance) : 0;
-  if (amount > 0 && current.closure.payment_method === null && current.closure.payout.state === 'NOT_STARTED') {
+  const remaining = current.account.family === 'DEPOSIT' ? Math.max(0, current.account.balance) : 0;
+  if (remaining > 0 && current.closure.payment_method === null && current.closure.payout.state === 'NOT_STARTED') {
     const closure = current.closure;
+    const amount = remaining;
     await ctx.store.save(
       revised(ctx, closure, {
         step: 'NEEDS_DESTINATION',
@@ -228,6 +232,7 @@ export const transferRemainingFunds = async (ctx: ClosureContext, input: Closure
   const { account, closure } = await lockPayout(ctx, input);
   const payout = closure.payout;
   if (payout.state === 'SENT' && payout.close_at) return { until: payout.close_at };
+  const amount = payout.amount ?? 0;
   const now = ctx.clock.now();
   let transactionId: string | undefined;
   let closeAt = closeAtAfterInternal(now);
