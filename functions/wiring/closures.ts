@@ -136,3 +136,9 @@ export const closureContext = async (scope: UseCaseScope): Promise<ClosureContex
 
 /** Every closure not finished yet, across tenants. */
 export const openClosures = () => store.openClosures();
+
+/** The open closures with their records (the progress view of `npm run closures`). */
+export const closuresInProgress = async () =>
+  Promise.all(
+    (await store.openClosures()).map(async (open) => ({ ...open, closure: (await store.account(open.tenant, open.account_id))?.closure })),
+  );
