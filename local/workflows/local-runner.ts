@@ -49,8 +49,15 @@ interface Execution {
   done: boolean;
   status?: 'SUCCEEDED' | 'FAILED';
   error?: unknown;
+  /**
+   * States entered as AWS would bill them: a resumed run's replay (its first task and choice,
+   * and re-entering the Wait the previous run slept in) is counted in `replayed` instead.
+   */
   transitions: number;
+  replayed: number;
   runs: number;
+  /** The Wait state the run sleeps in. */
+  parkedState?: string;
 }
 
 const named = (name: string, message: string): Error => Object.assign(new Error(message), { name });
@@ -81,6 +88,7 @@ export class LocalWorkflowRunner {
       offsetMs: 0,
       done: false,
       transitions: 0,
+      replayed: 0,
       runs: 0,
     };
     this.executions.set(name, execution);
@@ -149,7 +157,7 @@ export class LocalWorkflowRunner {
         .map(([stateName]) => [stateName, (payload: unknown) => this.task(e, current, stateName, payload)]),
     );
     const waits = new Proxy({} as Record<string, number>, {
-      get: (_target, stateName) => (typeof stateName === 'string' ? this.waitMs(e, current) : undefined),
+      get: (_target, stateName) => (typeof stateName === 'string' ? this.waitMs(e, current, stateName) : undefined),
     });
     const retries = new Proxy({} as Record<string, number>, { get: () => 0 });
     const execution = this.machine.run(e.input as never, {
@@ -161,8 +169,23 @@ export class LocalWorkflowRunner {
       } as never,
     });
     e.abort = execution.abort;
+    // A resumed run replays LoadClosure and ResumeAt, then maybe the Wait it was woken from.
+    let replay = e.runs > 1 ? 2 : 0;
+    let wokenFrom = e.runs > 1 ? e.parkedState : undefined;
     void (async () => {
-      for await (const event of execution.eventLogs) if (event.type === 'StateEntered' && current()) e.transitions += 1;
+      for await (const event of execution.eventLogs) {
+        if (event.type !== 'StateEntered' || !current()) continue;
+        const name = (event as { state?: { name?: string } }).state?.name;
+        if (replay > 0) {
+          replay -= 1;
+          e.replayed += 1;
+          continue;
+        }
+        const again = wokenFrom !== undefined && name === wokenFrom;
+        wokenFrom = undefined;
+        if (again) e.replayed += 1;
+        else e.transitions += 1;
+      }
     })();
     try {
       const result = await execution.result;
@@ -180,8 +203,9 @@ export class LocalWorkflowRunner {
     }
   }
 
-  private waitMs(e: Execution, current: () => boolean): number {
+  private waitMs(e: Execution, current: () => boolean, stateName: string): number {
     if (!current() || !e.until) return 0;
+    e.parkedState = stateName;
     const until = Date.parse(e.until);
     const ms = until - (Date.now() + e.offsetMs);
     if (ms <= 0) return 0;

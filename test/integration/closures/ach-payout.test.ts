@@ -56,6 +56,7 @@ describe('closure with an ACH payout', () => {
     const closed = await account(world, closing);
     expect(closed).toMatchObject({ status: 'CLOSED', account_closure: { status: 'CLOSED' } });
     expect(execution(world, closing)?.status).toBe('SUCCEEDED');
+    expect(execution(world, closing)!.transitions).toBeLessThanOrEqual(25);
     await assertBooks(world);
   });
 

@@ -64,6 +64,8 @@ describe('closure with an internal payout', () => {
     expect(closed.account_closure.validation_responses.every((c: { validated: boolean }) => c.validated)).toBe(true);
     expect(check(closed.account_closure, 'cards')?.message).toMatch(/no card program/i);
     expect(execution(world, closing)).toMatchObject({ done: true, status: 'SUCCEEDED' });
+    // Billed transitions: at most 15 for an internal payout without blockers (issue 10).
+    expect(execution(world, closing)!.transitions).toBeLessThanOrEqual(15);
     await assertBooks(world);
   });
 });
