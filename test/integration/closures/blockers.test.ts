@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 describe('closure blockers', () => {
   it('waits while a hold is pending, then goes on once it is released', async () => {
-    await startOfCleanWeek(world);
+    await startOfCleanWeek(world, 2);
     const closing = await openChecking(world, { is_p2p_enabled: true });
     const destination = await openChecking(world, { is_p2p_enabled: true });
     await fund(world, closing, 9_000);
@@ -63,7 +63,7 @@ describe('closure blockers', () => {
   });
 
   it('waits while a dispute is open, then goes on once it is resolved', async () => {
-    await startOfCleanWeek(world);
+    await startOfCleanWeek(world, 2);
     const closing = await openChecking(world);
     const destination = await openChecking(world);
     const funding = await fund(world, closing, 4_000);
@@ -86,5 +86,33 @@ describe('closure blockers', () => {
     expect(closed.status).toBe('CLOSED');
     expect(check(closed.account_closure, 'disputes')?.validated).toBe(true);
     await assertBooks(world);
+  });
+
+  it("cancels the account's active payment schedules and says there are no cards", async () => {
+    const closing = await openChecking(world, { is_p2p_enabled: true });
+    const destination = await openChecking(world, { is_p2p_enabled: true });
+    await fund(world, closing, 1_500);
+    const schedule = await world.api.post('/v0/payment_schedules', {
+      description: 'Monthly savings',
+      payment_instruction: {
+        type: 'INTERNAL_TRANSFER',
+        request: {
+          amount: 500,
+          currency: 'USD',
+          type: 'ACCOUNT_TO_ACCOUNT',
+          originating_account_id: closing,
+          receiving_account_id: destination,
+        },
+      },
+      schedule: { frequency: 'MONTHLY', interval: 1, start_date: '2030-01-15', count: 12 },
+    });
+    expect(schedule.status, schedule.rawBody).toBeLessThan(300);
+
+    await initiate(world, closing, { payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT', destination_id: destination });
+    await world.twin.settle();
+    const closure = (await account(world, closing)).account_closure;
+    expect(check(closure, 'recurring_payments')).toMatchObject({ validated: true, details: { cancelled: 1 } });
+    expect(check(closure, 'cards')).toMatchObject({ validated: true });
+    expect((await world.api.get(`/v0/payment_schedules/${schedule.body.id}`)).body.status).toBe('CANCELLED');
   });
 });

@@ -31,7 +31,7 @@ const move = (from: string, to: string, amount: number) =>
 
 beforeAll(async () => {
   world = await newClosureWorld('closure-credit');
-  await startOfCleanWeek(world);
+  await startOfCleanWeek(world, 3);
 });
 
 describe('closure of a credit account', () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe('closure with an internal payout', () => {
   it('pays out at once, waits for the next business day, then closes', async () => {
-    await startOfCleanWeek(world);
+    await startOfCleanWeek(world, 2);
     const closing = await openChecking(world);
     const destination = await openChecking(world);
     await fund(world, closing, 12_345);

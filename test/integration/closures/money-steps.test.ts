@@ -30,7 +30,7 @@ beforeAll(async () => {
 
 describe('closure money steps', () => {
   it('writes a negative balance off from the reserve and closes with nothing to pay out', async () => {
-    await startOfCleanWeek(world);
+    await startOfCleanWeek(world, 2);
     const closing = await openChecking(world);
     // A platform debit (a network posting) took the account below zero.
     await createTransfer(

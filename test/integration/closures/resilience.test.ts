@@ -33,7 +33,7 @@ const payoutLines = async (accountId: string) =>
 
 beforeAll(async () => {
   world = await newClosureWorld('closure-resilience');
-  await startOfCleanWeek(world);
+  await startOfCleanWeek(world, 4);
 });
 
 describe('closure resilience', () => {

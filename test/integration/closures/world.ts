@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
-import { addCalendarDays, easternDateOf, easternInstant, isBusinessDay, weekdayOf } from '../../../functions/shared/business-days.js';
+import { addCalendarDays, easternDateOf, easternInstant, isBusinessDay } from '../../../functions/shared/business-days.js';
 import { executionNameOf } from '../../../functions/closures/rules.js';
 import { ClosureTwin } from '../../../local/workflows/closure-twin.js';
 import { DYNAMODB_ENDPOINT, table, TEST_TABLE } from '../../helpers/api.js';
@@ -98,13 +98,15 @@ export const check = (closure: { validation_responses: Check[] }, name: string):
 export { assertBooks, openChecking };
 
 /**
- * Sets the tenant's clock to 10:00 New York on a Monday at least a day ahead whose week has no
- * Federal Reserve holiday, so each scenario's business-day arithmetic is exact whenever it runs.
+ * Sets the tenant's clock to 10:00 New York on the first day ahead that starts `days` business
+ * days in a row (5: a Monday of a week without a Federal Reserve holiday), so a scenario's
+ * business-day arithmetic is exact whenever it runs. Fewer days means less sandbox time to run.
  */
-export const startOfCleanWeek = async (world: ClosureWorld): Promise<Date> => {
+export const startOfCleanWeek = async (world: ClosureWorld, days = 5): Promise<Date> => {
   const now = new Date((await world.api.get('/v0/sandbox/clock')).body.now as string);
-  let day = addCalendarDays(easternDateOf(now), 1);
-  while (weekdayOf(day) !== 1 || [0, 1, 2, 3, 4].some((n) => !isBusinessDay(addCalendarDays(day, n)))) day = addCalendarDays(day, 1);
+  const clean = (day: string) => [...Array(days).keys()].every((n) => isBusinessDay(addCalendarDays(day, n)));
+  let day = easternDateOf(now);
+  while (easternInstant(day, '10:00') <= now || !clean(day)) day = addCalendarDays(day, 1);
   const at = easternInstant(day, '10:00');
   await setClock(world, at.toISOString());
   return at;
