@@ -156,6 +156,7 @@ async function main(): Promise<void> {
       in_memory: inMemory,
       organization: demo.organization,
       tenants: demo.tenants,
+      operator: demo.operator,
       vendors: vendorUrls,
     }),
     home,

@@ -197,6 +197,13 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     grants: ['state-machine:closure'],
     timeoutSeconds: 60,
   },
+
+  // The operator console's organization-scoped reads (issue 13): read-only, no page tokens.
+  {
+    ...httpDomain('operator', 'Operator console: the organization with its tenants, and migration progress per tenant pair'),
+    env: ['TABLE_NAME'],
+    grants: ['table:read'],
+  },
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

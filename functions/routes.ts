@@ -14,7 +14,18 @@ export const PERMISSIONS = [
   // Bank-only closure reasons (contract §3.2): held by the bank's keys, not a fintech's.
   'bank:closure',
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** What a tenant API key can be granted (`npm run keys -- create --permissions`). */
+export type TenantPermission = (typeof PERMISSIONS)[number];
+
+// Operator keys (issue 13) belong to an organization and are never granted these by a tenant key:
+// `organization:read` opens the organization-scoped read path (/v0/operator/*), `console:act`
+// the few write routes the console may call (routes marked consoleAction).
+export const ORGANIZATION_READ = 'organization:read';
+export const CONSOLE_ACT = 'console:act';
+export const OPERATOR_ONLY_PERMISSIONS = [ORGANIZATION_READ, CONSOLE_ACT] as const;
+export type Permission = TenantPermission | (typeof OPERATOR_ONLY_PERMISSIONS)[number];
+/** Every permission a principal can carry, tenant key or operator key. */
+export const ALL_PERMISSIONS: readonly Permission[] = [...PERMISSIONS, ...OPERATOR_ONLY_PERMISSIONS];
 
 export const DOMAINS = [
   'customers',
@@ -25,6 +36,7 @@ export const DOMAINS = [
   'webhooks',
   'ledger',
   'closures',
+  'operator',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 
@@ -68,10 +80,22 @@ export interface Route {
    * replay holds them only encrypted, by the sealer the domain's handler must supply.
    */
   readonly sealedResponseFields?: readonly string[];
+  /**
+   * A console action (issue 13): besides tenant keys holding the route's permission, an operator
+   * key holding `console:act` may call it. Every other write route is closed to operator keys.
+   */
+  readonly consoleAction?: true;
+  /**
+   * Served for the caller's organization, not one tenant: no X-Bankline-Tenant, no tenant scope.
+   * Only operator keys hold `organization:read`.
+   */
+  readonly organizationScoped?: true;
 }
 
 interface RouteOptions {
   readonly sealedResponseFields?: readonly string[];
+  readonly consoleAction?: true;
+  readonly organizationScoped?: true;
 }
 
 const route = (
@@ -95,9 +119,16 @@ const route = (
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
  * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
  */
-const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route[] => [
-  route(method, `/v0${path}`, domain, operation, permission),
-  route(method, `/v2${path}`, domain, `${operation}V2`, permission),
+const bothVersions = (
+  method: HttpMethod,
+  path: string,
+  domain: Domain,
+  operation: string,
+  permission: RoutePermission,
+  options: RouteOptions = {},
+): Route[] => [
+  route(method, `/v0${path}`, domain, operation, permission, options),
+  route(method, `/v2${path}`, domain, `${operation}V2`, permission, options),
 ];
 
 export const ROUTES: readonly Route[] = [
@@ -199,7 +230,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/statements/{statement_id}/transactions', 'ledger', 'listStatementTransactions', 'account:read'),
   route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
-  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
+  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write', { consoleAction: true }),
   // Sandbox disputes and payment schedules (ledger, round 3).
   route('POST', '/v0/sandbox/disputes', 'ledger', 'createDispute', 'account:write'),
   route('GET', '/v0/sandbox/disputes', 'ledger', 'listDisputes', 'account:read'),
@@ -271,13 +302,19 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
   ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
   ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
-  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write', {
+    consoleAction: true,
+  }),
   // Bankline extension: the tenant's event log, whether or not a webhook exists.
   route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
   // Account closure (contract §3): its own function, so the accounts Lambda does not grow.
   // PATCH is v2 in the spec; served at /v0 too ([INFERRED], same path shape).
   ...bothVersions('POST', '/accounts/{account_id}/initiate_closure', 'closures', 'initiateClosure', 'account:write'),
   ...bothVersions('PATCH', '/accounts/{account_id}/initiate_closure', 'closures', 'patchClosure', 'account:write'),
+
+  // The operator console's organization-scoped read path (issue 13, Bankline extension): operator keys only.
+  route('GET', '/v0/operator/organization', 'operator', 'getOperatorOrganization', ORGANIZATION_READ, { organizationScoped: true }),
+  route('GET', '/v0/operator/migration_summary', 'operator', 'getMigrationSummary', ORGANIZATION_READ, { organizationScoped: true }),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

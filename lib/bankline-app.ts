@@ -3,6 +3,7 @@
 import { Tags, type App } from 'aws-cdk-lib';
 import { FUNCTIONS } from '../functions/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
+import { ConsoleStack } from './stacks/console-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { WebhooksStack } from './stacks/webhooks-stack.js';
 import { WorkflowsStack } from './stacks/workflows-stack.js';
@@ -14,6 +15,7 @@ export interface Bankline {
   readonly api: ApiStack;
   readonly webhooks: WebhooksStack;
   readonly workflows: WorkflowsStack;
+  readonly console: ConsoleStack;
 }
 
 /** `stage` is validated here, so a value straight from CDK context is fine. */
@@ -46,12 +48,19 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     description: `Bankline ${config.stage}: account-closure state machine, its task function, the stream starter and their alarms`,
   });
   assertEveryFunctionDeployed([api.functions, webhooks.functions, workflows.functions]);
+  // The operator console (issue 13): the SPA behind CloudFront, /v0/* to the API on the same origin.
+  const console = new ConsoleStack(app, `${config.stackPrefix}-Console`, {
+    ...common,
+    config,
+    api: api.restApi.api,
+    description: `Bankline ${config.stage}: operator console (private S3 bucket, CloudFront with /v0/* to the API)`,
+  });
 
-  for (const stack of [data, api, webhooks, workflows]) {
+  for (const stack of [data, api, webhooks, workflows, console]) {
     Tags.of(stack).add('project', 'bankline');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, api, webhooks, workflows };
+  return { config, data, api, webhooks, workflows, console };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface OperationSample {
   /** Query string without `?`. */
   readonly query?: string;
   readonly body?: Record<string, unknown>;
+  /** Sent with the demo operator key (`{{api_key:operator}}`) instead of a tenant's. */
+  readonly operator?: true;
 }
 
 const LEGAL_ADDRESS = {
@@ -355,4 +357,8 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
     },
     patchClosure: { body: { payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT', destination_id: '{{other_deposit_account_id}}' } },
   }),
+
+  // The operator console's organization-scoped reads (issue 13).
+  getOperatorOrganization: { operator: true },
+  getMigrationSummary: { operator: true },
 };

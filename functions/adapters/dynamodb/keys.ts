@@ -1,4 +1,4 @@
-// Every key pattern in the table, in one place (the README's access-pattern table mirrors
+// Every key pattern in the table, in one place (docs/access-patterns.md mirrors
 // this file). Tenant-owned items start with `TENANT#<id>#`, so a key built for one tenant can
 // never address another tenant's item.
 
@@ -16,6 +16,8 @@ export const KEYS = {
   tenant: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'TENANT' }),
   apiKey: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   tenantApiKeys: (tenantId: string) => `TENANT#${tenantId}#APIKEYS`,
+  // Operator keys (issue 13) share the APIKEY#<hash> item; listed per organization on gsi1.
+  organizationOperatorKeys: (orgId: string) => `ORG#${orgId}#OPERATOR_KEYS`,
 
   // Persons and businesses: one item each, listed in every order sort_by offers, one GSI per
   // order so every list stays a single Query (customer-items.ts builds the keys). The name keys
