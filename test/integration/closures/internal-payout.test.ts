@@ -12,6 +12,7 @@ import {
   openChecking,
   startOfCleanWeek,
 } from './world.js';
+import { eventsOf } from '../../helpers/api.js';
 import { fund } from '../ledger/world.js';
 
 // Happy path, internal payout: the account goes IN_CLOSING at once, the workflow (started from
@@ -66,6 +67,8 @@ describe('closure with an internal payout', () => {
     expect(execution(world, closing)).toMatchObject({ done: true, status: 'SUCCEEDED' });
     // Billed transitions: at most 15 for an internal payout without blockers (issue 10).
     expect(execution(world, closing)!.transitions).toBeLessThanOrEqual(15);
+    const updates = (await eventsOf(world.tenant.id)).filter((e) => e.type === 'ACCOUNT.UPDATED' && e.resource_id === closing);
+    expect(updates.map((e) => e.event_resource.status).sort()).toEqual(['CLOSED', 'IN_CLOSING']);
     await assertBooks(world);
   });
 });
