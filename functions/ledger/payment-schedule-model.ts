@@ -28,6 +28,7 @@ export interface AchInstruction {
     dc_sign: 'credit' | 'debit';
     originating_account_id: string;
     receiving_account_id: string;
+    is_same_day?: boolean;
     sec_code?: 'WEB' | 'CCD' | 'PPD';
     memo?: string;
     company_name?: string;

@@ -7,6 +7,7 @@ import { retryOnConflict } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import { type PaymentInstruction, type PaymentRecord, type PaymentScheduleRecord, paymentScheduleView } from './payment-schedule-model.js';
 import type { ScheduleWrite } from './ports.js';
+import { assertCanMove } from './rules.js';
 import { occurrenceOf, type ScheduleConfig, scheduleProblem } from './schedule-dates.js';
 
 // /v0/payment_schedules: create, read, list and cancel recurring payments. The due work runs
@@ -58,6 +59,8 @@ const checkAccounts = async (ctx: LedgerContext, instruction: PaymentInstruction
     const name = i === 0 ? 'originating_account_id' : 'receiving_account_id';
     if (!account) throw notFound(`account (${field}.${name})`);
     if (account.currency !== r.currency) throw badRequest(`${field}.currency must be the account's currency ${account.currency}`);
+    // A schedule is the customer's standing order: its account must be one the customer may move money from now.
+    if (i === 0) assertCanMove(account, 'CUSTOMER');
   }
   if (instruction.type === 'ACH' && ctx.externalAccounts) {
     const external = await ctx.externalAccounts.get(ctx.tenantId, instruction.request.receiving_account_id);

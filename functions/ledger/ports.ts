@@ -99,6 +99,13 @@ export interface LedgerStore {
   accountLines(tenant: string, accountId: string): Promise<AccountLine[]>;
   /** An account's posted lines, newest first by default (one Query of the account's partition). */
   listAccountLines(tenant: string, accountId: string, criteria: ListCriteria<AccountLine>): Promise<Page<AccountLine>>;
+  /** An account's posted lines of one UTC month (YYYY-MM): one Query of the month's key prefix. */
+  listAccountLinesOfMonth(
+    tenant: string,
+    accountId: string,
+    month: string,
+    criteria: ListCriteria<AccountLine>,
+  ): Promise<Page<AccountLine>>;
   /** The tenant's transactions in one list (POSTED, or PENDING: holds, resolved or not), by time. */
   listTransactions(tenant: string, list: 'POSTED' | 'PENDING', criteria: ListCriteria<LedgerTransaction>): Promise<Page<LedgerTransaction>>;
   getInternalAccount(tenant: string, id: string): Promise<InternalAccountRecord | undefined>;

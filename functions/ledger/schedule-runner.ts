@@ -71,10 +71,21 @@ const pay = async (ctx: LedgerContext, s: PaymentScheduleRecord, n: number): Pro
 };
 
 /** Records occurrence n's outcome and moves the schedule on (or ends it, EXPIRED), unless a re-run recorded it first. */
-const record = (ctx: LedgerContext, id: string, n: number, outcome: Outcome): Promise<PaymentScheduleRecord | undefined> =>
-  retryOnConflict(async () => {
-    const s = await ctx.store.getPaymentSchedule(ctx.tenantId, id);
-    if (!s || s.next_occurrence !== n || !s.next_payment_date) return s;
+const record = (
+  ctx: LedgerContext,
+  read: PaymentScheduleRecord,
+  n: number,
+  outcome: Outcome,
+): Promise<PaymentScheduleRecord | undefined> => {
+  // The first attempt writes over the schedule as read before paying; a lost race re-reads it.
+  let known: PaymentScheduleRecord | undefined = read;
+  return retryOnConflict(async () => {
+    const s = known ?? (await ctx.store.getPaymentSchedule(ctx.tenantId, read.id));
+    known = undefined;
+    if (!s || s.next_occurrence !== n) return s;
+    // Cancelled while this occurrence ran: the payment it made is still recorded, on its own date.
+    const paymentDate = s.next_payment_date ?? occurrenceOf(s.schedule, n);
+    if (!paymentDate) return s;
     const now = ctx.clock.now().toISOString();
     const following = occurrenceOf(s.schedule, n + 1);
     const { next_payment_date: _, ...rest } = s;
@@ -95,7 +106,7 @@ const record = (ctx: LedgerContext, id: string, n: number, outcome: Outcome): Pr
       ...(s.customer_id ? { customer_id: s.customer_id } : {}),
       description: s.description,
       ...(s.metadata ? { metadata: s.metadata } : {}),
-      payment_date: s.next_payment_date,
+      payment_date: paymentDate,
       payment_instruction: s.payment_instruction,
       ...outcome,
       creation_time: now,
@@ -112,6 +123,7 @@ const record = (ctx: LedgerContext, id: string, n: number, outcome: Outcome): Pr
     });
     return next;
   });
+};
 
 /** Runs one schedule's occurrences due on or before `day`; the number of payments recorded. */
 export const runSchedule = async (ctx: LedgerContext, id: string, day: string): Promise<number> => {
@@ -120,7 +132,7 @@ export const runSchedule = async (ctx: LedgerContext, id: string, day: string): 
   while (s?.status === 'ACTIVE' && s.next_payment_date && s.next_payment_date.execution_date <= day) {
     const n = s.next_occurrence;
     const outcome = await pay(ctx, s, n);
-    s = await record(ctx, id, n, outcome);
+    s = await record(ctx, s, n, outcome);
     payments += 1;
   }
   return payments;

@@ -33,12 +33,17 @@ export const patchTransferSchema = z.strictObject({
   amount: z.optional(amount),
 });
 
+const glType = z.enum(['ASSET', 'EXPENSE', 'LIABILITY', 'REVENUE']);
+const glPurpose = z.enum(['CORE', 'PROFIT_AND_LOSS', 'RESERVE', 'SETTLEMENT', 'SUSPENSE', 'TREASURY']);
+
 export const internalAccountSchema = z.strictObject({
   currency,
   alias: optionalString(100),
   description: optionalString(500),
   account_type: z.optional(z.literal('GENERAL_LEDGER')),
   status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+  gl_type: z.optional(glType),
+  purpose: z.optional(glPurpose),
 });
 export type InternalAccountInput = z.infer<typeof internalAccountSchema>;
 
@@ -46,6 +51,8 @@ export const internalAccountPatchSchema = z.strictObject({
   alias: z.optional(boundedString(100)),
   description: z.optional(boundedString(500)),
   status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+  gl_type: z.optional(glType),
+  purpose: z.optional(glPurpose),
 });
 export type InternalAccountPatch = z.infer<typeof internalAccountPatchSchema>;
 
@@ -113,6 +120,7 @@ const achInstructionRequest = z.strictObject({
   dc_sign: z.enum(['credit', 'debit']),
   originating_account_id: uuid,
   receiving_account_id: uuid,
+  is_same_day: z.optional(z.boolean()),
   sec_code: z.optional(z.enum(['WEB', 'CCD', 'PPD'])),
   memo: optionalString(500),
   company_name: optionalString(16),

@@ -130,6 +130,13 @@ export const dynamoLedgerStore: LedgerStore = {
   listAccountLines: (tenant, accountId, criteria) =>
     queryPage<AccountLine>({ partitionValue: KEYS.account(tenant, accountId).pk, sortKeyPrefix: LEDGER_KEYS.linePrefix, ...criteria }),
 
+  listAccountLinesOfMonth: (tenant, accountId, month, criteria) =>
+    queryPage<AccountLine>({
+      partitionValue: KEYS.account(tenant, accountId).pk,
+      sortKeyPrefix: `${LEDGER_KEYS.linePrefix}${month}`,
+      ...criteria,
+    }),
+
   listTransactions: (tenant, list, criteria) =>
     queryPage<LedgerTransaction>({ index: 'gsi8', partitionValue: LEDGER_KEYS.transactionsIndex(tenant, list), ...criteria }),
 

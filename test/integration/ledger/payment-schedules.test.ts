@@ -1,7 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
+import { KEYS } from '../../../functions/adapters/dynamodb/keys.js';
 import { cancelActivePaymentSchedules } from '../../../functions/ledger/payment-schedules.js';
 import type { LedgerStore } from '../../../functions/ledger/ports.js';
 import { scheduledDateOf } from '../../../functions/ledger/schedule-dates.js';
@@ -118,6 +119,30 @@ describe('payment schedules', () => {
     expect(payments.body.payments).toMatchObject([
       { status: 'COMPLETED', transaction_id: occurrenceIds(world.tenant.id, id, 0).transaction },
     ]);
+    await assertBooks(world);
+  });
+
+  it('records the payment of an occurrence that ran while the schedule was cancelled, and pays no more', async () => {
+    const day = await today();
+    const id = (await transferSchedule({ start_date: day, count: 3 })).body.id as string;
+    const ctx = world.ctx();
+    let cancelFirst = true;
+    const racing: LedgerStore = {
+      ...ctx.store,
+      recordPayment: async (...args) => {
+        if (cancelFirst) {
+          cancelFirst = false;
+          expect((await world.api.patch(`/v0/payment_schedules/${id}`, { status: 'CANCELLED' })).status).toBe(200);
+        }
+        return ctx.store.recordPayment(...args);
+      },
+    };
+    const before = await balance(a);
+    expect(await runSchedule({ ...ctx, store: racing }, id, addCalendarDays(day, 2))).toBe(1);
+    expect(await balance(a)).toBe(before - 700);
+    const payments = (await world.api.get(`/v0/payment_schedules/payments?schedule_id=${id}`)).body.payments;
+    expect(payments).toMatchObject([{ status: 'COMPLETED', payment_date: { scheduled_date: day } }]);
+    expect((await world.api.get(`/v0/payment_schedules/${id}`)).body.status).toBe('CANCELLED');
     await assertBooks(world);
   });
 
@@ -258,6 +283,17 @@ describe('payment schedules', () => {
       'payment_instruction',
     );
     expectProblem(await world.api.get('/v0/payment_schedules?account_id=nope'), 400, undefined, 'account_id');
+    const closing = await openChecking(world);
+    await table().send(
+      new UpdateCommand({
+        TableName: TEST_TABLE,
+        Key: KEYS.account(world.tenant.id, closing),
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'IN_CLOSING' },
+      }),
+    );
+    expectProblem(await transferSchedule({ start_date: day, count: 1 }, { originating_account_id: closing }), 422, undefined, 'IN_CLOSING');
     expectProblem(await world.api.get(`/v0/payment_schedules/${randomUUID()}`), 404);
     expectProblem(await world.api.patch(`/v0/payment_schedules/${randomUUID()}`, { status: 'CANCELLED' }), 404);
     expectProblem(await world.api.patch(`/v0/payment_schedules/${randomUUID()}`, { status: 'PAUSED' }), 400, undefined, 'status');
