@@ -5,12 +5,9 @@ import { scheduledEvent } from './events/scheduled.js';
 import { sqsEvent } from './events/sqs.js';
 import { workflowTaskEvent } from './events/workflow-task.js';
 
-const CLOSURE_SAMPLE_INPUT = {
-  tenant: '00000000-0000-4000-8000-000000000001',
-  account_id: '00000000-0000-4000-8000-0000000000a1',
-  closure_id: '00000000-0000-4000-8000-0000000000c1',
-};
-const CLOSURE_SAMPLE_NAME = `close-${CLOSURE_SAMPLE_INPUT.account_id}`;
+// A closure the replay creates first (local/placeholders.ts): the task runs on a real one.
+const CLOSURE_SAMPLE_INPUT = { tenant: '{{tenant:old bank}}', account_id: '{{account_id}}', closure_id: '{{closure_id}}' };
+const CLOSURE_SAMPLE_NAME = 'close-{{account_id}}';
 
 // The sample event of each registry function that is not an HTTP domain (those get one event
 // per route, from sample-requests.ts). Keyed by function name; the events generator writes each

@@ -1,10 +1,11 @@
 import type { ClosureRecord } from './model.js';
 
 /**
- * `account_closure` as the API shows it (contract §3.3), plus `status` and `steps`: where the
- * workflow stands and the payout's state (Bankline's own fields, the progress view).
+ * `account_closure` as the API shows it (contract §3.3), plus Bankline's own `id`, `status`,
+ * `payout` and `waiting_until`: where the workflow stands (the progress view).
  */
 export const accountClosureView = (c: ClosureRecord) => ({
+  id: c.id,
   reason: c.reason,
   reason_details: c.reason_details,
   payment_method: c.payment_method,

@@ -1,7 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type ExecutionStart, stepFunctionsStarter } from '../adapters/sfn/execution-starter.js';
+import { type ExecutionStart, executionStarterFor } from '../adapters/sfn/execution-starter.js';
 import { checkedHandler, readVariable } from '../shared/config.js';
 import { logger } from '../shared/logger.js';
 
@@ -52,5 +52,5 @@ export const startWorkflows = async (start: ExecutionStart, event: DynamoDBStrea
 let starter: ExecutionStart | undefined;
 
 export const handler = checkedHandler('workflow-starter', (event: DynamoDBStreamEvent) =>
-  startWorkflows((starter ??= stepFunctionsStarter(readVariable('CLOSURE_STATE_MACHINE_ARN'))), event),
+  startWorkflows((starter ??= executionStarterFor(readVariable('CLOSURE_STATE_MACHINE_ARN'))), event),
 );

@@ -1,4 +1,4 @@
-import { LOCAL_CLOSURE_STATE_MACHINE_ARN } from '../../functions/adapters/sfn/execution-starter.js';
+import { bindLocalExecutionStarter, LOCAL_CLOSURE_STATE_MACHINE_ARN } from '../../functions/adapters/sfn/execution-starter.js';
 import { functionNamed } from '../../functions/functions.js';
 import { onSandboxClockAdvance } from '../../functions/shared/sandbox-clock-listeners.js';
 import { closureInputOf, startRequestsOf, startWorkflows } from '../../functions/streams/workflow-starter.js';
@@ -70,6 +70,8 @@ export class ClosureTwin {
   /** Begins reading the stream, follows the sandbox clocks, and resumes every unfinished closure. */
   async start(): Promise<number> {
     await this.poller.start();
+    // A `workflow-starter` invoked in this process (a replayed sample) starts executions here too.
+    bindLocalExecutionStarter(async (name, input) => this.runner.start(name, input));
     this.unsubscribe = onSandboxClockAdvance(async (tenant, now) => {
       if (this.accepts(tenant)) this.runner.clockAdvanced(tenant, now);
     });
@@ -108,6 +110,7 @@ export class ClosureTwin {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
+    bindLocalExecutionStarter(undefined);
     await this.running;
     this.runner.stop();
     this.poller.close();

@@ -25,3 +25,21 @@ export const stepFunctionsStarter =
       throw error;
     }
   };
+
+let localStart: ExecutionStart | undefined;
+const heldLocally: { name: string; input: unknown }[] = [];
+
+/** The twin binds its in-process runner here, so a starter it loads starts executions there. */
+export const bindLocalExecutionStarter = (start: ExecutionStart | undefined): void => {
+  localStart = start;
+};
+
+/** Step Functions in AWS; on the twin the bound runner (a replay with none keeps the requests in memory). */
+export const executionStarterFor = (stateMachineArn: string): ExecutionStart =>
+  stateMachineArn === LOCAL_CLOSURE_STATE_MACHINE_ARN
+    ? async (name, input) => {
+        if (localStart) return localStart(name, input);
+        heldLocally.push({ name, input });
+        return 'started';
+      }
+    : stepFunctionsStarter(stateMachineArn);
