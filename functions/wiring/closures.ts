@@ -134,11 +134,16 @@ export const closureContext = async (scope: UseCaseScope): Promise<ClosureContex
   };
 };
 
-/** Every closure not finished yet, across tenants. */
-export const openClosures = () => store.openClosures();
-
-/** The open closures with their records (the progress view of `npm run closures`). */
-export const closuresInProgress = async () =>
-  Promise.all(
-    (await store.openClosures()).map(async (open) => ({ ...open, closure: (await store.account(open.tenant, open.account_id))?.closure })),
+/**
+ * The open closures with their records (the progress view of `npm run closures`, the twin's
+ * resume). An entry whose account has no such closure any more (a sandbox wipe) is left out.
+ */
+export const closuresInProgress = async () => {
+  const open = await Promise.all(
+    (await store.openClosures()).map(async (entry) => ({
+      ...entry,
+      closure: (await store.account(entry.tenant, entry.account_id))?.closure,
+    })),
   );
+  return open.filter((entry) => entry.closure?.id === entry.closure_id);
+};

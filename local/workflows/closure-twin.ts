@@ -3,7 +3,7 @@ import { functionNamed } from '../../functions/functions.js';
 import { onSandboxClockAdvance } from '../../functions/shared/sandbox-clock-listeners.js';
 import { closureInputOf, startRequestsOf, startWorkflows } from '../../functions/streams/workflow-starter.js';
 import { closureDefinition } from '../../functions/workflows/closure/definition.js';
-import { openClosures } from '../../functions/wiring/closures.js';
+import { closuresInProgress } from '../../functions/wiring/closures.js';
 import { tenantClocks } from '../../functions/wiring/tenant-clocks.js';
 import { invokeFunction } from '../lambda-invoke.js';
 import { type CheckpointStore, StreamPoller } from '../streams/stream-poller.js';
@@ -81,7 +81,7 @@ export class ClosureTwin {
   /** Every closure the table records as not finished gets its execution again (a restart). */
   async resumeAll(): Promise<number> {
     let resumed = 0;
-    for (const open of await openClosures()) {
+    for (const open of await closuresInProgress()) {
       if (!this.accepts(open.tenant)) continue;
       const input = closureInputOf({ ...open, kind: 'START', workflow: 'closure' });
       if (this.runner.start(open.execution_name, input) === 'started') resumed += 1;
