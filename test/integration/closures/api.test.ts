@@ -46,6 +46,10 @@ describe('POST initiate_closure', () => {
     expect(events[0]!.event_resource_changed_fields).toMatchObject({ status: 'ACTIVE_OR_DISBURSED' });
 
     expectProblem(await world.api.post(`/v0/accounts/${closing}/initiate_closure`, body()), 409, undefined, 'already initiated');
+    // An account PATCH (a Put of the record it read) keeps the closure the workflow relies on.
+    const renamed = await world.api.patch(`/v0/accounts/${closing}`, { nickname: 'closing soon' });
+    expect(renamed.status, renamed.rawBody).toBe(200);
+    expect(renamed.body.account_closure).toMatchObject({ status: 'BLOCKERS', reason: 'CUSTOMER_REQUEST_TRANSFER' });
   });
 
   it('refuses a bank-only reason to a key without bank:closure (403), and accepts it from one with it', async () => {
