@@ -60,7 +60,7 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   closing_account_id: { event: 'accounts/initiate-closure.json', pick: field('id') },
   closure_id: {
     event: 'accounts/initiate-closure.json',
-    pick: (body) => ((body as { account_closure?: { id?: string } } | null)?.account_closure ?? {}).id,
+    pick: (body) => (body as { account_closure?: { id?: string } } | null)?.account_closure?.id,
   },
   customer_id: { event: 'customers/create-customer.json', pick: field('id') },
   // Owners and signers of accounts must have passed KYC: create a customer, then verify it.
