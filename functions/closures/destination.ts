@@ -19,6 +19,8 @@ export const assertDestination = async (
     if (!external.owner_id || !account.holder_ids.includes(external.owner_id))
       throw unprocessable('destination_id must be an external account of one of the account holders');
     if (external.status !== 'ACTIVE') throw unprocessable(`destination_id: the external account is ${external.status}, not ACTIVE`);
+    // The ledger originates the payout only from an account with the ACH rail (contract §2.11).
+    if (account.raw.is_ach_enabled !== true) throw unprocessable('payment_method ACH needs is_ach_enabled on the account being closed');
     return;
   }
   if (destinationId === account.id) throw unprocessable('destination_id must not be the account being closed');

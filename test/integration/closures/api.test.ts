@@ -65,15 +65,17 @@ describe('POST initiate_closure', () => {
   });
 
   it('validates the payment method and its destination, naming the field, and writes nothing', async () => {
-    const closing = await openChecking(world);
+    const closing = await openChecking(world, { is_ach_enabled: false });
     await fund(world, closing, 500);
     const stranger = await acceptedPerson(world.api);
     const strangers = await externalAccount(world, stranger);
+    const own = await externalAccount(world);
     const cases: [Record<string, unknown>, number, string][] = [
       [{ payment_method: null }, 422, 'payment_method is required'],
       [{ payment_method: 'ACH', destination_id: null }, 400, 'destination_id'],
       [{ payment_method: 'BANK_DRAFT', destination_id: strangers }, 400, 'destination_id'],
       [{ payment_method: 'ACH', destination_id: strangers }, 422, 'destination_id'],
+      [{ payment_method: 'ACH', destination_id: own }, 422, 'is_ach_enabled'],
       [{ payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT', destination_id: closing }, 422, 'destination_id'],
       [{ payment_method: 'INTERNAL_TRANSFER_TO_INTERNAL_ACCOUNT', destination_id: closing }, 422, 'destination_id'],
       [{ reason: 'NOT_A_REASON' }, 400, 'reason'],
