@@ -6,8 +6,8 @@ import { sqsEvent } from './events/sqs.js';
 import { workflowTaskEvent } from './events/workflow-task.js';
 
 // A closure the replay creates first (local/placeholders.ts): the task runs on a real one.
-const CLOSURE_SAMPLE_INPUT = { tenant: '{{tenant:old bank}}', account_id: '{{account_id}}', closure_id: '{{closure_id}}' };
-const CLOSURE_SAMPLE_NAME = 'close-{{account_id}}';
+const CLOSURE_SAMPLE_INPUT = { tenant: '{{tenant:old bank}}', account_id: '{{closing_account_id}}', closure_id: '{{closure_id}}' };
+const CLOSURE_SAMPLE_NAME = 'close-{{closing_account_id}}';
 
 // The sample event of each registry function that is not an HTTP domain (those get one event
 // per route, from sample-requests.ts). Keyed by function name; the events generator writes each

@@ -56,10 +56,14 @@ const PAST_MONTH_END = { event: 'sandbox/move-sandbox-clock.json', body: { advan
 const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
 
 export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
-  // Account closure: an account being closed (its own {{account_id}}), and its closure's id.
+  // Account closure: a SAVING account to close (like the ledger's, it needs no template choice),
+  // the account being closed, and its closure's id.
+  closable_account_id: { event: 'accounts/create-account.json', body: SAVINGS, pick: field('id') },
   closing_account_id: { event: 'accounts/initiate-closure.json', pick: field('id') },
+  // Read back from the closing account: a second initiate on it would be refused (409).
   closure_id: {
-    event: 'accounts/initiate-closure.json',
+    event: 'accounts/get-account.json',
+    rename: { account_id: 'closing_account_id' },
     pick: (body) => (body as { account_closure?: { id?: string } } | null)?.account_closure?.id,
   },
   customer_id: { event: 'customers/create-customer.json', pick: field('id') },

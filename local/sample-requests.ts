@@ -350,6 +350,7 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   // Account closure (contract §3): the remaining funds go to another account of the tenant.
   ...bothVersions({
     initiateClosure: {
+      pathPlaceholders: { account_id: 'closable_account_id' },
       body: {
         reason: 'CUSTOMER_REQUEST_TRANSFER',
         reason_details: 'Moving to another bank',

@@ -1,7 +1,7 @@
 // The README's guided tours, run as written (bash, curl, jq) against the twin, so a tour that no
 // longer works fails here. curl answers a 4xx or 5xx with a non-zero exit (and the body on
-// stderr), and the script stops there. Left out: lines that need what the in-process twin does
-// not start (`npm run webhooks -- listen`, `npm run ledger`) and the external-accounts tour
+// stderr), and the script stops there. Left out: lines that need a twin's files on disk
+// (`npm run webhooks -- listen`, `npm run ledger`, `npm run closures`) and the external-accounts tour
 // (sandbox vendors; its steps are test/e2e/external-accounts-http.test.ts).
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { README_FILE } from '../../local/readme/generate-readme.js';
+import { ClosureTwin } from '../../local/workflows/closure-twin.js';
+import { useTestTable } from '../helpers/dynamodb-local.js';
 import { type InProcessTwin, startInProcessTwin } from './support/in-process-twin.js';
 
 const readme = readFileSync(README_FILE, 'utf8');
@@ -20,7 +22,7 @@ const tour = (heading: string): string => {
   return readme
     .slice(start, readme.indexOf('\n```', start))
     .split('\n')
-    .filter((line) => !/^npm run (webhooks|ledger)\b/.test(line))
+    .filter((line) => !/^npm run (-s )?(webhooks|ledger|closures)\b/.test(line))
     .join('\n');
 };
 
@@ -63,6 +65,22 @@ describe('the README tours, as written', () => {
     expect(script).toContain('$URL');
     const { code, stderr } = await run(script);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('Closure: the account ends CLOSED after the clock move', async () => {
+    // The closure workflow runs as in `npm start`: the same definition in aws-local-stepfunctions,
+    // started from the table stream, its waits on the tenant's sandbox clock.
+    const closures = new ClosureTwin({ ...useTestTable(), tenants: (tenant) => tenant === twin.oldBank.id });
+    await closures.start();
+    try {
+      const { code, stdout, stderr } = await run(tour('Closure'));
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const last = JSON.parse(stdout.slice(stdout.lastIndexOf('{\n  "status"')));
+      expect(last).toMatchObject({ status: 'CLOSED', closure: 'CLOSED' });
+      expect(last.close_date).toEqual(expect.any(String));
+    } finally {
+      await closures.stop();
+    }
   });
 
   it('stops at the first refused request', async () => {
