@@ -7,10 +7,10 @@ import { ledgerContextOf, pathId } from './context.js';
 
 // /v0/statements: monthly statements (the month-end job issues them), newest first.
 
-const listQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()) });
+export const statementListQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()) });
 
 const list: Operation = async (request) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, statementListQuery);
   const accountId = uuidsOf('account_id', q.account_id)?.[0];
   const { scope, limit, cursor } = await pagingOf(request, { account_id: accountId });
   const page = await listStatements(await ledgerContextOf(request), accountId, { limit, ascending: false, ...(cursor ? { cursor } : {}) });

@@ -1,0 +1,34 @@
+import type { Route } from '../../functions/routes.js';
+
+// The error answers a route can give, each with Synctera's error body. Every route can be refused
+// by the edge and the chain (bad input, no key, no permission, unknown id, rate limit, a crash or
+// a timeout); a route with a body can also get a wrong media type; an idempotent one the
+// Idempotency-Key refusals. A route's own extra statuses come from functions/route-schemas.ts.
+
+export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
+  400: 'Bad input: `detail` names the field or parameter (`BAD_REQUEST_BODY`, `BAD_QUERY_PARAMETER`, `BAD_PATH_PARAMETER`, `BAD_HEADER`, `PREREQUISITES_MISSING`).',
+  401: 'Missing, malformed, unknown or revoked API key (`UNAUTHORIZED`).',
+  403: 'The API key lacks the route’s permission, or the route is sandbox-only (`FORBIDDEN`).',
+  404: 'No such resource for this tenant, or no such route (`NOT_FOUND`).',
+  409: 'Conflict: the resource changed or exists, or the Idempotency-Key is in use (`CONFLICT`, `IDEMPOTENCY_CONCURRENT_USE`).',
+  413: 'The request body is too large (`REQUEST_TOO_LARGE`).',
+  415: 'The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).',
+  422: 'A business rule refused the request, or the Idempotency-Key was reused with another request (`IDEMPOTENCY_INVALID_REUSE`).',
+  429: 'Rate limited; retry later (`RATE_LIMITED`).',
+  461: 'The account is closed (Synctera’s own status).',
+  500: 'Internal error; the body reveals nothing (`INTERNAL_SERVER_ERROR`).',
+  502: 'An upstream failed: the function, or the aggregator (vendor routes).',
+  503: 'The aggregator did not answer in time; retry later (`VENDOR_TIMEOUT`).',
+  504: 'The request timed out (`GATEWAY_TIMEOUT`).',
+};
+
+const EVERY_ROUTE = [400, 401, 403, 404, 413, 429, 500, 502, 504];
+const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
+
+/** The error statuses of a route, ascending: the common ones, its kind's, and its own. */
+export const errorStatusesOf = (route: Pick<Route, 'method' | 'idempotent'>, own: readonly number[] = []): number[] => {
+  const statuses = new Set([...EVERY_ROUTE, ...own]);
+  if (WITH_BODY.has(route.method)) statuses.add(415);
+  if (route.idempotent) for (const status of [409, 422]) statuses.add(status);
+  return [...statuses].sort((x, y) => x - y);
+};
