@@ -69,6 +69,8 @@ const w = webhookResponses;
 
 const ACCOUNT_CLOSED = 461;
 const VENDOR = [502, 503];
+/** A vendor read of an account added by hand (no aggregator behind it) is a 422. */
+const VENDOR_READ = [422, ...VENDOR];
 
 export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   // Customers, persons, businesses, verifications (contract §7, §8).
@@ -99,10 +101,18 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   patchAccount: { body: accountRequests.patchAccountSchema, responses: { 200: a.accountResponseSchema }, errors: [ACCOUNT_CLOSED] },
   patchAccountV2: { body: accountRequests.patchAccountSchemaV2, responses: { 200: a.accountResponseSchema }, errors: [ACCOUNT_CLOSED] },
   listAccountRelationships: { query: pagingQuery, responses: { 200: a.relationshipListSchema } },
-  createAccountRelationship: { body: accountRequests.relationshipInput, responses: { 201: a.relationshipResponseSchema } },
+  createAccountRelationship: {
+    body: accountRequests.relationshipInput,
+    responses: { 201: a.relationshipResponseSchema },
+    errors: [ACCOUNT_CLOSED],
+  },
   getAccountRelationship: { responses: { 200: a.relationshipResponseSchema } },
-  updateAccountRelationship: { body: accountRequests.relationshipInput, responses: { 200: a.relationshipResponseSchema } },
-  deleteAccountRelationship: { responses: { 200: a.deleteResponseSchema } },
+  updateAccountRelationship: {
+    body: accountRequests.relationshipInput,
+    responses: { 200: a.relationshipResponseSchema },
+    errors: [ACCOUNT_CLOSED],
+  },
+  deleteAccountRelationship: { responses: { 200: a.deleteResponseSchema }, errors: [ACCOUNT_CLOSED] },
   createAccountTemplate: { body: templateRequests.templateSchema, responses: { 201: a.templateResponseSchema } },
   listAccountTemplates: { query: templateListQuery, responses: { 200: a.templateListSchema } },
   getAccountTemplate: { responses: { 200: a.templateResponseSchema } },
@@ -171,11 +181,11 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   createAccessToken: { body: vendorRequests.accessTokenSchema, responses: { 201: x.accessTokenResponseSchema }, errors: VENDOR },
   addVendorAccounts: { body: vendorRequests.vendorAccountsSchema, responses: { 200: x.addVendorAccountsResponseSchema }, errors: VENDOR },
   syncVendorAccounts: { body: vendorRequests.vendorAccountsSchema, responses: { 200: x.syncVendorAccountsResponseSchema }, errors: VENDOR },
-  getExternalAccountBalance: { query: balanceQuery, responses: { 200: x.balanceResponseSchema }, errors: VENDOR },
+  getExternalAccountBalance: { query: balanceQuery, responses: { 200: x.balanceResponseSchema }, errors: VENDOR_READ },
   listExternalAccountTransactions: {
     query: transactionsQuery,
     responses: { 200: x.vendorTransactionListSchema },
-    errors: [422, ...VENDOR],
+    errors: VENDOR_READ,
   },
   refreshExternalAccountTransactions: { query: refreshQuery, responses: { 200: x.refreshTransactionsResponseSchema }, errors: VENDOR },
 

@@ -2,8 +2,9 @@ import type { Route } from '../../functions/routes.js';
 
 // The error answers a route can give, each with Synctera's error body. Every route can be refused
 // by the edge and the chain (bad input, no key, no permission, unknown id, rate limit, a crash or
-// a timeout); a route with a body can also get a wrong media type; an idempotent one the
-// Idempotency-Key refusals. A route's own extra statuses come from functions/route-schemas.ts.
+// a timeout); a route with a body can also get a wrong media type; a write a conflict or a rule's
+// refusal (and, when idempotent, the Idempotency-Key refusals, the same statuses). A route's own
+// extra statuses come from functions/route-schemas.ts.
 
 export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: 'Bad input: `detail` names the field or parameter (`BAD_REQUEST_BODY`, `BAD_QUERY_PARAMETER`, `BAD_PATH_PARAMETER`, `BAD_HEADER`, `PREREQUISITES_MISSING`).',
@@ -29,6 +30,6 @@ const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
 export const errorStatusesOf = (route: Pick<Route, 'method' | 'idempotent'>, own: readonly number[] = []): number[] => {
   const statuses = new Set([...EVERY_ROUTE, ...own]);
   if (WITH_BODY.has(route.method)) statuses.add(415);
-  if (route.idempotent) for (const status of [409, 422]) statuses.add(status);
+  if (route.method !== 'GET' || route.idempotent) for (const status of [409, 422]) statuses.add(status);
   return [...statuses].sort((x, y) => x - y);
 };

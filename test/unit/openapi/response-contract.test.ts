@@ -40,6 +40,8 @@ describe('the response contract check', () => {
   });
 
   it('leaves alone what is not a route (API Gateway’s own 404, the twin’s pages)', () => {
-    expect(() => assertMatchesDocument({ method: 'GET', path: '/docs', status: 200, contentType: 'text/html', body: '<html>' })).not.toThrow();
+    expect(() =>
+      assertMatchesDocument({ method: 'GET', path: '/docs', status: 200, contentType: 'text/html', body: '<html>' }),
+    ).not.toThrow();
   });
 });
