@@ -137,7 +137,7 @@ async function main(): Promise<void> {
       port,
       ...(flags['no-auth-cache'] ? { authorizerCacheTtlSeconds: 0 } : {}),
       onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
-      index: () => twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}) }),
+      index: () => twinIndex(demo, { api: server!.url, docs: `${server!.url}/docs`, ...(linkPage ? { link_test_page: linkPage } : {}) }),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
   );
   console.log(`Serving ${ROUTES.length} routes; ${countEvents(EVENTS_DIR)} sample events in events/ (npm run replay -- <file>).`);
   console.log(`Index: ${server.url}/  (version, links, tenants)${flags['no-auth-cache'] ? '; authorizer cache off' : ''}`);
+  console.log(`API reference: ${server.url}/docs  (OpenAPI document: ${server.url}/openapi.json)`);
   if (!jsonLogs) console.log('\nRequests:');
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
+import { apiReferencePages } from './api-reference.js';
 import { answerClientError } from './client-errors.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
 import { type RequestLogEntry, requestLogEntry } from './request-log.js';
@@ -17,6 +18,8 @@ export interface StartServerOptions extends GatewayOptions {
   readonly onRequest?: (entry: RequestLogEntry) => void;
   /** The twin's own `GET /` (an index of links and tenants); without it `/` is API Gateway's 404. */
   readonly index?: () => unknown;
+  /** `GET /openapi.json` and the Swagger UI at `/docs` (local/api-reference.ts); on unless false. */
+  readonly apiReference?: boolean;
 }
 
 export interface RunningServer {
@@ -48,6 +51,8 @@ const sourceIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? 
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const gateway = createGateway({ ...options, explainUnknownRoutes: options.explainUnknownRoutes ?? true });
+  let url = '';
+  const reference = options.apiReference === false ? undefined : apiReferencePages(() => url);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { body, tooLarge } = await readBody(req);
@@ -60,8 +65,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       payloadTooLarge: tooLarge,
     };
     const started = performance.now();
-    const response: GatewayResponse =
-      options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
+    const [path = '/'] = request.url.split('?', 1);
+    const page = reference?.(request.method, path);
+    const response: GatewayResponse = page
+      ? await page
+      : options.index && request.method === 'GET' && path === '/'
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
         : await gateway(request);
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
@@ -92,8 +100,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   return {
-    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    url,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

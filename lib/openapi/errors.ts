@@ -16,6 +16,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   415: 'The body is not `application/json` (`UNSUPPORTED_MEDIA_TYPE`).',
   422: 'A business rule refused the request, or the Idempotency-Key was reused with another request (`IDEMPOTENCY_INVALID_REUSE`).',
   429: 'Rate limited; retry later (`RATE_LIMITED`).',
+  431: 'The request line or headers are too large (`REQUEST_HEADER_FIELDS_TOO_LARGE`).',
   461: 'The account is closed (Synctera’s own status).',
   500: 'Internal error; the body reveals nothing (`INTERNAL_SERVER_ERROR`).',
   502: 'An upstream failed: the function, or the aggregator (vendor routes).',
@@ -23,7 +24,7 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   504: 'The request timed out (`GATEWAY_TIMEOUT`).',
 };
 
-const EVERY_ROUTE = [400, 401, 403, 404, 413, 429, 500, 502, 504];
+const EVERY_ROUTE = [400, 401, 403, 404, 413, 429, 431, 500, 502, 504];
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
 
 /** The error statuses of a route, ascending: the common ones, its kind's, and its own. */

@@ -7,6 +7,7 @@ import { dynamoTenancyStore } from '../../../functions/adapters/dynamodb/tenancy
 import { seedDemoData, type DemoData } from '../../../local/seed.js';
 import { type StartServerOptions, startServer } from '../../../local/server.js';
 import { useTestTable } from '../../helpers/dynamodb-local.js';
+import { assertMatchesDocument } from '../../helpers/response-contract.js';
 
 export interface InProcessTwin extends DemoData {
   readonly url: string;
@@ -40,6 +41,15 @@ export async function call(
   } catch {
     // Not JSON: keep the text.
   }
+  // Every answer must be what the OpenAPI document says the route answers (response-contract.ts).
+  const method = (init.method ?? 'GET').toUpperCase();
+  assertMatchesDocument({
+    method,
+    path: new URL(url).pathname,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? undefined,
+    body: parsed,
+  });
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
