@@ -23,6 +23,7 @@ const COMMANDS: Record<string, string> = {
   webhooks: 'bin/webhooks.ts',
   bench: 'bench/run.ts',
   events: 'local/generate-events.ts',
+  openapi: 'bin/openapi.ts',
 };
 
 const run = async (script: string, args: string[]) => {
