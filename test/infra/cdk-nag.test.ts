@@ -42,6 +42,7 @@ describe('acknowledgements', () => {
         expect([...rules].sort()).toEqual(
           [
             'AwsSolutions-APIG2',
+            'AwsSolutions-APIG4',
             'AwsSolutions-COG4',
             `AwsSolutions-IAM4[Policy::${API_GATEWAY_CLOUDWATCH_POLICY}]`,
             'AwsSolutions-IAM5[Resource::*]',
