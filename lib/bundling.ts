@@ -19,7 +19,12 @@ export const LAMBDA_BUNDLING = {
   // The SDK imports its default credential chain (ini files, SSO, STS, process, web identity:
   // about 100 KB) even when the client is given credentials. On Lambda the role's credentials
   // are always in the environment, so the chain is swapped for the environment provider alone.
-  alias: { '@aws-sdk/credential-provider-node': './functions/adapters/dynamodb/env-credentials.ts' },
+  // @middy/core imports node:stream/web at load for streamed responses, which no handler returns;
+  // web streams cost every cold start about a millisecond. The stand-in reads the global lazily.
+  alias: {
+    '@aws-sdk/credential-provider-node': './functions/adapters/dynamodb/env-credentials.ts',
+    'node:stream/web': './functions/adapters/lambda-stream-web.cjs',
+  },
 } as const;
 
 /** Packages of the SDK's default credential chain: none of them may end up in a function's bundle. */

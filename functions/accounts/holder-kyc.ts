@@ -25,7 +25,7 @@ import { accountEventView } from './views.js';
 // each owner's and signer's verification_status) and commits each change with a check that
 // those standings still hold, so a standing that changes meanwhile makes it re-read and decide
 // again. It depends only on what it reads, so running it again is harmless: that is what makes
-// a verification run's account step repairable (see README "Accounts", KYC), and why any account
+// a verification run's account step repairable (docs/api-notes.md, Accounts, KYC), and why any account
 // mutation can run it first. It writes in small batches, so a holder may hold any number of
 // accounts.
 

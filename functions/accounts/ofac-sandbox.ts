@@ -2,7 +2,7 @@ import type { BusinessHolderRecord, PersonHolderRecord } from './ports.js';
 
 // Sandbox OFAC screen for AUTHORIZED_USER relationships (contract §2.3: no KYC requirement,
 // the platform screens name and address instead). Deterministic, keyed on a name like the
-// KYC sandbox, so an integrator can script both outcomes (README "Sandbox OFAC outcomes"):
+// KYC sandbox, so an integrator can script both outcomes (docs/api-notes.md, Accounts, Holders):
 //   person last_name "Sanctioned"            -> MATCH (the relationship is refused)
 //   business entity_name "Sanctioned Business" -> MATCH
 //   anything else                             -> CLEAR

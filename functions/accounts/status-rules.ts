@@ -5,7 +5,7 @@ import type { AccountRecord } from './model.js';
 // The account lifecycle an integrator drives with PATCH (contract §2.3, §2.7). Sourced rules:
 // IN_CLOSING only moves to CLOSED, closing needs a zero balance, SUSPENDED needs a note both
 // ways, the platform owns RESTRICTED / FAILED_KYC / DELINQUENT / CHARGED_OFF. The rest of
-// the table (README "Account status transitions") is our inference, written out below.
+// the table (docs/api-notes.md, Accounts, status transitions) is our inference, written out below.
 
 /** Statuses before the customer first transacts. */
 export const PRE_ACTIVE: readonly AccountStatus[] = [

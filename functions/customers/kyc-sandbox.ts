@@ -1,7 +1,7 @@
 import type { BusinessRecord, CheckResult, PersonRecord, VerificationStatus, VerificationType } from './model.js';
 
 // Sandbox KYC/KYB: deterministic outcomes keyed on a name, so an integrator can script every
-// branch (README "Sandbox verification outcomes"). The business names are Synctera's own.
+// branch (docs/api-notes.md, "Sandbox verification outcomes"). The business names are Synctera's own.
 
 export interface CheckOutcome {
   verification_type: VerificationType;

@@ -5,6 +5,7 @@
 //   npm run synctera-routes [-- path/to/synctera-openapi.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { HELP, parseCli } from '../cli/args.js';
 
 export const SYNCTERA_OPENAPI = '/work/shared/reference/synctera-openapi-0.153.json';
 export const GENERATED_FILE = fileURLToPath(new URL('./routes.generated.ts', import.meta.url));
@@ -34,8 +35,12 @@ export const renderSyncteraRoutes = (document: OpenApiDocument): string => {
   ].join('\n');
 };
 
+const USAGE = `Usage: npm run synctera-routes [-- <synctera-openapi.json>]
+  rewrites local/synctera/routes.generated.ts from Synctera's OpenAPI document (default ${SYNCTERA_OPENAPI}); then npm run readme`;
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const source = process.argv[2] ?? SYNCTERA_OPENAPI;
+  const { positionals } = parseCli(USAGE, { options: { help: HELP }, allowPositionals: true });
+  const source = positionals[0] ?? SYNCTERA_OPENAPI;
   writeFileSync(GENERATED_FILE, renderSyncteraRoutes(JSON.parse(readFileSync(source, 'utf8')) as OpenApiDocument));
   console.log(`wrote ${GENERATED_FILE} from ${source}`);
 }

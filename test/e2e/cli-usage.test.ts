@@ -23,6 +23,8 @@ const COMMANDS: Record<string, string> = {
   webhooks: 'bin/webhooks.ts',
   bench: 'bench/run.ts',
   events: 'local/generate-events.ts',
+  readme: 'local/readme/generate-readme.ts',
+  'synctera-routes': 'local/synctera/generate-routes.ts',
   openapi: 'bin/openapi.ts',
 };
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
   );
 });
 
-/** Reads of this tenant's items (the authorizer's API-key read is cached 300 s anyway, see README). */
+/** Reads of this tenant's items (the authorizer's API-key read is cached 300 s anyway, see docs/api-notes.md). */
 const tenantReads = (command: string) => sent.filter((c) => c.command === command && c.pk.startsWith(`TENANT#${tenant.id}`));
 
 describe('request-path reads', () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestTenant, type TestTenant } from '../helpers/tenants.js';
 
-// PUT /v0/customers/{customer_id}: full replace (contract §7.1; README API notes).
+// PUT /v0/customers/{customer_id}: full replace (contract §7.1; docs/api-notes.md).
 
 let tenant: TestTenant;
 let api: ApiClient;

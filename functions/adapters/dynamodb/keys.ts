@@ -1,4 +1,4 @@
-// Every key pattern in the table, in one place (the README's access-pattern table mirrors
+// Every key pattern in the table, in one place (docs/access-patterns.md mirrors
 // this file). Tenant-owned items start with `TENANT#<id>#`, so a key built for one tenant can
 // never address another tenant's item.
 

@@ -1,7 +1,8 @@
 // The secret page tokens are sealed with, read once per cold start. In AWS it lives in Secrets
 // Manager (PAGE_TOKEN_SECRET_ARN, created by CDK); the twin and tests hand it over in
-// PAGE_TOKEN_SECRET. The SDK is imported only when the ARN is used, so a container pays for it
-// on its first list request, never on the others, and never locally.
+// PAGE_TOKEN_SECRET. A container reads it on its first list request, never on the others.
+
+import { getSecretString } from './secrets-manager.js';
 
 const MIN_LENGTH = 32;
 
@@ -12,16 +13,8 @@ const checked = (secret: string | undefined, source: string): string => {
   return secret;
 };
 
-const fromSecretsManager = async (secretId: string): Promise<string> => {
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({});
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    return checked(SecretString, 'the secret named by PAGE_TOKEN_SECRET_ARN');
-  } finally {
-    client.destroy();
-  }
-};
+const fromSecretsManager = async (secretId: string): Promise<string> =>
+  checked(await getSecretString(secretId), 'the secret named by PAGE_TOKEN_SECRET_ARN');
 
 const load = async (env: NodeJS.ProcessEnv): Promise<string> => {
   if (env.PAGE_TOKEN_SECRET_ARN) return fromSecretsManager(env.PAGE_TOKEN_SECRET_ARN);

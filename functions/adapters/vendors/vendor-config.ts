@@ -4,6 +4,8 @@
 // once); in the twin and tests, the values themselves (VENDOR_CREDENTIALS as JSON,
 // VENDOR_TOKEN_KEY as 64 hex characters, from .bankline/).
 
+import { getSecretString } from '../secrets/secrets-manager.js';
+
 export interface VendorCredentials {
   plaid?: { client_id: string; secret: string };
   finicity?: { partner_id: string; partner_secret: string; app_key: string };
@@ -19,21 +21,9 @@ export interface VendorSettings {
   timeoutMs: number;
 }
 
-const fromSecretsManager = async (secretId: string): Promise<string> => {
-  const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
-  const client = new SecretsManagerClient({});
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    if (!SecretString) throw new Error(`secret ${secretId} is empty`);
-    return SecretString;
-  } finally {
-    client.destroy();
-  }
-};
-
 const secretOf = async (env: NodeJS.ProcessEnv, arnName: string, valueName: string): Promise<string> => {
   const arn = env[arnName];
-  if (arn) return fromSecretsManager(arn);
+  if (arn) return getSecretString(arn);
   const value = env[valueName];
   if (value) return value;
   throw new Error(`vendor settings: set ${arnName} (AWS, Secrets Manager) or ${valueName} (twin, tests)`);

@@ -1,6 +1,6 @@
 // The fake Plaid's fixed sandbox world, after Plaid's own sandbox conventions: user_good /
 // pass_good, First Platypus Bank's accounts, the same-day micro-deposit account and code ABC,
-// the identity of Plaid's test user. Bankline additions (the README's external-accounts walkthrough lists them):
+// the identity of Plaid's test user. Bankline additions (docs/external-accounts.md lists them):
 //   - password `error_<PLAID_CODE>` with user_good: the item's data calls fail with that code;
 //   - `ins_slow` (Tortoise Bank) never answers in time; `ins_failing` (Broken Bank) answers 500;
 //   - username `user_micro_deposit`: a same-day micro-deposit item without Link.

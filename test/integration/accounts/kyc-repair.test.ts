@@ -7,7 +7,7 @@ import { acceptedBusiness, acceptedPerson, createAccount, newWorld, primary, ver
 
 // A verification run commits the holder first and its accounts after (kyc-many-accounts.test.ts
 // says why). If it dies in between, the accounts are repaired by the holder's next verification
-// run, or by the next write to the account; the README states the guarantee. The "death" here:
+// run, or by the next write to the account; docs/api-notes.md states the guarantee. The "death" here:
 // the account batch write fails once, leaving exactly the state a crash would.
 
 // Each simulated crash answers 500 and logs it as an unhandled error: expected here, not shown.

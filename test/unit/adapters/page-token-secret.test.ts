@@ -1,5 +1,5 @@
-// The page-token secret adapter against a stand-in Secrets Manager endpoint: the real SDK
-// client, signing and JSON protocol, only the server is local.
+// The page-token secret adapter against a stand-in Secrets Manager endpoint: the real SigV4
+// signing and JSON protocol (functions/adapters/secrets/secrets-manager.ts), only the server is local.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,0 +1,53 @@
+import type { ProblemCode } from './api-error.js';
+
+// Every `code` an error body can carry, with the HTTP statuses it comes with: a Record over
+// ProblemCode, so a code added to the union (or removed from it) does not compile until it is
+// listed here. docs/api-notes.md documents exactly this list (a unit test compares them).
+
+export const PROBLEM_CODE_STATUSES: Readonly<Record<ProblemCode, readonly number[]>> = {
+  BAD_REQUEST_BODY: [400],
+  BAD_QUERY_PARAMETER: [400],
+  BAD_PATH_PARAMETER: [400],
+  BAD_HEADER: [400],
+  BAD_REQUEST: [400],
+  PREREQUISITES_MISSING: [400, 422],
+  UNAUTHORIZED: [401],
+  FORBIDDEN: [403],
+  NOT_FOUND: [404],
+  METHOD_NOT_ALLOWED: [405],
+  CONFLICT: [409],
+  ALREADY_EXISTS: [409],
+  CONCURRENT_MODIFICATION: [409],
+  IDEMPOTENCY_CONCURRENT_USE: [409],
+  REQUEST_TOO_LARGE: [413],
+  UNSUPPORTED_MEDIA_TYPE: [415],
+  IDEMPOTENCY_INVALID_REUSE: [422],
+  UNPROCESSABLE_ENTITY: [422],
+  NON_ZERO_BALANCE: [422],
+  INVALID_STATUS_TRANSITION: [422],
+  RATE_LIMITED: [429],
+  REQUEST_HEADER_FIELDS_TOO_LARGE: [431],
+  ACCOUNT_CLOSED: [461],
+  INTERNAL_SERVER_ERROR: [500],
+  ITEM_LOGIN_REQUIRED: [400],
+  ITEM_LOCKED: [400],
+  ITEM_NOT_FOUND: [400],
+  INVALID_CREDENTIALS: [400],
+  INSTITUTION_NOT_RESPONDING: [400],
+  INSTITUTION_DOWN: [400],
+  NO_AUTH_ACCOUNTS: [400],
+  NO_ACCOUNTS: [400],
+  PRODUCTS_NOT_SUPPORTED: [400],
+  PRODUCT_NOT_READY: [400],
+  INVALID_PUBLIC_TOKEN: [400],
+  INVALID_ACCESS_TOKEN: [400],
+  INCORRECT_DEPOSIT_VERIFICATION: [400],
+  TOO_MANY_VERIFICATION_ATTEMPTS: [400],
+  VENDOR_RATE_LIMITED: [400],
+  VENDOR_ERROR: [400],
+  VENDOR_UNAVAILABLE: [502],
+  VENDOR_TIMEOUT: [503],
+  GATEWAY_TIMEOUT: [504],
+};
+
+export const PROBLEM_CODES = Object.keys(PROBLEM_CODE_STATUSES) as readonly ProblemCode[];
