@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { PROBLEM_CODE_STATUSES } from '../../functions/http/problem-codes.js';
 import { type RouteSchemas, SCHEMA_MODULES, schemasOf } from '../../functions/route-schemas.js';
 import { type Domain, ROUTES, type Route } from '../../functions/routes.js';
 import { uuid } from '../../functions/shared/schemas/common.js';
@@ -158,6 +159,14 @@ const schemasFor = (route: Route): RouteSchemas => {
   return schemas;
 };
 
+/** The error body of one status: its `status`, and a `code` among those that come with it (functions/http/problem-codes.ts). */
+const problemWith = (status: number): Json => {
+  const codes = Object.entries(PROBLEM_CODE_STATUSES)
+    .filter(([, statuses]) => statuses.includes(status))
+    .map(([code]) => code);
+  return { allOf: [ref('Problem'), { properties: { status: { const: status }, code: { enum: codes } } }] };
+};
+
 const packageVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -225,7 +234,7 @@ export const openApiDocument = (options: OpenApiOptions = {}): Json => {
       responses: Object.fromEntries(
         statuses.map((status) => [
           `Problem${status}`,
-          { description: ERROR_DESCRIPTIONS[status] ?? 'Error.', content: { 'application/problem+json': { schema: ref('Problem') } } },
+          { description: ERROR_DESCRIPTIONS[status] ?? 'Error.', content: { 'application/problem+json': { schema: problemWith(status) } } },
         ]),
       ),
       schemas: components,

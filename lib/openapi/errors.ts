@@ -18,13 +18,15 @@ export const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   429: 'Rate limited; retry later (`RATE_LIMITED`).',
   431: 'The request line or headers are too large (`REQUEST_HEADER_FIELDS_TOO_LARGE`).',
   461: 'The account is closed (Synctera’s own status).',
-  500: 'Internal error; the body reveals nothing (`INTERNAL_SERVER_ERROR`).',
-  502: 'An upstream failed: the function, or the aggregator (vendor routes).',
+  500: 'Internal error, or the function failed; the body reveals nothing (`INTERNAL_SERVER_ERROR`).',
+  502: 'The aggregator failed (`VENDOR_UNAVAILABLE`).',
   503: 'The aggregator did not answer in time; retry later (`VENDOR_TIMEOUT`).',
   504: 'The request timed out (`GATEWAY_TIMEOUT`).',
 };
 
-const EVERY_ROUTE = [400, 401, 403, 404, 413, 429, 431, 500, 502, 504];
+// No 502 here: API Gateway answers a failed function with a 500 (DEFAULT_5XX); only the vendor
+// routes' aggregator failures are 502s.
+const EVERY_ROUTE = [400, 401, 403, 404, 413, 429, 431, 500, 504];
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
 
 /** The error statuses of a route, ascending: the common ones, its kind's, and its own. */

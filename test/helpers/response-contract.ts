@@ -80,7 +80,7 @@ export function assertMatchesDocument(response: ObservedResponse): void {
     throw new Error(`response drift: ${where} as ${response.contentType}, not ${contentType}`);
   }
   const schemaRef = declared.$ref
-    ? '#/components/schemas/Problem'
+    ? `#/components/responses/${declared.$ref.split('/').pop()}/content/${contentType.replaceAll('/', '~1')}/schema`
     : `#/paths/${route.path.replaceAll('~', '~0').replaceAll('/', '~1')}/${route.method.toLowerCase()}/responses/${response.status}/content/${contentType.replaceAll('/', '~1')}/schema`;
   const validate = validatorFor(c, `${route.operation} ${response.status}`, schemaRef);
   if (!validate(response.body)) {

@@ -44,8 +44,8 @@ describe('the OpenAPI document', () => {
       expect(statuses).toEqual(expect.arrayContaining([400, 401, 403, 404, 500]));
       if (route.idempotent || route.method !== 'GET') expect(statuses).toEqual(expect.arrayContaining([409, 422]));
     }
-    expect(doc.components.responses.Problem400.content['application/problem+json'].schema).toEqual({
-      $ref: '#/components/schemas/Problem',
+    expect(doc.components.responses.Problem404.content['application/problem+json'].schema).toEqual({
+      allOf: [{ $ref: '#/components/schemas/Problem' }, { properties: { status: { const: 404 }, code: { enum: ['NOT_FOUND'] } } }],
     });
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });

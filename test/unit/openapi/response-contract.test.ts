@@ -37,6 +37,10 @@ describe('the response contract check', () => {
     expect(() => listEvents({}, 201)).toThrow(/answered 201, a status the OpenAPI document does not declare/);
     expect(() => listEvents({ message: 'Not Found' }, 404, 'application/problem+json')).toThrow(/refuses/);
     expect(() => listEvents(problem(404), 404, 'application/json')).toThrow(/not application\/problem\+json/);
+    expect(() => listEvents({ ...problem(404), code: 'CONFLICT' }, 404, 'application/problem+json')).toThrow(
+      /code must be equal to one of/,
+    );
+    expect(() => listEvents(problem(400), 404, 'application/problem+json')).toThrow(/status must be equal to constant/);
   });
 
   it('leaves alone what is not a route (API Gateway’s own 404, the twin’s pages)', () => {
