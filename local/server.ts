@@ -16,6 +16,8 @@ export interface StartServerOptions extends GatewayOptions {
   readonly host?: string;
   /** Called once per request answered by the gateway (the twin prints a line). */
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Sees every answer before it is written (the e2e suite checks each against the OpenAPI document). */
+  readonly onResponse?: (method: string, url: string, response: GatewayResponse) => void;
   /** The twin's own `GET /` (an index of links and tenants); without it `/` is API Gateway's 404. */
   readonly index?: () => unknown;
   /** `GET /openapi.json` and the Swagger UI at `/docs` (local/api-reference.ts); on unless false. */
@@ -73,6 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
         : await gateway(request);
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
+    options.onResponse?.(request.method, request.url, response);
     response.headers['Content-Length'] = String(response.body.length);
     res.writeHead(response.statusCode, response.headers);
     res.end(response.body);
