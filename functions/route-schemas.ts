@@ -35,7 +35,7 @@ import * as webhookResponses from './webhooks/response-schemas.js';
 // What each route of routes.ts takes and answers, as the zod schemas the handlers validate
 // with and answer in: the OpenAPI document (lib/openapi/) is built from this table, and the test
 // suites check every response against that document. A route without an entry fails
-// test/unit/openapi/route-schemas.test.ts. Only the document builder and tests import this file;
+// test/unit/openapi/document.test.ts. Only the document builder and tests import this file;
 // no Lambda handler does (it pulls every domain's schemas).
 //
 // Adding a route: one entry here, keyed by its operation name. A `...V2` operation without an
