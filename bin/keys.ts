@@ -8,6 +8,9 @@
 //   create-org    --name <name>                                      (bootstrap a fresh table)
 //   create-tenant --organization <id> --name <name> --routing <aba>
 //   set-vendor    --tenant <id|name> --vendor PLAID|FINICITY        (external accounts' aggregator)
+//   create-operator --organization <id> [--description d]            (operator key: every tenant of the org, console)
+//   list-operators  --organization <id>
+//   revoke-operator --organization <id> --key-id <id>
 //   any command: --json for machine output
 //
 // Locally (default) it uses the running twin's DynamoDB Local, or starts one on .bankline/dynamodb.
@@ -20,12 +23,15 @@ import {
   exitCodeOf,
   type CommandOutput,
   createKey,
+  createOperatorKeyCommand,
   createOrg,
   createTenantCommand,
   listKeys,
+  listOperatorKeys,
   listTenants,
   resolveTenant,
   revokeKey,
+  revokeOperatorKey,
 } from '../local/keys-commands.js';
 import { type LocalData, openLocalData } from '../local/local-data.js';
 import { setVendorCommand } from '../local/vendors/set-vendor-command.js';
@@ -38,12 +44,26 @@ const USAGE = `Usage: npm run keys -- <command> [flags]
   create-org     --name <name>
   create-tenant  --organization <id> --name <name> --routing <aba>
   set-vendor     --tenant <id|name> --vendor PLAID|FINICITY
+  create-operator --organization <id> [--description d]   (operator key: reads every tenant, console actions, no writes)
+  list-operators  --organization <id>
+  revoke-operator --organization <id> --key-id <id>
   any command:   --json (machine output; use npm run -s so npm's banner stays off stdout)
                  --table <name> --region <r> (real DynamoDB instead of the local twin's)
                  --yes (no twin running and local.json's organization gone: seed a new one and rewrite local.json)
-  --tenant takes an id or any name that \`keys tenants\` lists.`;
+  --tenant takes an id or any name that \`keys tenants\` lists; locally --organization defaults to local.json's.`;
 
-const COMMANDS = ['create', 'list', 'revoke', 'tenants', 'create-org', 'create-tenant', 'set-vendor'];
+const COMMANDS = [
+  'create',
+  'list',
+  'revoke',
+  'tenants',
+  'create-org',
+  'create-tenant',
+  'set-vendor',
+  'create-operator',
+  'list-operators',
+  'revoke-operator',
+];
 
 const { positionals, values: opts } = parseCli(USAGE, {
   allowPositionals: true,
@@ -92,6 +112,12 @@ const run = async (command: string | undefined, local: LocalData | undefined): P
       });
     case 'set-vendor':
       return setVendorCommand(await resolveTenant(store, opts.tenant, state, opts.organization ?? state?.organization?.id), opts.vendor);
+    case 'create-operator':
+      return createOperatorKeyCommand(store, opts.organization ?? state?.organization?.id, opts.description);
+    case 'list-operators':
+      return listOperatorKeys(store, opts.organization ?? state?.organization?.id);
+    case 'revoke-operator':
+      return revokeOperatorKey(store, opts.organization ?? state?.organization?.id, opts['key-id']);
     default:
       throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
   }

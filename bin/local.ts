@@ -153,6 +153,7 @@ async function main(): Promise<void> {
       in_memory: inMemory,
       organization: demo.organization,
       tenants: demo.tenants,
+      operator: demo.operator,
       vendors: vendorUrls,
     }),
     home,

@@ -174,6 +174,13 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     60,
     'Queues webhook deliveries whose retry, resend or pause has come due',
   ),
+
+  // The operator console's organization-scoped reads (issue 13): read-only, no page tokens.
+  {
+    ...httpDomain('operator', 'Operator console: the organization with its tenants, and migration progress per tenant pair'),
+    env: ['TABLE_NAME'],
+    grants: ['table:read'],
+  },
 ];
 
 export const functionNamed = (name: string): FunctionDefinition => {

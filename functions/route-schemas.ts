@@ -27,6 +27,7 @@ import * as ledgerRequests from './ledger/schemas.js';
 import * as ledgerResponses from './ledger/response-schemas.js';
 import * as mappingRequests from './mappings/schemas.js';
 import * as mappingResponses from './mappings/response-schemas.js';
+import * as operatorResponses from './operator/response-schemas.js';
 import type { Route } from './routes.js';
 import { emptySchema } from './shared/schemas/responses.js';
 import * as webhookRequests from './webhooks/schemas.js';
@@ -203,6 +204,10 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   getWebhookEvent: { responses: { 200: w.webhookEventResponseSchema } },
   resendWebhookEvent: { query: resendQuery, responses: { 200: w.webhookEventResponseSchema } },
   listEvents: { query: eventLogQuery, responses: { 200: w.eventLogListSchema }, extension: true },
+
+  // The operator console's organization-scoped read path (issue 13, a Bankline extension).
+  getOperatorOrganization: { responses: { 200: operatorResponses.organizationResponseSchema }, extension: true },
+  getMigrationSummary: { responses: { 200: operatorResponses.migrationSummarySchema }, extension: true },
 };
 
 /** The entry of a route: its operation's, else (a `...V2` operation) the v0 operation's. */
@@ -225,5 +230,13 @@ export const SCHEMA_MODULES: Readonly<{ requests: readonly object[]; responses: 
     vendorRequests,
     webhookRequests,
   ],
-  responses: [customerResponses, accountResponses, mappingResponses, ledgerResponses, externalAccountResponses, webhookResponses],
+  responses: [
+    customerResponses,
+    accountResponses,
+    mappingResponses,
+    ledgerResponses,
+    externalAccountResponses,
+    webhookResponses,
+    operatorResponses,
+  ],
 };

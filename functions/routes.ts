@@ -12,7 +12,18 @@ export const PERMISSIONS = [
   'webhook:read',
   'webhook:write',
 ] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** What a tenant API key can be granted (`npm run keys -- create --permissions`). */
+export type TenantPermission = (typeof PERMISSIONS)[number];
+
+// Operator keys (issue 13) belong to an organization and are never granted these by a tenant key:
+// `organization:read` opens the organization-scoped read path (/v0/operator/*), `console:act`
+// the few write routes the console may call (routes marked consoleAction).
+export const ORGANIZATION_READ = 'organization:read';
+export const CONSOLE_ACT = 'console:act';
+export const OPERATOR_ONLY_PERMISSIONS = [ORGANIZATION_READ, CONSOLE_ACT] as const;
+export type Permission = TenantPermission | (typeof OPERATOR_ONLY_PERMISSIONS)[number];
+/** Every permission a principal can carry, tenant key or operator key. */
+export const ALL_PERMISSIONS: readonly Permission[] = [...PERMISSIONS, ...OPERATOR_ONLY_PERMISSIONS];
 
 export const DOMAINS = [
   'customers',
@@ -22,6 +33,7 @@ export const DOMAINS = [
   'external_accounts_vendor',
   'webhooks',
   'ledger',
+  'operator',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 
@@ -65,10 +77,22 @@ export interface Route {
    * replay holds them only encrypted, by the sealer the domain's handler must supply.
    */
   readonly sealedResponseFields?: readonly string[];
+  /**
+   * A console action (issue 13): besides tenant keys holding the route's permission, an operator
+   * key holding `console:act` may call it. Every other write route is closed to operator keys.
+   */
+  readonly consoleAction?: true;
+  /**
+   * Served for the caller's organization, not one tenant: no X-Bankline-Tenant, no tenant scope.
+   * Only operator keys hold `organization:read`.
+   */
+  readonly organizationScoped?: true;
 }
 
 interface RouteOptions {
   readonly sealedResponseFields?: readonly string[];
+  readonly consoleAction?: true;
+  readonly organizationScoped?: true;
 }
 
 const route = (
@@ -92,9 +116,16 @@ const route = (
  * The same operation under `/v0` and `/v2` (contract §1.1, §2.13): the v2 route's operation
  * name carries a `V2` suffix, and the handler answers with the v2 superset fields.
  */
-const bothVersions = (method: HttpMethod, path: string, domain: Domain, operation: string, permission: RoutePermission): Route[] => [
-  route(method, `/v0${path}`, domain, operation, permission),
-  route(method, `/v2${path}`, domain, `${operation}V2`, permission),
+const bothVersions = (
+  method: HttpMethod,
+  path: string,
+  domain: Domain,
+  operation: string,
+  permission: RoutePermission,
+  options: RouteOptions = {},
+): Route[] => [
+  route(method, `/v0${path}`, domain, operation, permission, options),
+  route(method, `/v2${path}`, domain, `${operation}V2`, permission, options),
 ];
 
 export const ROUTES: readonly Route[] = [
@@ -196,7 +227,7 @@ export const ROUTES: readonly Route[] = [
   route('GET', '/v0/statements/{statement_id}/transactions', 'ledger', 'listStatementTransactions', 'account:read'),
   route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
-  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write'),
+  route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write', { consoleAction: true }),
   // External accounts (contract §9). Two functions: 'external_accounts' never calls an
   // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
   // vendor credentials stay out of the other). DELETE may remove the item at the vendor.
@@ -258,9 +289,15 @@ export const ROUTES: readonly Route[] = [
   ...bothVersions('DELETE', '/webhooks/{webhook_id}', 'webhooks', 'deleteWebhook', 'webhook:write'),
   ...bothVersions('GET', '/webhooks/{webhook_id}/events', 'webhooks', 'listWebhookEvents', 'webhook:read'),
   ...bothVersions('GET', '/webhooks/{webhook_id}/events/{event_id}', 'webhooks', 'getWebhookEvent', 'webhook:read'),
-  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write'),
+  ...bothVersions('POST', '/webhooks/{webhook_id}/events/{event_id}/resend', 'webhooks', 'resendWebhookEvent', 'webhook:write', {
+    consoleAction: true,
+  }),
   // Bankline extension: the tenant's event log, whether or not a webhook exists.
   route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
+
+  // The operator console's organization-scoped read path (issue 13, Bankline extension): operator keys only.
+  route('GET', '/v0/operator/organization', 'operator', 'getOperatorOrganization', ORGANIZATION_READ, { organizationScoped: true }),
+  route('GET', '/v0/operator/migration_summary', 'operator', 'getMigrationSummary', ORGANIZATION_READ, { organizationScoped: true }),
 ];
 
 export const routeKey = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;

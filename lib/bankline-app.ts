@@ -3,6 +3,7 @@
 import { Tags, type App } from 'aws-cdk-lib';
 import { FUNCTIONS } from '../functions/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
+import { ConsoleStack } from './stacks/console-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { WebhooksStack } from './stacks/webhooks-stack.js';
 import { parseStage, stageConfig, type StageConfig } from './stage.js';
@@ -12,6 +13,7 @@ export interface Bankline {
   readonly data: DataStack;
   readonly api: ApiStack;
   readonly webhooks: WebhooksStack;
+  readonly console: ConsoleStack;
 }
 
 /** `stage` is validated here, so a value straight from CDK context is fine. */
@@ -38,12 +40,19 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     description: `Bankline ${config.stage}: webhook delivery pipeline (stream router, queue, sender, sweeper) and its alarms`,
   });
   assertEveryFunctionDeployed([api.functions, webhooks.functions]);
+  // The operator console (issue 13): the SPA behind CloudFront, /v0/* to the API on the same origin.
+  const console = new ConsoleStack(app, `${config.stackPrefix}-Console`, {
+    ...common,
+    config,
+    api: api.restApi.api,
+    description: `Bankline ${config.stage}: operator console (private S3 bucket, CloudFront with /v0/* to the API)`,
+  });
 
-  for (const stack of [data, api, webhooks]) {
+  for (const stack of [data, api, webhooks, console]) {
     Tags.of(stack).add('project', 'bankline');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, api, webhooks };
+  return { config, data, api, webhooks, console };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Every cdk-nag acknowledgement in the app, with the reason a security reviewer reads.
 // Each is attached to the narrowest construct that produces the finding, never to a stack,
 // so a new resource with the same problem still fails the check.
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /** The runtime is pinned on purpose; see BanklineFunction. */
@@ -87,6 +87,62 @@ export function acknowledgeStreamListWildcard(role: IConstruct): void {
       'dynamodb:ListStreams does not support resource-level permissions, so the stream event source grants it on "*"; ' +
       'it lists stream ARNs only. Reading records is granted on the table stream ARN alone.',
   });
+}
+
+// The operator console stack (issue 13).
+
+/** The console's CloudFront distribution: a default certificate, no geo restriction, the API's WAF. */
+export function acknowledgeConsoleDistribution(distribution: IConstruct): void {
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions-CFR1',
+    reason: 'Operators of a fintech work from anywhere; keys, not locations, decide access to the data behind the console.',
+  });
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions-CFR2',
+    reason:
+      'A CloudFront web ACL must be created in us-east-1, while the stack deploys in the API region. The only dynamic ' +
+      'path, /v0/*, reaches the REST API stage, whose regional WAF (managed rules, per-IP rate limit) inspects every ' +
+      'request; the rest is the static console: public files that hold no data.',
+  });
+  Validations.of(distribution).acknowledge({
+    id: 'AwsSolutions-CFR4',
+    reason:
+      'The distribution uses the default *.cloudfront.net certificate, with which CloudFront does not allow choosing the ' +
+      'minimum viewer TLS version. A custom domain with an ACM certificate (TLSv1.2_2021) is a deployment choice of the operator.',
+  });
+}
+
+/** CDK's BucketDeployment: its singleton handler uploads the console build and invalidates the distribution. */
+export function acknowledgeBucketDeployment(stack: Stack, siteBucket: IConstruct): void {
+  const siteLogicalId = stack.getLogicalId(siteBucket.node.defaultChild as CfnElement);
+  const handlers = stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  for (const handler of handlers) {
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'The BucketDeployment handler is CDK-provided (Python with the AWS CLI layer); CDK pins and upgrades its runtime.',
+    });
+    Validations.of(handler).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The CDK-provided deployment handler writes only its own CloudWatch logs through the AWS basic execution policy.',
+    });
+    for (const id of [
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+      'AwsSolutions-IAM5[Action::s3:GetObject*]',
+      'AwsSolutions-IAM5[Action::s3:List*]',
+      'AwsSolutions-IAM5[Action::s3:Abort*]',
+      'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `AwsSolutions-IAM5[Resource::<${siteLogicalId}.Arn>/*]`,
+      'AwsSolutions-IAM5[Resource::*]',
+    ]) {
+      Validations.of(handler).acknowledge({
+        id,
+        reason:
+          'CDK grants the deployment handler read of the CDK asset bucket, read/write/delete of the console bucket ' +
+          "objects (it syncs and prunes them), and CloudFront's invalidation actions, which take no resource ARN.",
+      });
+    }
+  }
 }
 
 /** `GET /openapi.json`: the API reference, public on purpose. */

@@ -24,6 +24,13 @@ export const startupBanner = (state: LocalState & { url: string }, stateFile: st
     lines.push(`  Tenant "${tenant.name}"  id ${tenant.id}  routing ${tenant.bank_routing}`);
     lines.push(`    API key  ${tenant.api_key}`);
   }
+  if (state.operator) {
+    lines.push(
+      '',
+      `  Operator key (every tenant of the organization, read-only + console actions; send X-Bankline-Tenant: <tenant id>)`,
+      `    ${state.operator.api_key}`,
+    );
+  }
   if (first) {
     lines.push(
       '',

@@ -19,7 +19,7 @@ import { triggerKindOf } from './events/kinds.js';
 import { withMarker } from './events/marker.js';
 import { HELP, parseCli } from './cli/args.js';
 import { FUNCTION_SAMPLES } from './function-samples.js';
-import { DEFAULT_SAMPLE_TENANT, placeholderFor } from './placeholders.js';
+import { DEFAULT_SAMPLE_TENANT, OPERATOR_SAMPLE_KEY, placeholderFor } from './placeholders.js';
 import { createRouteMatcher } from './route-matcher.js';
 import { SAMPLES } from './sample-requests.js';
 
@@ -62,7 +62,7 @@ const sampleRequest = (route: Route): IncomingRequest => {
     ['Host', 'localhost:3000'],
     ['User-Agent', 'curl/8.5.0'],
     ['Accept', 'application/json'],
-    ['Authorization', `Bearer {{api_key:${DEFAULT_SAMPLE_TENANT}}}`],
+    ['Authorization', `Bearer {{api_key:${sample.operator ? OPERATOR_SAMPLE_KEY : DEFAULT_SAMPLE_TENANT}}}`],
   ];
   if (sample.body) headers.push(['Content-Type', 'application/json']);
   return {

@@ -1,8 +1,9 @@
 import type { Permission } from '../functions/routes.js';
 import { parsePermissions, UnknownPermissionError } from '../functions/tenancy/api-keys.js';
-import type { ApiKeyRecord, Tenant } from '../functions/tenancy/model.js';
+import type { ApiKeyRecord, OperatorKeyRecord, Tenant } from '../functions/tenancy/model.js';
 import type { TenancyStore } from '../functions/tenancy/ports.js';
-import { createApiKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
+import { createApiKey, createOperatorKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
+import { TENANT_HEADER } from '../functions/tenancy/operator-rules.js';
 import { isUuid } from '../functions/shared/ids.js';
 import { type LocalState, tenantByIdOrName } from './state-file.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';
@@ -177,4 +178,74 @@ export async function createTenantCommand(
     // The use-case's own sentences (bad routing number, unknown organization) are the message.
     throw new CliError((error as Error).message);
   }
+}
+
+// Operator keys (issue 13): one organization, every tenant of it readable, the console's actions.
+
+const operatorKeyView = (record: OperatorKeyRecord) => ({
+  key_id: record.key_id,
+  key_prefix: record.key_prefix,
+  kind: record.kind,
+  organization_id: record.organization_id,
+  ...(record.description ? { description: record.description } : {}),
+  creation_time: record.creation_time,
+  ...(record.revoked_time ? { revoked_time: record.revoked_time } : {}),
+});
+
+export async function createOperatorKeyCommand(
+  store: TenancyStore,
+  organizationId: string | undefined,
+  description?: string,
+): Promise<CommandOutput> {
+  if (!organizationId) throw new CliError("--organization <id> is required (locally it defaults to local.json's organization)", 2);
+  let issued;
+  try {
+    issued = await createOperatorKey(store, { organizationId, description });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const json = { api_key: issued.api_key, ...operatorKeyView(issued.record) };
+  const text = [
+    `Operator key for organization ${organizationId}:`,
+    '',
+    `  ${issued.api_key}`,
+    '',
+    `key_id ${issued.record.key_id}. It reads every tenant of the organization (send ${TENANT_HEADER}: <tenant id>),`,
+    'reads /v0/operator/*, and may take the console actions (console:act); it cannot call tenant write routes.',
+    'Store it now: it is shown once and cannot be retrieved again (only its hash is kept).',
+  ].join('\n');
+  return { json, text };
+}
+
+export async function listOperatorKeys(store: TenancyStore, organizationId: string | undefined): Promise<CommandOutput> {
+  if (!organizationId) throw new CliError('--organization <id> is required', 2);
+  const keys = (await store.listOperatorKeys(organizationId)).map(operatorKeyView);
+  const rows = keys.map((k) => [
+    k.key_id,
+    `${k.key_prefix}…`,
+    k.revoked_time ? `REVOKED ${k.revoked_time}` : 'active',
+    k.creation_time,
+    k.description ?? '',
+  ]);
+  const text = rows.length
+    ? table(['KEY ID', 'PREFIX', 'STATUS', 'CREATED', 'DESCRIPTION'], rows)
+    : `no operator keys for organization ${organizationId}`;
+  return { json: keys, text };
+}
+
+export async function revokeOperatorKey(
+  store: TenancyStore,
+  organizationId: string | undefined,
+  keyId: string | undefined,
+): Promise<CommandOutput> {
+  if (!organizationId) throw new CliError('--organization <id> is required', 2);
+  if (!keyId) throw new CliError('--key-id is required', 2);
+  const revokedTime = new Date().toISOString();
+  if (!(await store.revokeOperatorKey(organizationId, keyId, revokedTime))) {
+    throw new CliError(`organization ${organizationId} has no operator key ${keyId}`);
+  }
+  return {
+    json: { key_id: keyId, organization_id: organizationId, revoked_time: revokedTime },
+    text: `Revoked operator key ${keyId}. Authorizer decisions are cached, so it may keep working for up to ${AUTHORIZER_CACHE_TTL_SECONDS} s.`,
+  };
 }

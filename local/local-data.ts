@@ -76,6 +76,7 @@ export async function openLocalData(home = banklineHome(), options: OpenLocalDat
             in_memory: own ? false : (current?.in_memory ?? false),
             organization: demo.organization,
             tenants: demo.tenants,
+            operator: demo.operator,
           }),
           home,
         )

@@ -13,6 +13,8 @@ export const API_KEY_PLACEHOLDER = /\{\{api_key:([^}]+)\}\}/g;
 export const ID_PLACEHOLDER = /\{\{([a-z_]+_(?:id|token|number))\}\}/g;
 export const UNIQUE_PLACEHOLDER = /\{\{unique\}\}/g;
 export const TENANT_PLACEHOLDER = /\{\{tenant:([^}]+)\}\}/g;
+/** `{{api_key:operator}}`: the demo operator key (issue 13) rather than a tenant's. */
+export const OPERATOR_SAMPLE_KEY = 'operator';
 
 export interface IdFixture {
   /** Sample event, relative to events/, whose replay creates the resource. */

@@ -14,6 +14,7 @@ import { invokeFunction } from './lambda-invoke.js';
 import {
   API_KEY_PLACEHOLDER,
   DEFAULT_SAMPLE_TENANT,
+  OPERATOR_SAMPLE_KEY,
   ID_FIXTURES,
   ID_PLACEHOLDER,
   TENANT_PLACEHOLDER,
@@ -180,7 +181,11 @@ export const createReplayer = (options: ReplayOptions) => {
       );
     return tenant;
   };
-  const apiKeyFor = (tenantName: string): string => tenantNamed(tenantName).api_key;
+  const apiKeyFor = (tenantName: string): string => {
+    if (tenantName !== OPERATOR_SAMPLE_KEY) return tenantNamed(tenantName).api_key;
+    if (!options.state.operator) throw new ReplayError('local.json has no operator key: restart the twin (npm start) to create one');
+    return options.state.operator.api_key;
+  };
 
   const createFixture = async (name: string, authorization: string | undefined, depth: number): Promise<string> => {
     const given = options.preset?.[name];

@@ -9,6 +9,8 @@ export interface OperationSample {
   /** Query string without `?`. */
   readonly query?: string;
   readonly body?: Record<string, unknown>;
+  /** Sent with the demo operator key (`{{api_key:operator}}`) instead of a tenant's. */
+  readonly operator?: true;
 }
 
 const LEGAL_ADDRESS = {
@@ -318,4 +320,8 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   refreshExternalAccountTransactions: externalAccount.refresh,
   ...bothVersions(webhook),
   listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
+
+  // The operator console's organization-scoped reads (issue 13).
+  getOperatorOrganization: { operator: true },
+  getMigrationSummary: { operator: true },
 };

@@ -15,6 +15,12 @@ export interface LocalTenant {
   readonly api_key: string;
 }
 
+/** The demo operator key (issue 13): organization-wide reads for the console. */
+export interface LocalOperator {
+  readonly key_id: string;
+  readonly api_key: string;
+}
+
 export interface LocalState {
   /** Present while a twin runs. */
   url?: string;
@@ -27,6 +33,8 @@ export interface LocalState {
   in_memory: boolean;
   organization?: { id: string; name: string };
   tenants: LocalTenant[];
+  /** The demo operator key of the organization (the console signs in with it). */
+  operator?: LocalOperator;
   /** The sandbox vendors while the twin runs (external accounts): where scripts reach the fakes. */
   vendors?: {
     plaid: { url: string; client_id: string; secret: string; link_page: string };

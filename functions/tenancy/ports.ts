@@ -1,4 +1,4 @@
-import type { ApiKeyRecord, Organization, Tenant } from './model.js';
+import type { ApiKeyRecord, OperatorKeyRecord, Organization, StoredKeyRecord, Tenant } from './model.js';
 
 /**
  * What other domains give every new tenant (the accounts domain: an enabled template per
@@ -19,9 +19,13 @@ export interface TenancyStore<Starter = unknown> {
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(orgId: string): Promise<Tenant[]>;
   putApiKey(record: ApiKeyRecord): Promise<void>;
-  getApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Either kind of key: tenant API keys and operator keys share the `APIKEY#<hash>` item. */
+  getApiKeyByHash(keyHash: string): Promise<StoredKeyRecord | undefined>;
   listApiKeys(tenantId: string): Promise<ApiKeyRecord[]>;
   revokeApiKey(tenantId: string, keyId: string, at: string): Promise<boolean>;
+  putOperatorKey(record: OperatorKeyRecord): Promise<void>;
+  listOperatorKeys(orgId: string): Promise<OperatorKeyRecord[]>;
+  revokeOperatorKey(orgId: string, keyId: string, at: string): Promise<boolean>;
 }
 
 /** The authorizer's view of the store: one GetItem by the key's hash. */

@@ -3,7 +3,7 @@ import { type Clock, isoNow, systemClock } from '../shared/clock.js';
 import { InvalidInput, NotFound } from '../shared/domain-errors.js';
 import { newId } from '../shared/ids.js';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-keys.js';
-import type { ApiKeyRecord, Organization, Tenant } from './model.js';
+import type { ApiKeyRecord, OperatorKeyRecord, Organization, Tenant } from './model.js';
 import type { TenancyStore, TenantProvisioner } from './ports.js';
 
 export const createOrganization = async (store: TenancyStore, name: string, clock: Clock = systemClock): Promise<Organization> => {
@@ -59,5 +59,33 @@ export const createApiKey = async (
     creation_time: isoNow(clock),
   };
   await store.putApiKey(record);
+  return { api_key: apiKey, record };
+};
+
+export interface IssuedOperatorKey {
+  /** The only time the key exists outside the caller's hands. */
+  api_key: string;
+  record: OperatorKeyRecord;
+}
+
+/** An operator key of an organization (issue 13): same form and hashing as API keys, no tenant. */
+export const createOperatorKey = async (
+  store: TenancyStore,
+  input: { organizationId: string; description?: string },
+  clock: Clock = systemClock,
+): Promise<IssuedOperatorKey> => {
+  const org = await store.getOrganization(input.organizationId);
+  if (!org) throw new NotFound(`organization ${input.organizationId} does not exist`);
+  const apiKey = generateApiKey();
+  const record: OperatorKeyRecord = {
+    kind: 'operator',
+    key_id: newId(),
+    key_hash: hashApiKey(apiKey),
+    key_prefix: displayPrefix(apiKey),
+    organization_id: org.id,
+    ...(input.description ? { description: input.description } : {}),
+    creation_time: isoNow(clock),
+  };
+  await store.putOperatorKey(record);
   return { api_key: apiKey, record };
 };

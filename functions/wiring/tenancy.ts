@@ -6,7 +6,7 @@ import type { Tenant } from '../tenancy/model.js';
 import type { TenancyStore, TenantProvisioner } from '../tenancy/ports.js';
 import { createTenant as createTenantWith } from '../tenancy/use-cases.js';
 
-export { createApiKey, createOrganization, type IssuedApiKey } from '../tenancy/use-cases.js';
+export { createApiKey, createOperatorKey, createOrganization, type IssuedApiKey, type IssuedOperatorKey } from '../tenancy/use-cases.js';
 
 // The tenancy use-cases with what a new tenant starts with in the other domains: today an
 // enabled account template per account type (accounts/default-templates.ts), written in the

@@ -28,6 +28,7 @@ const TAGS: Readonly<Record<Domain, string>> = {
   external_accounts_vendor: 'External accounts through an aggregator (Plaid, Finicity): link, add, sync, balance, transactions',
   webhooks: 'Webhook secrets and subscriptions, their deliveries, and the tenant event log',
   ledger: 'Internal accounts, transfers, transactions, ACH, statements and sandbox tools',
+  operator: 'The operator console’s organization-scoped reads (operator keys only)',
 };
 
 const DESCRIPTION = [
@@ -126,12 +127,19 @@ const operationOf = (route: Route, schemas: RouteSchemas, names: Names): Json =>
   return {
     operationId: route.operation,
     summary: summaryOf(route.operation),
-    description: [permissionText(route), schemas.extension ? 'A Bankline extension: Synctera has no such operation.' : '']
+    description: [
+      permissionText(route),
+      route.consoleAction ? 'An operator key holding `console:act` may also call it (the console).' : '',
+      route.organizationScoped ? 'Organization-scoped: it reads across the operator key’s organization.' : '',
+      schemas.extension ? 'A Bankline extension: Synctera has no such operation.' : '',
+    ]
       .filter(Boolean)
       .join(' '),
     tags: [route.domain],
     security: [{ apiKey: [] }],
     'x-bankline-permission': route.permission,
+    ...(route.consoleAction ? { 'x-bankline-console-action': true } : {}),
+    ...(route.organizationScoped ? { 'x-bankline-organization-scoped': true } : {}),
     ...(schemas.extension ? { 'x-bankline-extension': true } : {}),
     parameters: [...pathParameters(route), ...queryParameters(schemas.query), ...headers],
     ...(schemas.body

@@ -52,6 +52,9 @@ export class ApiStack extends Stack {
     const authorizer = new RequestAuthorizer(this, 'ApiKeyAuthorizer', {
       authorizerName: `${config.resourcePrefix}-api-key`,
       handler: this.authorizerFunction.handler,
+      // The cache key. Authorization alone is right for operator keys too: their answer names no
+      // tenant; X-Bankline-Tenant is checked per request by the handler chain (issue 13). Adding
+      // it here would also make API Gateway refuse every tenant-key request without the header.
       identitySources: [IdentitySource.header('Authorization')],
       resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS),
     });

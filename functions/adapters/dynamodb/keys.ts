@@ -16,6 +16,8 @@ export const KEYS = {
   tenant: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: 'TENANT' }),
   apiKey: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   tenantApiKeys: (tenantId: string) => `TENANT#${tenantId}#APIKEYS`,
+  // Operator keys (issue 13) share the APIKEY#<hash> item; listed per organization on gsi1.
+  organizationOperatorKeys: (orgId: string) => `ORG#${orgId}#OPERATOR_KEYS`,
 
   // Persons and businesses: one item each, listed in every order sort_by offers, one GSI per
   // order so every list stays a single Query (customer-items.ts builds the keys). The name keys

@@ -3,7 +3,7 @@ import type { TemplateRecord } from '../../accounts/model.js';
 import type { InternalAccountRecord } from '../../ledger/gl.js';
 import { internalAccountItem } from './ledger-items.js';
 import { LEDGER_KEYS } from './ledger-keys.js';
-import type { ApiKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
+import type { ApiKeyRecord, OperatorKeyRecord, Organization, Tenant } from '../../tenancy/model.js';
 import { templateCreationItems } from './account-template-store.js';
 import type { TenancyStore } from '../../tenancy/ports.js';
 import { getApiKeyByHash } from './api-key-lookup.js';
@@ -112,6 +112,56 @@ export const dynamoTenancyStore: TenancyStore<Starter> = {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
         ExpressionAttributeValues: { ':pk': KEYS.tenantApiKeys(tenantId), ':id': keyId },
+      }),
+    );
+    const found = Items[0];
+    if (!found) return false;
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: found.pk, sk: found.sk },
+        UpdateExpression: 'SET revoked_time = :at',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+    return true;
+  },
+
+  async putOperatorKey(record: OperatorKeyRecord) {
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...KEYS.apiKey(record.key_hash),
+          gsi1pk: KEYS.organizationOperatorKeys(record.organization_id),
+          gsi1sk: record.key_id,
+          entity: 'OPERATOR_KEY',
+          ...record,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  },
+
+  async listOperatorKeys(orgId: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': KEYS.organizationOperatorKeys(orgId) },
+      }),
+    );
+    return Items.map((item) => stripKeys<OperatorKeyRecord>(item));
+  },
+
+  async revokeOperatorKey(orgId: string, keyId: string, at: string) {
+    const { Items = [] } = await documentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
+        ExpressionAttributeValues: { ':pk': KEYS.organizationOperatorKeys(orgId), ':id': keyId },
       }),
     );
     const found = Items[0];

@@ -52,3 +52,28 @@ describe('principal context (authorizer ↔ handler)', () => {
     expect(principalFromContext(context)?.permissions).toEqual(['customer:read', 'account:write']);
   });
 });
+
+describe('operator principal context (issue 13)', () => {
+  const operator: Principal = {
+    tenantId: '',
+    organizationId: 'org_1',
+    keyId: 'op_1',
+    permissions: ['customer:read', 'console:act'],
+    operator: true,
+  };
+
+  it('round-trips with principal_kind and no tenant', () => {
+    const context = principalToContext(operator);
+    expect(context).toMatchObject({ tenant_id: '', principal_kind: 'operator', permissions: 'customer:read,console:act' });
+    expect(principalFromContext(context)).toEqual(operator);
+  });
+
+  it('does not depend on the empty tenant_id reaching the handler', () => {
+    const { tenant_id: _dropped, ...context } = principalToContext(operator);
+    expect(principalFromContext(context)).toEqual(operator);
+  });
+
+  it('a tenant key context carries no principal_kind', () => {
+    expect(principalToContext(principal)).not.toHaveProperty('principal_kind');
+  });
+});
