@@ -28,7 +28,7 @@ describe('the API reference page', () => {
     await page.waitForSelector('.opblock', { timeout: 20_000 });
     const operations = await page.locator('.opblock').count();
     expect(operations).toBe(ROUTES.length);
-    expect(await page.locator('.info .title').innerText()).toContain('Bankline API');
+    expect(await page.locator('.info .title').textContent()).toContain('Bankline API');
     expect(foreign).toEqual([]);
     expect(failed).toEqual([]);
   });
