@@ -116,7 +116,11 @@ const operationOf = (route: Route, schemas: RouteSchemas, names: Names): Json =>
     status,
     schema === null
       ? { description: 'Done; no body.' }
-      : { description: 'Success.', content: { 'application/json': { schema: ref(names.responses.get(schema)!) } } },
+      : {
+          description: 'Success.',
+          ...(route.idempotent ? { headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } } } : {}),
+          content: { 'application/json': { schema: ref(names.responses.get(schema)!) } },
+        },
   ]);
   const errors = errorStatusesOf(route, schemas.errors).map((status) => [
     String(status),
@@ -221,6 +225,12 @@ export const openApiDocument = (options: OpenApiOptions = {}): Json => {
           type: 'http',
           scheme: 'bearer',
           description: 'An API key (`bl_` and 43 base64url characters) as `Authorization: Bearer <key>`; `npm run keys` issues them.',
+        },
+      },
+      headers: {
+        IdempotentReplayed: {
+          description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key.',
+          schema: { type: 'string', enum: ['true'] },
         },
       },
       parameters: {
