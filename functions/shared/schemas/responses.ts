@@ -19,9 +19,6 @@ type ListShape<K extends string, S extends z.ZodMiniType> = { [P in K]: z.ZodMin
 export const listOf = <K extends string, S extends z.ZodMiniType>(key: K, item: S) =>
   z.strictObject({ [key]: z.array(item), next_page_token: z.optional(z.string()) } as ListShape<K, S>);
 
-/** Synctera's answer to a DELETE: the id and the resource's name. */
-export const deletedSchema = z.strictObject({ id: z.string(), resource: z.string() });
-
 /** `{}`: what Synctera answers where there is nothing to say (simulations, a revoked secret). */
 export const emptySchema = z.strictObject({});
 
