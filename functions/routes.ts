@@ -228,6 +228,16 @@ export const ROUTES: readonly Route[] = [
   route('POST', '/v0/wipe', 'ledger', 'wipeTenant', 'account:write'),
   route('GET', '/v0/sandbox/clock', 'ledger', 'getSandboxClock', 'account:read'),
   route('POST', '/v0/sandbox/clock', 'ledger', 'moveSandboxClock', 'account:write', { consoleAction: true }),
+  // Sandbox disputes and payment schedules (ledger, round 3).
+  route('POST', '/v0/sandbox/disputes', 'ledger', 'createDispute', 'account:write'),
+  route('GET', '/v0/sandbox/disputes', 'ledger', 'listDisputes', 'account:read'),
+  route('GET', '/v0/sandbox/disputes/{dispute_id}', 'ledger', 'getDispute', 'account:read'),
+  route('PATCH', '/v0/sandbox/disputes/{dispute_id}', 'ledger', 'patchDispute', 'account:write'),
+  route('POST', '/v0/payment_schedules', 'ledger', 'createPaymentSchedule', 'account:write'),
+  route('GET', '/v0/payment_schedules', 'ledger', 'listPaymentSchedules', 'account:read'),
+  route('GET', '/v0/payment_schedules/payments', 'ledger', 'listPayments', 'account:read'),
+  route('GET', '/v0/payment_schedules/{payment_schedule_id}', 'ledger', 'getPaymentSchedule', 'account:read'),
+  route('PATCH', '/v0/payment_schedules/{payment_schedule_id}', 'ledger', 'patchPaymentSchedule', 'account:write'),
   // External accounts (contract §9). Two functions: 'external_accounts' never calls an
   // aggregator; 'external_accounts_vendor' serves every route that may (the Plaid SDK and the
   // vendor credentials stay out of the other). DELETE may remove the item at the vendor.

@@ -83,6 +83,10 @@ export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
   pending_transaction_id: { event: 'transactions/create-internal-transfer.json', body: { capture_mode: 'MANUAL' }, pick: field('id') },
   posted_transaction_id: { event: 'transactions/create-internal-transfer.json', pick: field('id') },
   ach_id: { event: 'ach/create-ach.json', pick: field('id') },
+  dispute_id: { event: 'sandbox/create-dispute.json', pick: field('id') },
+  // A second SAVING account: the payment schedule sample pays into it from the funded one.
+  other_deposit_account_id: { event: 'accounts/create-account.json', body: SAVINGS, pick: field('id') },
+  payment_schedule_id: { event: 'payment_schedules/create-payment-schedule.json', pick: field('id') },
   relationship_id: { event: 'accounts/create-account-relationship.json', pick: field('id') },
   template_id: { event: 'accounts/create-account-template.json', pick: field('id') },
   product_id: { event: 'accounts/create-account-product.json', pick: field('id') },

@@ -177,6 +177,30 @@ const ledger = {
   wipeTenant: { body: {} },
   getSandboxClock: {},
   moveSandboxClock: { body: { advance_seconds: 86_400 } },
+  createDispute: { body: { transaction_id: '{{posted_transaction_id}}' } },
+  listDisputes: { query: 'status=OPEN&limit=10' },
+  getDispute: {},
+  patchDispute: { body: { status: 'RESOLVED' } },
+  createPaymentSchedule: {
+    body: {
+      description: 'Monthly savings',
+      payment_instruction: {
+        type: 'INTERNAL_TRANSFER',
+        request: {
+          amount: 500,
+          currency: 'USD',
+          type: 'ACCOUNT_TO_ACCOUNT',
+          originating_account_id: '{{funded_account_id}}',
+          receiving_account_id: '{{other_deposit_account_id}}',
+        },
+      },
+      schedule: { frequency: 'MONTHLY', interval: 1, start_date: '2030-01-15', count: 12 },
+    },
+  },
+  listPaymentSchedules: { query: 'account_id={{funded_account_id}}&limit=10' },
+  listPayments: { query: 'schedule_id={{payment_schedule_id}}&limit=10' },
+  getPaymentSchedule: {},
+  patchPaymentSchedule: { body: { status: 'CANCELLED' } },
 } satisfies Record<string, OperationSample>;
 
 /**

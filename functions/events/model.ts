@@ -36,6 +36,13 @@ export type EventType =
   | 'INTERNAL_ACCOUNT.CREATED'
   | 'INTERNAL_ACCOUNT.UPDATED'
   | 'STATEMENT.CREATED'
+  // Sandbox disputes and payment schedules (ledger, round 3): DISPUTE.* follows Synctera's v1
+  // wildcard; PAYMENT_SCHEDULE.* is in its v0 catalog.
+  | 'DISPUTE.CREATED'
+  | 'DISPUTE.UPDATED'
+  | 'PAYMENT_SCHEDULE.CREATED'
+  | 'PAYMENT_SCHEDULE.UPDATED'
+  | 'PAYMENT_SCHEDULE.PAYMENT.CREATED'
   // External accounts (contract §9.9: not in Synctera's catalog; named by its convention).
   | 'EXTERNAL_ACCOUNT.CREATED'
   | 'EXTERNAL_ACCOUNT.UPDATED'

@@ -1,6 +1,8 @@
 import { createDomainHandler } from './create-domain-handler.js';
 import { achOperations } from './ledger/ach-operations.js';
+import { disputeOperations } from './ledger/dispute-operations.js';
 import { internalAccountOperations } from './ledger/internal-account-operations.js';
+import { paymentScheduleOperations } from './ledger/payment-schedule-operations.js';
 import { sandboxOperations } from './ledger/sandbox-operations.js';
 import { statementOperations } from './ledger/statement-operations.js';
 import { transactionOperations } from './ledger/transaction-operations.js';
@@ -32,4 +34,13 @@ export const handler = createDomainHandler('ledger', {
   listStatements: statementOperations.list,
   getStatement: statementOperations.get,
   listStatementTransactions: statementOperations.transactions,
+  createDispute: disputeOperations.create,
+  listDisputes: disputeOperations.list,
+  getDispute: disputeOperations.get,
+  patchDispute: disputeOperations.patch,
+  createPaymentSchedule: paymentScheduleOperations.create,
+  listPaymentSchedules: paymentScheduleOperations.list,
+  listPayments: paymentScheduleOperations.payments,
+  getPaymentSchedule: paymentScheduleOperations.get,
+  patchPaymentSchedule: paymentScheduleOperations.patch,
 });

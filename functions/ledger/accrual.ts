@@ -10,12 +10,16 @@ import { createTransfer } from './transfers.js';
 // The daily interest job and the month-end payout. Each day's accrual is one record per account
 // (written once, keyed by the day); the payout is an INTEREST_PAYOUT transfer from the tenant's
 // interest-expense GL with an id derived from the account and month. So a rerun after a crash
-// at any step writes nothing twice and misses nothing.
+// at any step writes nothing twice and misses nothing. Lending accounts (the credit family)
+// accrue the same way on what is owed, and at month end are charged: an INTEREST_CHARGE from
+// the account (what is owed grows) to the tenant's interest-income GL, posted by the platform
+// even past the credit limit.
 
 /** Days accrued per account per run at most: a sandbox jump is bounded by the clock's own cap. */
 const MAX_DAYS = 400;
 
 const payoutId = (tenant: string, accountId: string, month: string) => uuidOf(`bankline:interest-payout:${tenant}:${accountId}:${month}`);
+const chargeId = (tenant: string, accountId: string, month: string) => uuidOf(`bankline:interest-charge:${tenant}:${accountId}:${month}`);
 
 /** Pays the month that ends with `last` (idempotent). */
 const payMonth = async (ctx: LedgerContext, account: InterestAccount, last: AccrualRecord): Promise<boolean> => {
@@ -24,6 +28,22 @@ const payMonth = async (ctx: LedgerContext, account: InterestAccount, last: Accr
   if (amount <= 0) return false;
   const month = last.day.slice(0, 7);
   try {
+    if (account.record.family === 'CREDIT') {
+      await createTransfer(
+        ctx,
+        {
+          id: chargeId(ctx.tenantId, account.record.account_id, month),
+          amount,
+          currency: account.record.currency,
+          type: 'INTEREST_CHARGE',
+          originating_account_id: account.record.account_id,
+          receiving_account_id: tenantGlId(ctx.tenantId, 'INTEREST_INCOME'),
+          memo: `interest for ${month}`,
+        },
+        'PLATFORM',
+      );
+      return true;
+    }
     await createTransfer(
       ctx,
       {
@@ -65,7 +85,6 @@ export interface AccrualReport {
 export const accrueInterest = async (ctx: LedgerContext, today: string): Promise<AccrualReport> => {
   const report = { accrued: 0, paid: 0 };
   for (const account of await ctx.store.interestAccounts(ctx.tenantId)) {
-    if (account.record.family !== 'DEPOSIT') continue;
     let last = await ctx.store.lastAccrual(ctx.tenantId, account.record.account_id);
     // A run that crashed after a month's last accrual but before its payout pays it now.
     if (last && isMonthEnd(last.day) && (await payMonth(ctx, account, last))) {

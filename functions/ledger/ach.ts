@@ -1,5 +1,5 @@
 import { newEvent, type OutboxEvent } from '../events/model.js';
-import { addBusinessDays, easternDateOf, easternInstant } from '../shared/business-days.js';
+import { addBusinessDays, easternDateOf, easternInstant, isBusinessDay } from '../shared/business-days.js';
 import { badRequest, notFound, unprocessable } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { LedgerContext } from './context.js';
@@ -8,6 +8,7 @@ import { tenantGlId, uuidOf } from './gl.js';
 import type { AchFields, LedgerTransaction } from './model.js';
 import { type Draft, postDraft } from './post.js';
 import { assertRailEnabled } from './rules.js';
+import { traceNumberOf } from './views.js';
 
 // Outgoing ACH (contract §12.3). A credit (money out) places a hold on the originating account;
 // a debit (money in) from a verified external account holds nothing. Either waits for the
@@ -17,12 +18,19 @@ import { assertRailEnabled } from './rules.js';
 // until then. A simulated return posts a new transaction linked to the original.
 
 export const ACH_CUTOFF_ET = '16:45';
+/** Same-day ACH: an entry originated on a banking day before this New York time settles that day. */
+export const SAME_DAY_CUTOFF_ET = '14:45';
+/** NACHA's per-entry limit for same-day ACH: 1,000,000.00 USD. */
+export const SAME_DAY_LIMIT = 100_000_000;
 
 export interface AchContext extends LedgerContext {
   externalAccounts: ExternalAccountDirectory;
 }
 
 export interface OutgoingAchInput {
+  /** A derived id (a payment schedule's occurrence): a second origination with it is TransactionExists. */
+  id?: string;
+  idempotency_key?: string;
   amount: number;
   currency: string;
   customer_id: string;
@@ -30,6 +38,8 @@ export interface OutgoingAchInput {
   originating_account_id: string;
   receiving_account_id: string;
   effective_date?: string;
+  /** Same-day ACH: settles at today's cutoff when originated before SAME_DAY_CUTOFF_ET on a banking day. */
+  is_same_day?: boolean;
   sec_code?: 'WEB' | 'CCD' | 'PPD';
   memo?: string;
   company_name?: string;
@@ -40,10 +50,18 @@ export interface OutgoingAchInput {
 const event = (ctx: LedgerContext, type: OutboxEvent['type'], t: LedgerTransaction): OutboxEvent =>
   newEvent(ctx.clock, { type, tenant: ctx.tenantId, resource_id: t.id, event_resource: t, audit: ctx.audit });
 
-/** The settlement instant: the cutoff on the first banking day after the origination's New York date. */
-export const settlementOf = (originatedAt: Date): { date: string; at: string } => {
-  const date = addBusinessDays(easternDateOf(originatedAt), 1);
-  return { date, at: easternInstant(date, ACH_CUTOFF_ET).toISOString() };
+/**
+ * The settlement instant: the cutoff on the first banking day after the origination's New York
+ * date; for a same-day entry originated on a banking day before SAME_DAY_CUTOFF_ET, that day's
+ * cutoff (later same-day entries go out with the next day's file, as regular ones).
+ */
+export const settlementOf = (originatedAt: Date, sameDay = false): { date: string; at: string; same_day: boolean } => {
+  const today = easternDateOf(originatedAt);
+  if (sameDay && isBusinessDay(today) && originatedAt < easternInstant(today, SAME_DAY_CUTOFF_ET)) {
+    return { date: today, at: easternInstant(today, ACH_CUTOFF_ET).toISOString(), same_day: true };
+  }
+  const date = addBusinessDays(today, 1);
+  return { date, at: easternInstant(date, ACH_CUTOFF_ET).toISOString(), same_day: false };
 };
 
 export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Promise<LedgerTransaction> => {
@@ -60,8 +78,10 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
   if (!account) throw notFound('account (originating_account_id)');
   assertRailEnabled(account, 'is_ach_enabled');
   if (account.currency !== input.currency) throw badRequest(`currency must be the account's currency ${account.currency}`);
+  if (input.is_same_day && (input.currency !== 'USD' || input.amount > SAME_DAY_LIMIT))
+    throw unprocessable('is_same_day: a same-day entry is in USD and at most 1,000,000.00 (NACHA per-entry limit)');
   const now = ctx.clock.now();
-  const settlement = settlementOf(now);
+  const settlement = settlementOf(now, input.is_same_day === true);
   const ach: AchFields = {
     status: 'PENDING',
     dc_sign: input.dc_sign,
@@ -71,13 +91,14 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
     sec_code: input.sec_code ?? 'WEB',
     effective_date: input.effective_date ?? settlement.date,
     settle_at: settlement.at,
+    ...(input.is_same_day ? { is_same_day: true, same_day: settlement.same_day } : {}),
     ...(input.company_name ? { company_name: input.company_name } : {}),
     ...(input.company_entry_description ? { company_entry_description: input.company_entry_description } : {}),
     ...(input.reference_info ? { reference_info: input.reference_info } : {}),
   };
   const out = input.dc_sign === 'credit';
   const transaction = {
-    id: newId(),
+    id: input.id ?? newId(),
     tenant: ctx.tenantId,
     type: 'ach',
     subtype: out ? 'OUTGOING_CREDIT' : 'OUTGOING_DEBIT',
@@ -89,6 +110,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
     lines: [],
     ach,
     ...(input.memo ? { memo: input.memo } : {}),
+    ...(input.idempotency_key ? { idempotency_key: input.idempotency_key } : {}),
     ...(out ? { hold: { account_id: account.account_id, amount: input.amount, status: 'PENDING' as const } } : {}),
   };
   return postDraft(ctx, async () => ({
@@ -104,9 +126,6 @@ export const getAch = async (ctx: LedgerContext, id: string): Promise<LedgerTran
   if (!t?.ach) throw notFound('ach transaction');
   return t;
 };
-
-const traceNumber = (routing: string, id: string): string =>
-  `${routing.slice(0, 8)}${String(Number.parseInt(uuidOf(id).slice(0, 8), 16) % 10_000_000).padStart(7, '0')}`;
 
 /** Settles one entry (the settlement run). Exactly once: the write is conditioned on the entry still PENDING. */
 export const settleAch = (ctx: LedgerContext, id: string, routing = '00000000') =>
@@ -124,7 +143,7 @@ export const settleAch = (ctx: LedgerContext, id: string, routing = '00000000') 
       ...ach,
       status: 'COMPLETE',
       settlement_date: ach.settle_at.slice(0, 10),
-      trace_no: traceNumber(routing, id),
+      trace_no: traceNumberOf(routing, id),
     };
     return {
       transaction: { ...t, status: 'POSTED', lines, ach: settled, ...(t.hold ? { hold: { ...t.hold, status: 'CLEARED' } } : {}) },

@@ -2,6 +2,7 @@ import { settleDueAch } from './ach.js';
 import { accrueInterest } from './accrual.js';
 import type { LedgerContext } from './context.js';
 import { processDueIncomingAch } from './incoming-ach.js';
+import { runDuePaymentSchedules } from './schedule-runner.js';
 import { statementsDue } from './statements.js';
 import { resolveTransfer } from './transfers.js';
 
@@ -17,6 +18,7 @@ export interface DueWorkReport {
   interestAccrued: number;
   interestPaid: number;
   statements: number;
+  scheduledPayments: number;
 }
 
 export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number> => {
@@ -36,10 +38,21 @@ export const expireHolds = async (ctx: LedgerContext, at: Date): Promise<number>
 export const runDueWork = async (ctx: LedgerContext, at: Date): Promise<DueWorkReport> => {
   const expiredHolds = await expireHolds(ctx, at);
   const incomingAch = await processDueIncomingAch(ctx, at.toISOString().slice(0, 10));
+  // Scheduled payments after the incoming money of the day, before the ACH settlement run: an
+  // ACH occurrence originated today settles on the next banking day like any other.
+  const scheduledPayments = await runDuePaymentSchedules(ctx, at.toISOString().slice(0, 10));
   const achSettled = await settleDueAch(ctx, at);
   // Days before `at`'s date are complete: accrue them (and pay a month that ended).
   const interest = await accrueInterest(ctx, at.toISOString().slice(0, 10));
   // Statements last: the month's interest payout is one of its lines.
   const statements = await statementsDue(ctx, at);
-  return { expiredHolds, incomingAch, achSettled, interestAccrued: interest.accrued, interestPaid: interest.paid, statements };
+  return {
+    expiredHolds,
+    incomingAch,
+    achSettled,
+    interestAccrued: interest.accrued,
+    interestPaid: interest.paid,
+    statements,
+    scheduledPayments,
+  };
 };

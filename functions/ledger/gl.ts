@@ -12,8 +12,25 @@ export const TENANT_GLS = [
   'INTEREST_EXPENSE',
   'NEGATIVE_BALANCE_RESERVE',
   'WRITE_OFF',
+  // Lending interest charged (accrual.ts); created lazily for tenants older than it.
+  'INTEREST_INCOME',
 ] as const;
 export type TenantGl = (typeof TENANT_GLS)[number];
+
+export type GlType = 'ASSET' | 'EXPENSE' | 'LIABILITY' | 'REVENUE';
+export type GlPurpose = 'CORE' | 'PROFIT_AND_LOSS' | 'RESERVE' | 'SETTLEMENT' | 'SUSPENSE' | 'TREASURY';
+
+/** What each platform GL is, in internal_account's gl_type and purpose terms. */
+export const TENANT_GL_CLASSES: Readonly<Record<TenantGl, { gl_type: GlType; purpose: GlPurpose }>> = {
+  ACH_SETTLEMENT: { gl_type: 'ASSET', purpose: 'SETTLEMENT' },
+  ACH_SUSPENSE: { gl_type: 'LIABILITY', purpose: 'SUSPENSE' },
+  FUNDING: { gl_type: 'ASSET', purpose: 'TREASURY' },
+  FEE_INCOME: { gl_type: 'REVENUE', purpose: 'PROFIT_AND_LOSS' },
+  INTEREST_EXPENSE: { gl_type: 'EXPENSE', purpose: 'PROFIT_AND_LOSS' },
+  INTEREST_INCOME: { gl_type: 'REVENUE', purpose: 'PROFIT_AND_LOSS' },
+  NEGATIVE_BALANCE_RESERVE: { gl_type: 'ASSET', purpose: 'RESERVE' },
+  WRITE_OFF: { gl_type: 'EXPENSE', purpose: 'PROFIT_AND_LOSS' },
+};
 
 /** GL balances are split over this many items; a posting updates one, a read sums them all. */
 export const GL_SHARDS = 8;
@@ -42,6 +59,8 @@ export interface InternalAccountRecord {
   status: 'ACTIVE' | 'INACTIVE';
   /** Platform GLs: customer-facing transfers may not touch them directly (contract §12.2). */
   is_system_acc: boolean;
+  gl_type?: GlType;
+  purpose?: GlPurpose;
   creation_time: string;
   last_updated_time: string;
   version: number;
@@ -57,6 +76,7 @@ export const tenantGlRecords = (tenant: string, now: string, currency = 'USD'): 
     account_type: 'GENERAL_LEDGER',
     status: 'ACTIVE',
     is_system_acc: gl !== 'FUNDING',
+    ...TENANT_GL_CLASSES[gl],
     creation_time: now,
     last_updated_time: now,
     version: 1,

@@ -24,6 +24,8 @@ export const createInternalAccount = async (ctx: LedgerContext, input: InternalA
     account_type: 'GENERAL_LEDGER',
     status: input.status ?? 'ACTIVE',
     is_system_acc: false,
+    ...(input.gl_type ? { gl_type: input.gl_type } : {}),
+    ...(input.purpose ? { purpose: input.purpose } : {}),
     creation_time: now,
     last_updated_time: now,
     version: 1,

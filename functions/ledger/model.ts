@@ -109,8 +109,11 @@ export interface AchFields {
   receiving_account_id: string;
   sec_code: 'WEB' | 'CCD' | 'PPD';
   effective_date: string;
-  /** When the settlement job sends it: the cutoff on the banking day after origination. */
+  /** When the settlement job sends it: the cutoff on the banking day after origination (same-day: that day's). */
   settle_at: string;
+  /** Asked for same-day processing; `same_day` says whether it made today's window. */
+  is_same_day?: boolean;
+  same_day?: boolean;
   settlement_date?: string;
   trace_no?: string;
   company_name?: string;

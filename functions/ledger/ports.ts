@@ -1,9 +1,11 @@
 import type { OutboxEvent } from '../events/model.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
 import type { Page } from '../shared/page.js';
+import type { DisputeRecord } from './disputes.js';
 import type { InternalAccountRecord } from './gl.js';
 import type { IncomingAchRecord } from './incoming-ach.js';
 import type { InterestTerms } from './interest.js';
+import type { PaymentRecord, PaymentScheduleRecord } from './payment-schedule-model.js';
 import type { StatementRecord } from './statements.js';
 import type { BalanceRecord, LedgerTransaction, PostedLine } from './model.js';
 import type { BalanceChange } from './posting.js';
@@ -97,6 +99,13 @@ export interface LedgerStore {
   accountLines(tenant: string, accountId: string): Promise<AccountLine[]>;
   /** An account's posted lines, newest first by default (one Query of the account's partition). */
   listAccountLines(tenant: string, accountId: string, criteria: ListCriteria<AccountLine>): Promise<Page<AccountLine>>;
+  /** An account's posted lines of one UTC month (YYYY-MM): one Query of the month's key prefix. */
+  listAccountLinesOfMonth(
+    tenant: string,
+    accountId: string,
+    month: string,
+    criteria: ListCriteria<AccountLine>,
+  ): Promise<Page<AccountLine>>;
   /** The tenant's transactions in one list (POSTED, or PENDING: holds, resolved or not), by time. */
   listTransactions(tenant: string, list: 'POSTED' | 'PENDING', criteria: ListCriteria<LedgerTransaction>): Promise<Page<LedgerTransaction>>;
   getInternalAccount(tenant: string, id: string): Promise<InternalAccountRecord | undefined>;
@@ -133,4 +142,37 @@ export interface LedgerStore {
   saveStatement(record: StatementRecord, event: OutboxEvent): Promise<boolean>;
   getStatement(tenant: string, id: string): Promise<StatementRecord | undefined>;
   listStatements(tenant: string, accountId: string, criteria: ListCriteria<StatementRecord>): Promise<Page<StatementRecord>>;
+  /** Create (no expected version: also claims the open dispute of its account and transaction, else DisputeAlreadyOpen) or replace. */
+  saveDispute(record: DisputeRecord, expectedVersion: number | undefined, event: OutboxEvent): Promise<void>;
+  getDispute(tenant: string, id: string): Promise<DisputeRecord | undefined>;
+  /** The tenant's disputes, or one account's, by creation time. */
+  listDisputes(tenant: string, accountId: string | undefined, criteria: ListCriteria<DisputeRecord>): Promise<Page<DisputeRecord>>;
+  /** An account's OPEN disputes: one strongly consistent Query. */
+  openDisputes(tenant: string, accountId: string): Promise<{ id: string; transaction_id: string }[]>;
+
+  getPaymentSchedule(tenant: string, id: string): Promise<PaymentScheduleRecord | undefined>;
+  /**
+   * Creates (no expected version) or replaces schedules in ONE TransactWriteItems, with their
+   * events; keeps each one's due-index keys and its accounts' active markers in step with its status.
+   */
+  savePaymentSchedules(writes: readonly ScheduleWrite[]): Promise<void>;
+  /** The tenant's schedules, or those originating from one account, by creation time. */
+  listPaymentSchedules(
+    tenant: string,
+    accountId: string | undefined,
+    criteria: ListCriteria<PaymentScheduleRecord>,
+  ): Promise<Page<PaymentScheduleRecord>>;
+  /** Ids of the ACTIVE schedules naming the account: one strongly consistent Query. */
+  activePaymentScheduleIds(tenant: string, accountId: string): Promise<string[]>;
+  /** ACTIVE schedules with an execution date on or before `day`: (tenant, id), oldest first. */
+  duePaymentSchedules(day: string, tenant?: string): Promise<{ tenant: string; id: string }[]>;
+  /** An occurrence's payment record with the schedule's advance, in one transaction; throws VersionConflict. */
+  recordPayment(payment: PaymentRecord, schedule: ScheduleWrite): Promise<void>;
+  listPayments(tenant: string, scheduleId: string | undefined, criteria: ListCriteria<PaymentRecord>): Promise<Page<PaymentRecord>>;
+}
+
+export interface ScheduleWrite {
+  record: PaymentScheduleRecord;
+  expectedVersion?: number;
+  events: readonly OutboxEvent[];
 }

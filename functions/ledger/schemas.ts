@@ -33,12 +33,17 @@ export const patchTransferSchema = z.strictObject({
   amount: z.optional(amount),
 });
 
+const glType = z.enum(['ASSET', 'EXPENSE', 'LIABILITY', 'REVENUE']);
+const glPurpose = z.enum(['CORE', 'PROFIT_AND_LOSS', 'RESERVE', 'SETTLEMENT', 'SUSPENSE', 'TREASURY']);
+
 export const internalAccountSchema = z.strictObject({
   currency,
   alias: optionalString(100),
   description: optionalString(500),
   account_type: z.optional(z.literal('GENERAL_LEDGER')),
   status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+  gl_type: z.optional(glType),
+  purpose: z.optional(glPurpose),
 });
 export type InternalAccountInput = z.infer<typeof internalAccountSchema>;
 
@@ -46,6 +51,8 @@ export const internalAccountPatchSchema = z.strictObject({
   alias: z.optional(boundedString(100)),
   description: z.optional(boundedString(500)),
   status: z.optional(z.enum(['ACTIVE', 'INACTIVE'])),
+  gl_type: z.optional(glType),
+  purpose: z.optional(glPurpose),
 });
 export type InternalAccountPatch = z.infer<typeof internalAccountPatchSchema>;
 
@@ -84,4 +91,62 @@ export const receivingReturnSchema = z.strictObject({
   ach_id: uuid,
   /** Bankline: the return code to simulate (R01 when absent). */
   return_code: z.optional(z.string().check(z.regex(/^R\d{2}$/, 'must be a NACHA return code such as R01'))),
+});
+
+/** POST /v0/sandbox/disputes. `account_id` (Bankline) picks the side of a transfer between two customer accounts. */
+export const disputeSchema = z.strictObject({
+  transaction_id: uuid,
+  account_id: z.optional(uuid),
+});
+
+export const disputePatchSchema = z.strictObject({ status: z.literal('RESOLVED') });
+
+// Payment schedules (/v0/payment_schedules): a recurring internal transfer or outgoing ACH.
+const transferInstructionRequest = z.strictObject({
+  amount,
+  currency,
+  type: z.string().check(z.regex(/^[A-Z][A-Z0-9_]{1,63}$/, 'must be an internal transfer type such as ACCOUNT_TO_ACCOUNT')),
+  originating_account_id: uuid,
+  receiving_account_id: uuid,
+  originating_account_customer_id: z.optional(uuid),
+  memo: optionalString(500),
+  reference_id: optionalString(100),
+});
+
+const achInstructionRequest = z.strictObject({
+  amount: z.int().check(z.minimum(1), z.maximum(9_999_999_999)),
+  currency,
+  customer_id: uuid,
+  dc_sign: z.enum(['credit', 'debit']),
+  originating_account_id: uuid,
+  receiving_account_id: uuid,
+  is_same_day: z.optional(z.boolean()),
+  sec_code: z.optional(z.enum(['WEB', 'CCD', 'PPD'])),
+  memo: optionalString(500),
+  company_name: optionalString(16),
+  company_entry_description: optionalString(10),
+  reference_info: optionalString(80),
+});
+
+export const paymentScheduleSchema = z.strictObject({
+  description: boundedString(500),
+  metadata: z.optional(metadata),
+  payment_instruction: z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('INTERNAL_TRANSFER'), request: transferInstructionRequest }),
+    z.strictObject({ type: z.literal('ACH'), request: achInstructionRequest }),
+  ]),
+  schedule: z.strictObject({
+    frequency: z.enum(['DAILY', 'WEEKLY', 'MONTHLY']),
+    interval: z.int().check(z.minimum(1), z.maximum(366)),
+    start_date: z.iso.date(),
+    end_date: z.optional(z.iso.date()),
+    count: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+    start_search: z.optional(z.enum(['FORWARD', 'BACKWARD'])),
+  }),
+});
+
+export const paymentSchedulePatchSchema = z.strictObject({
+  status: z.optional(z.enum(['ACTIVE', 'CANCELLED'])),
+  description: z.optional(boundedString(500)),
+  metadata: z.optional(metadata),
 });

@@ -2,6 +2,7 @@ import { newEvent } from '../events/model.js';
 import { addCalendarDays } from '../shared/business-days.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { ListCriteria } from '../shared/list-criteria.js';
+import type { Page } from '../shared/page.js';
 import type { LedgerContext } from './context.js';
 import { uuidOf } from './gl.js';
 import { balanceDelta } from './posting.js';
@@ -26,6 +27,8 @@ export interface StatementRecord {
   total_credits: number;
   total_debits: number;
   transaction_count: number;
+  /** Interest paid into a deposit account in the month (its INTEREST_PAYOUT lines). */
+  interest_earned?: number;
   creation_time: string;
 }
 
@@ -64,6 +67,13 @@ export const issueStatements = async (ctx: LedgerContext, month: string): Promis
       total_credits: lines.filter((l) => l.dc_sign === 'credit').reduce((s, l) => s + l.amount, 0),
       total_debits: lines.filter((l) => l.dc_sign === 'debit').reduce((s, l) => s + l.amount, 0),
       transaction_count: deltas.length,
+      ...(account.family === 'DEPOSIT'
+        ? {
+            interest_earned: lines
+              .filter((l) => l.subtype === 'INTEREST_PAYOUT' && l.dc_sign === 'credit')
+              .reduce((sum, l) => sum + l.amount, 0),
+          }
+        : {}),
       creation_time: ctx.clock.now().toISOString(),
     };
     const event = newEvent(ctx.clock, {
@@ -95,7 +105,12 @@ export const listStatements = (ctx: LedgerContext, accountId: string | undefined
   return ctx.store.listStatements(ctx.tenantId, accountId, criteria);
 };
 
-export const statementLines = async (ctx: LedgerContext, id: string): Promise<AccountLine[]> => {
+/** A statement's lines, oldest first, a page at a time (the month's lines share their key prefix). */
+export const statementLines = async (
+  ctx: LedgerContext,
+  id: string,
+  paging: Omit<ListCriteria<AccountLine>, 'ascending' | 'where' | 'match'>,
+): Promise<Page<AccountLine>> => {
   const statement = await getStatement(ctx, id);
-  return ctx.store.linesBetween(ctx.tenantId, statement.account_id, statement.start_date, monthBounds(statement.month).next);
+  return ctx.store.listAccountLinesOfMonth(ctx.tenantId, statement.account_id, statement.month, { ...paging, ascending: true });
 };

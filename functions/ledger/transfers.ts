@@ -163,6 +163,11 @@ export const resolveTransfer = (ctx: LedgerContext, id: string, resolution: Reso
         events: updated,
       } satisfies Draft;
     }
+    // Past expires_at the hold is dead even if the expiry sweep has not reached it yet.
+    const expiresAt = hold.expires_at ?? transfer.expires_at;
+    if (expiresAt && expiresAt <= ctx.clock.now().toISOString()) {
+      throw unprocessable(`internal transfer ${id} expired at ${expiresAt}: an expired hold cannot be captured`);
+    }
     const amount = resolution.amount ?? hold.amount;
     if (!Number.isSafeInteger(amount) || amount < 1 || amount > hold.amount) {
       throw unprocessable(`amount must be between 1 and the held ${hold.amount}`);

@@ -4,8 +4,9 @@ import { logger } from '../shared/logger.js';
 import { scheduledDueWork } from '../wiring/ledger.js';
 
 // The ledger's scheduled job (EventBridge rule from the registry; the twin runs it on a local
-// timer and on every sandbox clock advance): at the event's time, every tenant with work due
-// expires its holds, posts the incoming ACH entries whose day has come and settles outgoing ACH;
+// timer and on every sandbox clock advance): at the event's time (on a sandbox stage, each
+// tenant at its own sandbox clock), every tenant with work due expires its holds, posts the
+// incoming ACH entries whose day has come, pays its payment schedules and settles outgoing ACH;
 // and every tenant, once a day, accrues interest and issues the statements of a month that ended
 // (wiring/ledger.ts scheduledDueWork). Idempotent: a retried or overlapping run finds the work
 // done (due-work.ts). A tenant whose run failed is logged and makes the invocation fail, so the

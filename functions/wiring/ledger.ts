@@ -3,6 +3,7 @@ import { wipeTenant } from '../adapters/dynamodb/tenant-wipe.js';
 import type { AchContext } from '../ledger/ach.js';
 import type { LedgerContext } from '../ledger/context.js';
 import { dynamoExternalAccountDirectory } from '../adapters/dynamodb/external-account-directory.js';
+import { dueEntries } from '../adapters/dynamodb/ledger-due-index.js';
 import { ledgerTenantRegistry } from '../adapters/dynamodb/ledger-tenant-registry.js';
 import { type DueWorkReport, runDueWork } from '../ledger/due-work.js';
 import { advanceClock, type ClockChange, fixedClock, tenantClock } from '../ledger/sandbox-clock.js';
@@ -10,6 +11,7 @@ import type { AuditContext } from '../shared/audit.js';
 import { sandboxClockAdvanced } from '../shared/sandbox-clock-listeners.js';
 import type { UseCaseScope } from '../shared/scope.js';
 import { isSandboxStage } from '../shared/stage.js';
+import { tenantClocks } from './tenant-clocks.js';
 
 // The ledger's ports bound to their adapters, for any caller (HTTP, scheduled jobs, the CLI).
 
@@ -19,6 +21,7 @@ export const ledgerContext = ({ tenantId, audit, clock }: UseCaseScope): LedgerC
   audit,
   clock,
   store: dynamoLedgerStore,
+  externalAccounts: dynamoExternalAccountDirectory,
 });
 
 /** The context a request or job runs in: on a sandbox stage, over the tenant's sandbox clock (one read). */
@@ -38,14 +41,34 @@ export const moveSandboxClock = async (scope: UseCaseScope, change: ClockChange)
   return now;
 };
 
-/** Every tenant with work due at `at` (three Queries of the cross-tenant due index, no tenant list). */
-export const tenantsWithDueWork = async (at: Date): Promise<string[]> => {
-  const [holds, entries, settlements] = await Promise.all([
-    dynamoLedgerStore.expiringHolds(at.toISOString()),
-    dynamoLedgerStore.dueIncomingAch(at.toISOString().slice(0, 10)),
-    dynamoLedgerStore.dueAchSettlements(at.toISOString()),
-  ]);
-  return [...new Set([...holds.map((h) => h.tenant), ...entries.map((e) => e.record.tenant), ...settlements.map((s) => s.tenant)])];
+/**
+ * Every tenant with work due by its own time (`at` on its sandbox clock): one Query per kind of
+ * the cross-tenant due index, up to the furthest tenant's time, each entry then held against its
+ * own tenant's clock. No tenant list.
+ */
+export const tenantsWithDueWork = async (
+  at: Date,
+  clockOf: (tenant: string) => Promise<Date> = async () => at,
+  listed: readonly string[] = [],
+): Promise<string[]> => {
+  const times = await Promise.all(listed.map(async (tenant) => (await clockOf(tenant)).toISOString()));
+  const horizon = [...times, at.toISOString()].reduce((a, b) => (a > b ? a : b));
+  const due = new Set<string>();
+  for (const entry of await dueEntries(horizon)) {
+    if (!due.has(entry.tenant) && entry.due <= (await clockOf(entry.tenant)).toISOString()) due.add(entry.tenant);
+  }
+  return [...due];
+};
+
+/** Each tenant's time at real time `at`: its sandbox clock on a sandbox stage (one read per tenant per pass), else `at`. */
+const tenantTimesAt = (at: Date) => {
+  const clocks = tenantClocks();
+  const read = new Map<string, Promise<Date>>();
+  return (tenant: string): Promise<Date> => {
+    let time = read.get(tenant);
+    if (!time) read.set(tenant, (time = clocks.offsetMs(tenant).then((offset) => new Date(at.getTime() + offset))));
+    return time;
+  };
 };
 
 export interface ScheduledRun {
@@ -55,24 +78,29 @@ export interface ScheduledRun {
 }
 
 /**
- * The scheduled job's pass at `at`: every tenant the due index names (holds, ACH) runs its due
+ * The scheduled job's pass at real time `at`, each tenant at its own time (its sandbox clock on
+ * a sandbox stage): every tenant the due index names (holds, ACH, payment schedules) runs its due
  * work now; every other listed tenant runs it once per UTC day, for its daily interest accrual
  * and month-end statements. Each tenant's run is idempotent (derived ids, status conditions),
  * so the day's marker, written after a tenant's run finishes, only saves repeating it; a run
  * that failed is retried at the next pass. One tenant's failure does not stop the others.
  */
 export const scheduledDueWork = async (at: Date, audit: AuditContext): Promise<ScheduledRun[]> => {
-  const day = at.toISOString().slice(0, 10);
-  const [due, listed] = await Promise.all([tenantsWithDueWork(at), ledgerTenantRegistry.tenants()]);
+  // On a sandbox stage every tenant lives at its own time: real time plus its clock's offset.
+  const clockOf = tenantTimesAt(at);
+  const listed = await ledgerTenantRegistry.tenants();
+  const due = await tenantsWithDueWork(at, clockOf, listed);
   const known = new Set(listed);
   // Lazy back-fill: a tenant created before the registry is listed once the due index names it.
   for (const tenant of due) if (!known.has(tenant)) await ledgerTenantRegistry.list(tenant);
   const dueNow = new Set(due);
   const runs: ScheduledRun[] = [];
   for (const tenant of [...new Set([...due, ...listed])]) {
+    const tenantAt = await clockOf(tenant);
+    const day = tenantAt.toISOString().slice(0, 10);
     if (!dueNow.has(tenant) && (await ledgerTenantRegistry.ranOn(tenant, day))) continue;
     try {
-      const report = await dueWorkAt(tenant, at, audit);
+      const report = await dueWorkAt(tenant, tenantAt, audit);
       await ledgerTenantRegistry.markRan(tenant, day, at);
       runs.push({ tenant, report });
     } catch (error) {

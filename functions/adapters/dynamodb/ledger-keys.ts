@@ -37,8 +37,25 @@
 //   pk TENANT#<t>#LEDGER_DAILY_RUN  sk DAY#<yyyy-mm-dd>
 // The sandbox clock of a tenant (an offset from real time, sandbox stages only):
 //   pk TENANT#<t>#SANDBOX_CLOCK  sk SANDBOX_CLOCK
+// A sandbox dispute, and while it is OPEN its marker in the disputed account's partition (the
+// claim "one open dispute per account and transaction", and closure's strongly consistent read):
+//   pk TENANT#<t>#DISPUTE#<id>  sk DISPUTE
+//     gsi1 TENANT#<t>#DISPUTES                      <creation_time>#<id>
+//     gsi2 TENANT#<t>#ACCOUNT#<account>#DISPUTES    <creation_time>#<id>
+//   pk TENANT#<t>#ACCOUNT#<account>  sk OPEN_DISPUTE#<transaction>          dispute_id
+// A payment schedule; while ACTIVE it is in the due index under its next execution date, and
+// each customer account it names holds a marker (closure cancels an account's schedules from them):
+//   pk TENANT#<t>#PAYMENT_SCHEDULE#<id>  sk PAYMENT_SCHEDULE
+//     gsi1 TENANT#<t>#PAYMENT_SCHEDULES                     <creation_time>#<id>
+//     gsi2 TENANT#<t>#ACCOUNT#<originating>#PAYMENT_SCHEDULES <creation_time>#<id>
+//     gsi9 LEDGER_DUE#PAYMENT_SCHEDULE                      <execution_date>#<t>#<id>   (sparse: ACTIVE only)
+//   pk TENANT#<t>#ACCOUNT#<account>  sk ACTIVE_PAYMENT_SCHEDULE#<id>
+// A payment (one occurrence run, id derived from the schedule and the occurrence):
+//   pk TENANT#<t>#PAYMENT#<id>  sk PAYMENT
+//     gsi1 TENANT#<t>#PAYMENTS                              <creation_time>#<id>
+//     gsi2 TENANT#<t>#PAYMENT_SCHEDULE#<s>#PAYMENTS          <creation_time>#<id>
 
-export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT';
+export type DueKind = 'INCOMING_ACH' | 'HOLD_EXPIRY' | 'ACH_SETTLEMENT' | 'PAYMENT_SCHEDULE';
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
@@ -69,5 +86,24 @@ export const LEDGER_KEYS = {
   tenantsIndex: 'LEDGER_TENANTS',
   tenantListed: (tenant: string) => ({ gsi9pk: 'LEDGER_TENANTS', gsi9sk: tenant }),
   dailyRun: (tenant: string, day: string) => ({ pk: `TENANT#${tenant}#LEDGER_DAILY_RUN`, sk: `DAY#${day}` }),
+  dispute: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#DISPUTE#${id}`, sk: 'DISPUTE' }),
+  disputesIndex: (tenant: string) => `TENANT#${tenant}#DISPUTES`,
+  accountDisputesIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#DISPUTES`,
+  openDispute: (tenant: string, accountId: string, transactionId: string) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `OPEN_DISPUTE#${transactionId}`,
+  }),
+  openDisputePrefix: 'OPEN_DISPUTE#',
+  paymentSchedule: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#PAYMENT_SCHEDULE#${id}`, sk: 'PAYMENT_SCHEDULE' }),
+  paymentSchedulesIndex: (tenant: string) => `TENANT#${tenant}#PAYMENT_SCHEDULES`,
+  accountPaymentSchedulesIndex: (tenant: string, accountId: string) => `TENANT#${tenant}#ACCOUNT#${accountId}#PAYMENT_SCHEDULES`,
+  activePaymentSchedule: (tenant: string, accountId: string, id: string) => ({
+    pk: `TENANT#${tenant}#ACCOUNT#${accountId}`,
+    sk: `ACTIVE_PAYMENT_SCHEDULE#${id}`,
+  }),
+  activePaymentSchedulePrefix: 'ACTIVE_PAYMENT_SCHEDULE#',
+  payment: (tenant: string, id: string) => ({ pk: `TENANT#${tenant}#PAYMENT#${id}`, sk: 'PAYMENT' }),
+  paymentsIndex: (tenant: string) => `TENANT#${tenant}#PAYMENTS`,
+  schedulePaymentsIndex: (tenant: string, scheduleId: string) => `TENANT#${tenant}#PAYMENT_SCHEDULE#${scheduleId}#PAYMENTS`,
   sandboxClock: (tenant: string) => ({ pk: `TENANT#${tenant}#SANDBOX_CLOCK`, sk: 'SANDBOX_CLOCK' }),
 } as const;

@@ -9,7 +9,10 @@ import { VersionConflict } from '../../shared/page.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, incomingAchItem, internalAccountItem, postingItems } from './ledger-items.js';
-import { type DueKind, LEDGER_KEYS } from './ledger-keys.js';
+import { queryDue } from './ledger-due-index.js';
+import { LEDGER_KEYS } from './ledger-keys.js';
+import { dynamoDisputeStore } from './ledger-dispute-store.js';
+import { dynamoPaymentScheduleStore } from './ledger-schedule-store.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
 import { transact, versionedPut } from './transact.js';
@@ -30,27 +33,6 @@ export const batchGet = async (keys: readonly Key[]): Promise<Record<string, unk
     }
   }
   return found;
-};
-
-/** Scheduled work of one kind due at or before `upTo` (a gsi9 sort-key bound), of one tenant or all, oldest first. */
-const queryDue = async (kind: DueKind, upTo: string, tenant?: string) => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi9',
-        KeyConditionExpression: 'gsi9pk = :pk AND gsi9sk <= :upTo',
-        ...(tenant ? { FilterExpression: 'tenant = :tenant' } : {}),
-        ExpressionAttributeValues: { ':pk': LEDGER_KEYS.dueIndex(kind), ':upTo': upTo, ...(tenant ? { ':tenant': tenant } : {}) },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
 };
 
 /** Every item of one partition (table or index), in key order; operator reads and tests, never a request path. */
@@ -76,6 +58,9 @@ const queryEvery = async (partition: { index?: string; attribute: string; value:
 };
 
 export const dynamoLedgerStore: LedgerStore = {
+  ...dynamoDisputeStore,
+  ...dynamoPaymentScheduleStore,
+
   async accounts(tenant, ids) {
     const keys = ids.flatMap((id) => [KEYS.account(tenant, id), LEDGER_KEYS.internalAccount(tenant, id)]);
     const items = await batchGet(keys);
@@ -144,6 +129,13 @@ export const dynamoLedgerStore: LedgerStore = {
 
   listAccountLines: (tenant, accountId, criteria) =>
     queryPage<AccountLine>({ partitionValue: KEYS.account(tenant, accountId).pk, sortKeyPrefix: LEDGER_KEYS.linePrefix, ...criteria }),
+
+  listAccountLinesOfMonth: (tenant, accountId, month, criteria) =>
+    queryPage<AccountLine>({
+      partitionValue: KEYS.account(tenant, accountId).pk,
+      sortKeyPrefix: `${LEDGER_KEYS.linePrefix}${month}`,
+      ...criteria,
+    }),
 
   listTransactions: (tenant, list, criteria) =>
     queryPage<LedgerTransaction>({ index: 'gsi8', partitionValue: LEDGER_KEYS.transactionsIndex(tenant, list), ...criteria }),

@@ -1,13 +1,18 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GL_SHARDS } from '../../ledger/gl.js';
 import { documentClient, tableName } from './client.js';
-import { KEYS } from './keys.js';
+import { claimKeyOf, toExternalAccountRecord } from './external-account-items.js';
+import { EXTERNAL_ACCOUNT_KEYS } from './external-account-keys.js';
+import { KEYS, stripKeys } from './keys.js';
 import { LEDGER_KEYS } from './ledger-keys.js';
+import { WEBHOOK_KEYS } from './webhook-keys.js';
 
 // POST /v0/wipe (sandbox, contract §12.1): deletes a tenant's customer and account data (persons,
 // businesses, verifications, accounts with their relationships, lines, accruals and number
-// claims, holder memberships, internal accounts and their shards, transactions, ACH, statements)
-// and keeps templates, products, API keys and webhooks. Query only: every item is reached from
+// claims, holder memberships, internal accounts and their shards, transactions, ACH, statements,
+// disputes, payment schedules and payments, external accounts with their claims and vendor
+// links, webhook delivery records) and keeps templates, products, API keys, the aggregator
+// setting and the webhook subscriptions with their secrets. Query only: every item is reached from
 // one of the tenant's list partitions, never by a Scan. Events stay (the audit trail).
 
 type Key = { pk: string; sk: string };
@@ -69,7 +74,27 @@ export const wipeTenant = async (tenant: string): Promise<number> => {
   }
   add(await list(LEDGER_KEYS.incomingAchIndex(tenant)));
   add(await list(LEDGER_KEYS.outgoingAchIndex(tenant)));
+  add(await list(LEDGER_KEYS.disputesIndex(tenant)));
+  add(await list(LEDGER_KEYS.paymentSchedulesIndex(tenant)));
+  add(await list(LEDGER_KEYS.paymentsIndex(tenant)));
   for (const status of ['POSTED', 'PENDING'] as const) add(await list(LEDGER_KEYS.transactionsIndex(tenant, status), 'gsi8'));
+  // External accounts go with their duplicate claims and vendor links (the sealed access tokens);
+  // the tenant's aggregator setting is configuration and stays.
+  for (const item of await list(EXTERNAL_ACCOUNT_KEYS.accountsIndex(tenant))) {
+    const account = toExternalAccountRecord(stripKeys(item));
+    add([item]);
+    const claim = claimKeyOf(account);
+    keys.set(`${claim.pk}\u0000${claim.sk}`, claim);
+    if (account.vendor_link_id) {
+      const link = EXTERNAL_ACCOUNT_KEYS.vendorLink(tenant, account.vendor_link_id);
+      keys.set(`${link.pk}\u0000${link.sk}`, link);
+    }
+  }
+  // Webhook subscriptions and signing secrets stay (contract §12.1); their delivery records go,
+  // and with them any retry still waiting in the due index.
+  for (const webhook of await partition(WEBHOOK_KEYS.webhooks(tenant))) {
+    if (typeof webhook.id === 'string') add(await list(WEBHOOK_KEYS.deliveriesIndex(tenant, webhook.id)));
+  }
   // The sandbox clock stays where it is: time never goes backwards, not even across a wipe.
   await deleteAll([...keys.values()]);
   return keys.size;

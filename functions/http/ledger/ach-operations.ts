@@ -11,7 +11,7 @@ import { assertSandbox, ledgerContextOf, pathId } from './context.js';
 
 const create: Operation = async (request) => {
   const body = parseWith(outgoingAchSchema, request.body);
-  const { is_same_day: _sameDay, final_customer_id: _final, ...input } = body;
+  const { final_customer_id: _final, ...input } = body;
   return created(achView(await originateAch(await tenantAchContext(scopeOf(request)), input)));
 };
 

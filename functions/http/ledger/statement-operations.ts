@@ -21,8 +21,14 @@ const get: Operation = async (request) =>
   ok(statementView(await getStatement(await ledgerContextOf(request), pathId(request, 'statement_id'))));
 
 const transactions: Operation = async (request) => {
-  const lines = await statementLines(await ledgerContextOf(request), pathId(request, 'statement_id'));
-  return ok({ transactions: lines.map(accountLineView) });
+  parseQuery(request, z.strictObject(pagingParams));
+  const { scope, limit, cursor } = await pagingOf(request, {});
+  const page = await statementLines(await ledgerContextOf(request), pathId(request, 'statement_id'), {
+    limit,
+    ...(cursor ? { cursor } : {}),
+  });
+  // Oldest first, as a statement reads.
+  return ok(listBody(request, 'transactions', scope, page, accountLineView));
 };
 
 export const statementOperations = { list, get, transactions };

@@ -140,7 +140,18 @@ describe('outgoing ACH', () => {
 
   it('settles on the banking day after origination, skipping weekends and holidays', () => {
     // Friday 2026-11-06 18:00 New York → Monday 11-09 cutoff; Tuesday 11-10 → Thursday 11-12 (Veterans Day).
-    expect(settlementOf(new Date('2026-11-06T23:00:00Z'))).toEqual({ date: '2026-11-09', at: '2026-11-09T21:45:00.000Z' });
+    expect(settlementOf(new Date('2026-11-06T23:00:00Z'))).toEqual({ date: '2026-11-09', at: '2026-11-09T21:45:00.000Z', same_day: false });
     expect(settlementOf(new Date('2026-11-10T15:00:00Z')).date).toBe('2026-11-12');
+  });
+
+  it('is_same_day settles at today’s cutoff when made in the window, else with the next file; the NACHA limit is a 422', async () => {
+    const now = new Date((await world.api.get('/v0/sandbox/clock')).body.now);
+    const res = await ach({ amount: 100, is_same_day: true });
+    expect(res.status, res.rawBody).toBe(201);
+    expect(res.body).toMatchObject({ is_same_day: true, settlement_date: settlementOf(now, true).at.slice(0, 10) });
+    expect((await ach({ amount: 100 })).body.is_same_day).toBe(false);
+    await fund(world, account, 100_000_001);
+    expectProblem(await ach({ amount: 100_000_001, is_same_day: true }), 422, undefined, 'is_same_day');
+    expectProblem(await ach({ is_same_day: 'yes' }), 400, undefined, 'is_same_day');
   });
 });

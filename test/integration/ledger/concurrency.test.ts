@@ -9,7 +9,7 @@ const accounts: string[] = [];
 
 beforeAll(async () => {
   world = await newLedgerWorld('ledger-concurrency');
-  for (let i = 0; i < 20; i++) accounts.push(await openChecking(world));
+  accounts.push(...(await Promise.all(Array.from({ length: 20 }, () => openChecking(world)))));
   await Promise.all(accounts.map((id) => fund(world, id, 10_000)));
 });
 
@@ -30,6 +30,8 @@ describe('ledger under concurrency', () => {
     const IN_FLIGHT = 25;
     const outcomes: PromiseSettledResult<unknown>[] = [];
     let next = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
     const worker = async () => {
       while (next < transfers.length) {
         const t = transfers[next++] as (typeof transfers)[number];
@@ -40,15 +42,21 @@ describe('ledger under concurrency', () => {
           originating_account_id: t.from,
           receiving_account_id: t.to,
         };
+        inFlight += 1;
+        mostInFlight = Math.max(mostInFlight, inFlight);
         outcomes.push(
-          await createTransfer(world.ctx(), input).then(
-            (value) => ({ status: 'fulfilled' as const, value }),
-            (reason: unknown) => ({ status: 'rejected' as const, reason }),
-          ),
+          await createTransfer(world.ctx(), input)
+            .finally(() => (inFlight -= 1))
+            .then(
+              (value) => ({ status: 'fulfilled' as const, value }),
+              (reason: unknown) => ({ status: 'rejected' as const, reason }),
+            ),
         );
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    expect(outcomes).toHaveLength(200);
+    expect(mostInFlight).toBe(IN_FLIGHT);
     const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as Error] : []));
     // Only the two named refusals are allowed: not enough funds, or a account contended past its retries.
     for (const error of refused) expect(error.name).toMatch(/RuleViolation|ConcurrentModification/);

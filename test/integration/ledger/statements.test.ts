@@ -41,6 +41,8 @@ describe('statements', () => {
       total_credits: 9_000,
       total_debits: 2_000,
       transaction_count: 2,
+      savings_summary: { interest_earned: 0 },
+      transactions_omitted: true,
     });
     expect(statement.start_date.slice(0, 7)).toBe(now.toISOString().slice(0, 7));
     const lines = await world.api.get(`/v0/statements/${statement.id}/transactions`);
@@ -48,6 +50,14 @@ describe('statements', () => {
       ['credit', 9_000, 9_000],
       ['debit', 2_000, 7_000],
     ]);
+    // Paginated, oldest first: a page token resumes where the page ended.
+    const first = await world.api.get(`/v0/statements/${statement.id}/transactions?limit=1`);
+    expect(first.body.transactions.map((l: any) => l.amount)).toEqual([9_000]);
+    const second = await world.api.get(`/v0/statements/${statement.id}/transactions?limit=1&page_token=${first.body.next_page_token}`);
+    expect(second.body.transactions.map((l: any) => l.amount)).toEqual([2_000]);
+    expect(second.body.next_page_token).toBeUndefined();
+    expectProblem(await world.api.get(`/v0/statements/${statement.id}/transactions?limit=0`), 400, undefined, 'limit');
+    expectProblem(await world.api.get(`/v0/statements/${statement.id}/transactions?account_id=${a}`), 400, undefined, 'account_id');
     expect((await world.api.get(`/v0/statements/${statement.id}`)).body.id).toBe(statement.id);
     expect((await world.api.get(`/v0/statements?account_id=${idle}`)).body.statements).toEqual([]);
     expect((await eventsOf(world.tenant.id)).filter((e) => e.type === 'STATEMENT.CREATED')).toHaveLength(2);

@@ -60,6 +60,7 @@ describe('tenantProvisioner (the wiring)', () => {
       'interest_expense',
       'negative_balance_reserve',
       'write_off',
+      'interest_income',
     ]);
     expect(templates.map((t) => t.name)).toEqual([
       'Default CHECKING',
