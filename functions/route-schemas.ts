@@ -16,6 +16,8 @@ import { customerListQuery, personListQuery } from './http/customers/person-oper
 import { verificationListQuery } from './http/customers/verification-operations.js';
 import { externalAccountListQuery } from './http/external-accounts/account-operations.js';
 import { balanceQuery, refreshQuery, transactionsQuery } from './http/external-accounts/vendor-operations.js';
+import { disputeListQuery } from './http/ledger/dispute-operations.js';
+import { paymentQuery, scheduleQuery } from './http/ledger/payment-schedule-operations.js';
 import { statementListQuery } from './http/ledger/statement-operations.js';
 import { transactionListQuery } from './http/ledger/transaction-operations.js';
 import { pagingQuery } from './http/list-query.js';
@@ -162,8 +164,23 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   simulateReceivingAch: { body: ledgerRequests.receivingTransactionSchema, responses: { 201: emptySchema }, errors: [ACCOUNT_CLOSED] },
   listStatements: { query: statementListQuery, responses: { 200: l.statementListSchema } },
   getStatement: { responses: { 200: l.statementResponseSchema } },
-  listStatementTransactions: { responses: { 200: l.statementTransactionsSchema } },
+  listStatementTransactions: { query: pagingQuery, responses: { 200: l.statementTransactionsSchema } },
   wipeTenant: { responses: { 204: null } },
+  // Sandbox disputes (a Bankline stand-in for Synctera's card disputes); POST answers 200 with the open one when it exists.
+  createDispute: {
+    body: ledgerRequests.disputeSchema,
+    responses: { 200: l.disputeResponseSchema, 201: l.disputeResponseSchema },
+    extension: true,
+  },
+  listDisputes: { query: disputeListQuery, responses: { 200: l.disputeListSchema }, extension: true },
+  getDispute: { responses: { 200: l.disputeResponseSchema }, extension: true },
+  patchDispute: { body: ledgerRequests.disputePatchSchema, responses: { 200: l.disputeResponseSchema }, extension: true },
+  // Payment schedules (Synctera's /v0/payment_schedules); GET of one schedule is a Bankline addition.
+  createPaymentSchedule: { body: ledgerRequests.paymentScheduleSchema, responses: { 201: l.paymentScheduleResponseSchema } },
+  listPaymentSchedules: { query: scheduleQuery, responses: { 200: l.paymentScheduleListSchema } },
+  listPayments: { query: paymentQuery, responses: { 200: l.paymentListSchema } },
+  getPaymentSchedule: { responses: { 200: l.paymentScheduleResponseSchema }, extension: true },
+  patchPaymentSchedule: { body: ledgerRequests.paymentSchedulePatchSchema, responses: { 200: l.paymentScheduleResponseSchema } },
   getSandboxClock: { responses: { 200: l.sandboxClockResponseSchema }, extension: true },
   moveSandboxClock: { body: ledgerRequests.clockChangeSchema, responses: { 200: l.sandboxClockResponseSchema }, extension: true },
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { getStatement, listStatements, statementLines } from '../../ledger/statements.js';
 import { accountLineView, statementView } from '../../ledger/views.js';
 import { ok, type Operation } from '../api-request.js';
-import { listBody, pagingOf, pagingParams, parseQuery, uuidsOf } from '../list-query.js';
+import { listBody, pagingOf, pagingParams, pagingQuery, parseQuery, uuidsOf } from '../list-query.js';
 import { ledgerContextOf, pathId } from './context.js';
 
 // /v0/statements: monthly statements (the month-end job issues them), newest first.
@@ -21,7 +21,7 @@ const get: Operation = async (request) =>
   ok(statementView(await getStatement(await ledgerContextOf(request), pathId(request, 'statement_id'))));
 
 const transactions: Operation = async (request) => {
-  parseQuery(request, z.strictObject(pagingParams));
+  parseQuery(request, pagingQuery);
   const { scope, limit, cursor } = await pagingOf(request, {});
   const page = await statementLines(await ledgerContextOf(request), pathId(request, 'statement_id'), {
     limit,

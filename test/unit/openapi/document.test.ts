@@ -55,6 +55,11 @@ describe('the OpenAPI document', () => {
     const marked = operations().filter((o) => o.operation['x-bankline-extension'] === true);
     expect(marked.map((o) => o.operation.operationId).sort()).toEqual(
       [
+        'createDispute',
+        'getDispute',
+        'listDisputes',
+        'patchDispute',
+        'getPaymentSchedule',
         'getMigrationSummary',
         'getOperatorOrganization',
         'getSandboxClock',
