@@ -52,7 +52,8 @@ export const tenantsWithDueWork = async (
   listed: readonly string[] = [],
 ): Promise<string[]> => {
   const times = await Promise.all(listed.map(async (tenant) => (await clockOf(tenant)).toISOString()));
-  const horizon = [...times, at.toISOString()].reduce((a, b) => (a > b ? a : b));
+  // ISO instants in one format sort as text: the last is the latest.
+  const horizon = [...times, at.toISOString()].sort().at(-1)!;
   const due = new Set<string>();
   for (const entry of await dueEntries(horizon)) {
     if (!due.has(entry.tenant) && entry.due <= (await clockOf(entry.tenant)).toISOString()) due.add(entry.tenant);

@@ -113,7 +113,7 @@ describe('transaction lists', () => {
     expect(await list(`account_id=${d}&from_date=2031-01-01T00:00:00Z&subtype=ACCOUNT_TO_ACCOUNT`)).toEqual([ids[1], ids[0]]);
     expectProblem(await world.api.get('/v0/transactions/posted?dc_sign=debit'), 400, undefined, 'dc_sign');
     expectProblem(await world.api.get('/v0/transactions/posted?from_date=yesterday'), 400, undefined, 'from_date');
-    expectProblem(await world.api.get('/v0/transactions/posted?dc_sign=sideways&account_id=' + c), 400, undefined, 'dc_sign');
+    expectProblem(await world.api.get(`/v0/transactions/posted?dc_sign=sideways&account_id=${c}`), 400, undefined, 'dc_sign');
   });
 });
 
