@@ -38,6 +38,9 @@ const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = {
   accounts: ['customers'],
   mappings: ['accounts', 'customers'],
   webhooks: ['ledger'],
+  // The closure HTTP function answers with the account (accounts' view) and checks destinations
+  // against the ledger's accounts and the external-account directory, through closure's ports.
+  closures: ['accounts', 'ledger', 'external-accounts'],
 };
 
 const servedFolder = (f: FunctionDefinition): string | undefined =>
@@ -74,6 +77,7 @@ const PLACEHOLDERS: Record<EnvName, string> = {
   VENDOR_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-credentials',
   VENDOR_TOKEN_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:bankline-bench-vendor-token-key',
   DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/000000000000/bankline-bench-webhook-deliveries',
+  CLOSURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:000000000000:stateMachine:bankline-bench-closure',
 };
 
 /** What Lambda sets for every function (credentials included), minus what varies per stage. */

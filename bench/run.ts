@@ -7,9 +7,11 @@ import { type BundleFigure, COLD_SAMPLES, measureBundles } from './bundles.js';
 import { measureExternalAccounts, printExternalAccountFigures } from './external-accounts.js';
 import { type BenchTwin, type Endpoint, type LatencyFigure, measureAccounts, measureCustomerGet, withBenchTwin } from './latency.js';
 import { runLedgerBench } from './ledger.js';
+import { CLOSURE_LIMITS, measureClosures, printClosureFigures } from './closure.js';
 import { callsOf, LARGE, measureLists, printListFigures } from './lists.js';
 import { measureMappings } from './mappings.js';
 import { measureWebhookLatency } from './webhooks.js';
+import { CONSOLE_GZIP_LIMIT_BYTES, measureConsole } from './console.js';
 import { type Progress, progressFor } from './progress.js';
 import { kb, ms, times } from './stats.js';
 
@@ -26,7 +28,7 @@ const LIMITS = {
   listFilterCallsPerPage: 2,
 } as const;
 
-const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists'] as const;
+const SECTIONS = ['bundles', 'latency', 'mappings', 'external-accounts', 'webhooks', 'ledger', 'lists', 'closures', 'console'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const USAGE = `Usage: npm run bench [-- --only <section>[,<section>...]]
@@ -41,6 +43,8 @@ Sections (all by default, in this order):
   webhooks delivery latency from commit to receipt on the twin (stream poll, router, queue, sender)
   lists    list endpoints at 100k items in one tenant next to 1k in another (bench/lists.ts)
   ledger   internal transfer p50/p99 and DynamoDB calls; 50 pairs through one GL vs none (bench/ledger.ts)
+  closures Step Functions state transitions per closure path on the twin: internal payout, ACH payout, blocker poll (bench/closure.ts)
+  console  the operator console's files, raw and gzip, Preact included (bench/console.ts; limit 100 KB gzip)
 
 Limits (exit code 1 when exceeded): bundle and cold require <= ${LIMITS.bundleOverFloor}x the floor, no SDK default
 credential chain and no other domain's code in any function; p50 handler <= ${LIMITS.handlerOverGetItem}x and p50 twin
@@ -150,6 +154,14 @@ const runLatency = async (progress: Progress) => {
   check('GET customer p50, twin over raw GetItem', twin.p50 / raw.p50, LIMITS.twinOverGetItem);
 };
 
+const runConsole = async () => {
+  const figures = await measureConsole();
+  console.log('\nOperator console bundle (console/build.ts, minified; gzip is what the browser downloads)');
+  console.table(figures.map((f) => ({ file: f.file, size: kb(f.bytes), gzip: kb(f.gzipBytes) })));
+  const total = figures.reduce((sum, f) => sum + f.gzipBytes, 0);
+  atMost('console bundle, gzip', total, CONSOLE_GZIP_LIMIT_BYTES, kb, kb(CONSOLE_GZIP_LIMIT_BYTES));
+};
+
 const runLists = async (progress: Progress) => {
   const size = `${LARGE / 1000}k`;
   console.log(`\nLists: ${size} accounts in one tenant vs 1k in another, same run (bench/lists.ts)`);
@@ -202,6 +214,16 @@ const runWebhooks = async (progress: Progress) => {
   console.table([{ path: figure.name, samples: figure.samples, p50: ms(figure.p50), p99: ms(figure.p99) }]);
 };
 
+const runClosures = async (progress: Progress) => {
+  const figures = await measureClosures(progress);
+  printClosureFigures(figures);
+  const [internal, ach, poll] = figures;
+  const count = (v: number) => v.toFixed(1).replace(/\.0$/, '');
+  atMost('closure transitions, internal payout', internal!.transitions, CLOSURE_LIMITS.internal, count, String(CLOSURE_LIMITS.internal));
+  atMost('closure transitions, ACH payout', ach!.transitions, CLOSURE_LIMITS.ach, count, String(CLOSURE_LIMITS.ach));
+  atMost('closure transitions per blocker poll', poll!.transitions, CLOSURE_LIMITS.perPoll, count, String(CLOSURE_LIMITS.perPoll));
+};
+
 const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
   bundles: runBundles,
   latency: runLatency,
@@ -210,6 +232,8 @@ const RUNNERS: Record<Section, (progress: Progress) => Promise<void>> = {
   webhooks: runWebhooks,
   lists: runLists,
   ledger: runLedgerBench,
+  closures: runClosures,
+  console: runConsole,
 };
 
 const parseSections = (only: string | undefined): Section[] => {

@@ -30,6 +30,8 @@ import { type LocalVendors, startLocalVendors } from '../local/vendors/local-ven
 import { bindLocalDeliveryQueue } from '../functions/adapters/sqs/delivery-queue.js';
 import { systemClock } from '../functions/shared/clock.js';
 import { WebhookTwin } from '../local/streams/webhook-twin.js';
+import { CONSOLE_PATH, consolePages } from '../local/console-pages.js';
+import { ClosureTwin } from '../local/workflows/closure-twin.js';
 
 const USAGE = `Usage: npm start -- [--in-memory] [--port <n>] [--json-logs] [--no-auth-cache]
   --in-memory       keep nothing after exit (default: data in .bankline/dynamodb)
@@ -93,6 +95,7 @@ const markStopped = (): void => {
 // acknowledge, and people press Ctrl-C twice. Exiting on the second signal would skip waiting
 // for Java, so every call joins the one shutdown (bounded: DynamoDB Local is SIGKILLed after 5 s).
 let schedules: LocalSchedules | undefined;
+let closures: ClosureTwin | undefined;
 
 const shutdown = (exitCode: number): Promise<never> =>
   (stopping ??= (async () => {
@@ -100,6 +103,7 @@ const shutdown = (exitCode: number): Promise<never> =>
     await server?.close().catch(() => undefined);
     await vendors?.close().catch(() => undefined);
     await webhooks?.stop().catch(() => undefined);
+    await closures?.stop().catch(() => undefined);
     await db?.stop();
     if (server) markStopped();
     process.exit(exitCode);
@@ -137,7 +141,15 @@ async function main(): Promise<void> {
       port,
       ...(flags['no-auth-cache'] ? { authorizerCacheTtlSeconds: 0 } : {}),
       onRequest: (entry) => console.log(formatRequestLine(entry, jsonLogs)),
-      index: () => twinIndex(demo, { api: server!.url, docs: `${server!.url}/docs`, ...(linkPage ? { link_test_page: linkPage } : {}) }),
+      // The demo operator key is read from local.json at request time (the sign-in page pre-fill).
+      console: consolePages({ localOperatorKey: () => readState(home)?.operator?.api_key }),
+      index: () =>
+        twinIndex(demo, {
+          api: server!.url,
+          docs: `${server!.url}/docs`,
+          ...(linkPage ? { link_test_page: linkPage } : {}),
+          console: `${server!.url}${CONSOLE_PATH}/`,
+        }),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
@@ -177,6 +189,12 @@ async function main(): Promise<void> {
   bindLocalDeliveryQueue(webhooks.queue);
   webhooks.followSandboxClock();
   webhooks.run();
+  // Account closures: the same state machine definition in aws-local-stepfunctions, started from
+  // the table's stream, waits on each tenant's sandbox clock; unfinished closures resume here.
+  closures = new ClosureTwin({ endpoint: db.endpoint, tableName });
+  const resumed = await closures.start();
+  closures.run();
+  if (resumed > 0) console.log(`Resumed ${resumed} account closure(s) in progress (npm run closures).`);
   console.log(startupBanner({ ...state, url: server.url }, stateFilePath(home), dataDir));
   console.log(
     `Sandbox vendors: Plaid ${vendorUrls.plaid.url} (Link test page ${vendorUrls.plaid.link_page}), Finicity ${vendorUrls.finicity.url}`,

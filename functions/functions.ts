@@ -36,6 +36,7 @@ export const ENV_NAMES = [
   'VENDOR_CREDENTIALS_SECRET_ARN',
   'VENDOR_TOKEN_KEY_SECRET_ARN',
   'DELIVERY_QUEUE_URL',
+  'CLOSURE_STATE_MACHINE_ARN',
 ] as const;
 export type EnvName = (typeof ENV_NAMES)[number];
 
@@ -179,6 +180,28 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
     60,
     'Queues webhook deliveries whose retry, resend or pause has come due',
   ),
+
+  // Account closure (issue 10): its HTTP routes, the state machine's tasks, and the starter that
+  // turns the initiate write's start request (read from the stream) into one execution.
+  httpDomain('closures', 'Account closure: initiate_closure and its PATCH (the workflow runs in closure-steps)'),
+  {
+    name: 'closure-steps',
+    entry: 'functions/workflows/closure-steps.ts',
+    description: 'The account-closure state machine tasks: blockers, recurring payments, write-off, interest, final payment, close',
+    trigger: { kind: 'workflow-task', stateMachine: 'closure' },
+    env: ['TABLE_NAME'],
+    grants: ['table:read', 'table:write'],
+    timeoutSeconds: 30,
+  },
+  {
+    name: 'workflow-starter',
+    entry: 'functions/streams/workflow-starter.ts',
+    description: 'Table stream: starts one closure execution per start request, named after the account (exactly once)',
+    trigger: { kind: 'table-stream' },
+    env: ['CLOSURE_STATE_MACHINE_ARN'],
+    grants: ['state-machine:closure'],
+    timeoutSeconds: 60,
+  },
 
   // The operator console's organization-scoped reads (issue 13): read-only, no page tokens.
   {

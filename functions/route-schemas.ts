@@ -3,6 +3,7 @@ import * as accountRequests from './accounts/schemas.js';
 import * as accountResponses from './accounts/response-schemas.js';
 import * as productRequests from './accounts/product-schemas.js';
 import * as templateRequests from './accounts/template-schemas.js';
+import * as closureRequests from './closures/schemas.js';
 import * as customerRequests from './customers/schemas.js';
 import * as customerResponses from './customers/response-schemas.js';
 import * as externalAccountRequests from './external-accounts/schemas.js';
@@ -222,6 +223,10 @@ export const ROUTE_SCHEMAS: Readonly<Record<string, RouteSchemas>> = {
   resendWebhookEvent: { query: resendQuery, responses: { 200: w.webhookEventResponseSchema } },
   listEvents: { query: eventLogQuery, responses: { 200: w.eventLogListSchema }, extension: true },
 
+  // Account closure (contract §3): 200 with the account and its account_closure; /v2 shares these.
+  initiateClosure: { body: closureRequests.initiateClosureSchema, responses: { 200: a.accountResponseSchema }, errors: [ACCOUNT_CLOSED] },
+  patchClosure: { body: closureRequests.patchClosureSchema, responses: { 200: a.accountResponseSchema }, errors: [ACCOUNT_CLOSED] },
+
   // The operator console's organization-scoped read path (issue 13, a Bankline extension).
   getOperatorOrganization: { responses: { 200: operatorResponses.organizationResponseSchema }, extension: true },
   getMigrationSummary: { responses: { 200: operatorResponses.migrationSummarySchema }, extension: true },
@@ -246,6 +251,7 @@ export const SCHEMA_MODULES: Readonly<{ requests: readonly object[]; responses: 
     externalAccountRequests,
     vendorRequests,
     webhookRequests,
+    closureRequests,
   ],
   responses: [
     customerResponses,

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'external_account:write',
   'webhook:read',
   'webhook:write',
+  // Bank-only closure reasons (contract §3.2): held by the bank's keys, not a fintech's.
+  'bank:closure',
 ] as const;
 /** What a tenant API key can be granted (`npm run keys -- create --permissions`). */
 export type TenantPermission = (typeof PERMISSIONS)[number];
@@ -33,6 +35,7 @@ export const DOMAINS = [
   'external_accounts_vendor',
   'webhooks',
   'ledger',
+  'closures',
   'operator',
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -304,6 +307,10 @@ export const ROUTES: readonly Route[] = [
   }),
   // Bankline extension: the tenant's event log, whether or not a webhook exists.
   route('GET', '/v0/events', 'webhooks', 'listEvents', 'webhook:read'),
+  // Account closure (contract §3): its own function, so the accounts Lambda does not grow.
+  // PATCH is v2 in the spec; served at /v0 too ([INFERRED], same path shape).
+  ...bothVersions('POST', '/accounts/{account_id}/initiate_closure', 'closures', 'initiateClosure', 'account:write'),
+  ...bothVersions('PATCH', '/accounts/{account_id}/initiate_closure', 'closures', 'patchClosure', 'account:write'),
 
   // The operator console's organization-scoped read path (issue 13, Bankline extension): operator keys only.
   route('GET', '/v0/operator/organization', 'operator', 'getOperatorOrganization', ORGANIZATION_READ, { organizationScoped: true }),

@@ -6,6 +6,7 @@ import { ApiStack } from './stacks/api-stack.js';
 import { ConsoleStack } from './stacks/console-stack.js';
 import { DataStack } from './stacks/data-stack.js';
 import { WebhooksStack } from './stacks/webhooks-stack.js';
+import { WorkflowsStack } from './stacks/workflows-stack.js';
 import { parseStage, stageConfig, type StageConfig } from './stage.js';
 
 export interface Bankline {
@@ -13,6 +14,7 @@ export interface Bankline {
   readonly data: DataStack;
   readonly api: ApiStack;
   readonly webhooks: WebhooksStack;
+  readonly workflows: WorkflowsStack;
   readonly console: ConsoleStack;
 }
 
@@ -39,7 +41,13 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
     description: `Bankline ${config.stage}: webhook delivery pipeline (stream router, queue, sender, sweeper) and its alarms`,
   });
-  assertEveryFunctionDeployed([api.functions, webhooks.functions]);
+  const workflows = new WorkflowsStack(app, `${config.stackPrefix}-Workflows`, {
+    ...common,
+    config,
+    resources: { table: data.table, tableKey: data.tableKey, secrets: data.secrets, stateMachines: new Map(), queues: new Map() },
+    description: `Bankline ${config.stage}: account-closure state machine, its task function, the stream starter and their alarms`,
+  });
+  assertEveryFunctionDeployed([api.functions, webhooks.functions, workflows.functions]);
   // The operator console (issue 13): the SPA behind CloudFront, /v0/* to the API on the same origin.
   const console = new ConsoleStack(app, `${config.stackPrefix}-Console`, {
     ...common,
@@ -48,11 +56,11 @@ export function buildBankline(app: App, stage: unknown): Bankline {
     description: `Bankline ${config.stage}: operator console (private S3 bucket, CloudFront with /v0/* to the API)`,
   });
 
-  for (const stack of [data, api, webhooks, console]) {
+  for (const stack of [data, api, webhooks, workflows, console]) {
     Tags.of(stack).add('project', 'bankline');
     Tags.of(stack).add('stage', config.stage);
   }
-  return { config, data, api, webhooks, console };
+  return { config, data, api, webhooks, workflows, console };
 }
 
 /**

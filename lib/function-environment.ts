@@ -17,6 +17,7 @@ const VALUES: { readonly [K in EnvName]: (fn: FunctionDefinition, resources: Fun
   VENDOR_CREDENTIALS_SECRET_ARN: (fn, resources) => secretArn(fn, resources, 'vendor-credentials'),
   VENDOR_TOKEN_KEY_SECRET_ARN: (fn, resources) => secretArn(fn, resources, 'vendor-token-key'),
   DELIVERY_QUEUE_URL: (fn, { queues }) => requireResource(fn.name, 'queue', 'webhook-deliveries', queues).queueUrl,
+  CLOSURE_STATE_MACHINE_ARN: (fn, { stateMachines }) => requireResource(fn.name, 'state machine', 'closure', stateMachines).stateMachineArn,
 };
 
 /** Exactly the variables the function lists, resolved. */

@@ -89,6 +89,25 @@ export function acknowledgeStreamListWildcard(role: IConstruct): void {
   });
 }
 
+/** The closure state machine's role: log delivery and X-Ray actions that take no resource. */
+export function acknowledgeStateMachineWildcards(role: IConstruct): void {
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'CloudWatch Logs delivery (logs:CreateLogDelivery, logs:DescribeResourcePolicies, ...) and X-Ray (xray:PutTraceSegments, ' +
+      'xray:GetSamplingRules, ...) do not support resource-level permissions, so Step Functions needs them on "*" for execution ' +
+      'logging (AwsSolutions-SF1) and tracing (AwsSolutions-SF2). Invoking Lambda is granted on the task function ARN alone.',
+  });
+}
+
+/** The workflow starter's stream dead-letter queue. */
+export function acknowledgeStarterDeadLetterQueue(queue: IConstruct): void {
+  Validations.of(queue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is itself the dead-letter queue of the workflow starter stream; an alarm watches its depth.',
+  });
+}
+
 // The operator console stack (issue 13).
 
 /** The console's CloudFront distribution: a default certificate, no geo restriction, the API's WAF. */

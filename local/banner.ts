@@ -18,6 +18,7 @@ export const startupBanner = (state: LocalState & { url: string }, stateFile: st
     '',
     `  DynamoDB Local  ${state.dynamodb_endpoint}  table ${state.table_name}, ${dataDir ? `data in ${shortPath(dataDir)}` : 'in memory (gone on exit)'}`,
     `  Organization    ${state.organization?.name} (${state.organization?.id})`,
+    `  Console         ${state.url}/console/  (sign-in pre-filled with the operator key on this machine)`,
     '',
   ];
   for (const tenant of state.tenants) {

@@ -3,6 +3,11 @@ import { toAuthorizerEvent } from './apigw-event.js';
 import { dynamodbStreamEvent } from './events/dynamodb-stream.js';
 import { scheduledEvent } from './events/scheduled.js';
 import { sqsEvent } from './events/sqs.js';
+import { workflowTaskEvent } from './events/workflow-task.js';
+
+// A closure the replay creates first (local/placeholders.ts): the task runs on a real one.
+const CLOSURE_SAMPLE_INPUT = { tenant: '{{tenant:old bank}}', account_id: '{{account_id}}', closure_id: '{{closure_id}}' };
+const CLOSURE_SAMPLE_NAME = 'close-{{account_id}}';
 
 // The sample event of each registry function that is not an HTTP domain (those get one event
 // per route, from sample-requests.ts). Keyed by function name; the events generator writes each
@@ -75,4 +80,36 @@ export const FUNCTION_SAMPLES: Readonly<Record<string, (context: SampleContext) 
       { now, seed },
     ),
   'webhook-sweeper': ({ now, seed }) => scheduledEvent('webhook-sweeper', { now, seed }),
+
+  // Account closure: one task of the state machine (its payload adds the constant `step`), and
+  // the start request the initiate transaction writes, as the table stream carries it.
+  'closure-steps': ({ now, seed }) => ({
+    step: 'CheckBlockers',
+    ...workflowTaskEvent(CLOSURE_SAMPLE_INPUT, {
+      stateMachine: 'closure',
+      state: 'CheckBlockers',
+      executionName: CLOSURE_SAMPLE_NAME,
+      now,
+      seed,
+    }),
+  }),
+  'workflow-starter': ({ now, seed }) =>
+    dynamodbStreamEvent(
+      [
+        {
+          eventName: 'INSERT',
+          newImage: {
+            pk: `TENANT#${CLOSURE_SAMPLE_INPUT.tenant}#WORKFLOW_START`,
+            sk: `${CLOSURE_SAMPLE_INPUT.closure_id}#000001`,
+            entity: 'WORKFLOW_START',
+            kind: 'START',
+            workflow: 'closure',
+            ...CLOSURE_SAMPLE_INPUT,
+            execution_name: CLOSURE_SAMPLE_NAME,
+            requested_at: now.toISOString(),
+          },
+        },
+      ],
+      { now, seed },
+    ),
 };

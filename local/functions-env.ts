@@ -1,5 +1,6 @@
 import { resetClientForTests, useCredentialSource } from '../functions/adapters/dynamodb/client.js';
 import { LOCAL_DELIVERY_QUEUE_URL } from '../functions/adapters/sqs/delivery-queue.js';
+import { LOCAL_CLOSURE_STATE_MACHINE_ARN } from '../functions/adapters/sfn/execution-starter.js';
 import { resetPageTokenSecretForTests } from '../functions/adapters/secrets/page-token-secret.js';
 import { resetConfigForTests } from '../functions/shared/config.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-client.js';
@@ -27,6 +28,8 @@ export const pointFunctionsAt = (target: LocalDataTarget): void => {
   process.env.STAGE ??= 'local';
   // The webhook pipeline's queue is in process on the twin (local/streams/).
   process.env.DELIVERY_QUEUE_URL ||= LOCAL_DELIVERY_QUEUE_URL;
+  // The closure state machine runs in process on the twin (local/workflows/).
+  process.env.CLOSURE_STATE_MACHINE_ARN ||= LOCAL_CLOSURE_STATE_MACHINE_ARN;
   if (target.endpoint) {
     process.env.DYNAMODB_ENDPOINT = target.endpoint;
     process.env.AWS_REGION = LOCAL_REGION;

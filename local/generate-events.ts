@@ -57,7 +57,7 @@ const sampleRequest = (route: Route): IncomingRequest => {
   if (!sample) throw new Error(`local/sample-requests.ts has no sample for ${route.operation}`);
   const hasBody = route.method === 'POST' || route.method === 'PATCH' || route.method === 'PUT';
   if (hasBody && !sample.body) throw new Error(`local/sample-requests.ts needs a body for ${route.operation}`);
-  const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => placeholderFor(name));
+  const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => placeholderFor(sample.pathPlaceholders?.[name] ?? name));
   const headers: Array<[string, string]> = [
     ['Host', 'localhost:3000'],
     ['User-Agent', 'curl/8.5.0'],

@@ -56,6 +56,12 @@ const PAST_MONTH_END = { event: 'sandbox/move-sandbox-clock.json', body: { advan
 const field = (name: string) => (body: unknown) => (body as Record<string, unknown> | null)?.[name];
 
 export const ID_FIXTURES: Readonly<Record<string, IdFixture>> = {
+  // Account closure: an account being closed (its own {{account_id}}), and its closure's id.
+  closing_account_id: { event: 'accounts/initiate-closure.json', pick: field('id') },
+  closure_id: {
+    event: 'accounts/initiate-closure.json',
+    pick: (body) => (body as { account_closure?: { id?: string } } | null)?.account_closure?.id,
+  },
   customer_id: { event: 'customers/create-customer.json', pick: field('id') },
   // Owners and signers of accounts must have passed KYC: create a customer, then verify it.
   verified_customer_id: {

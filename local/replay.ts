@@ -114,6 +114,11 @@ const targetOf = (event: Record<string, unknown>): FunctionDefinition | undefine
     const queue = queueNameOf(String((event as unknown as EventOfKind['queue']).Records[0]?.eventSourceARN ?? ''));
     candidates = functionsOfKind('queue').filter((fn) => fn.trigger.queue === queue);
   }
+  if (kind === 'workflow-task') {
+    // A task belongs to its state machine: `$$.Execution.Id` is arn:...:execution:<machine>:<name>.
+    const machine = String((event as { execution?: { Id?: unknown } }).execution?.Id ?? '').split(':')[6];
+    candidates = functionsOfKind('workflow-task').filter((fn) => fn.trigger.stateMachine === machine);
+  }
   if (candidates.length !== 1)
     throw new ReplayError(
       `${candidates.length === 0 ? 'no' : 'more than one'} ${kind} function fits this event: ${marked(`${kind} functions: ${names(candidates)}`)}`,

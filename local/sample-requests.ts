@@ -11,6 +11,8 @@ export interface OperationSample {
   readonly body?: Record<string, unknown>;
   /** Sent with the demo operator key (`{{api_key:operator}}`) instead of a tenant's. */
   readonly operator?: true;
+  /** A path parameter's placeholder other than `{{<parameter>}}` (an account that has a closure). */
+  readonly pathPlaceholders?: Readonly<Record<string, string>>;
 }
 
 const LEGAL_ADDRESS = {
@@ -344,6 +346,22 @@ export const SAMPLES: Readonly<Record<string, OperationSample>> = {
   refreshExternalAccountTransactions: externalAccount.refresh,
   ...bothVersions(webhook),
   listEvents: { query: 'type=ACCOUNT.UPDATED&limit=10' },
+
+  // Account closure (contract §3): the remaining funds go to another account of the tenant.
+  ...bothVersions({
+    initiateClosure: {
+      body: {
+        reason: 'CUSTOMER_REQUEST_TRANSFER',
+        reason_details: 'Moving to another bank',
+        payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT',
+        destination_id: '{{other_deposit_account_id}}',
+      },
+    },
+    patchClosure: {
+      pathPlaceholders: { account_id: 'closing_account_id' },
+      body: { payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT', destination_id: '{{other_deposit_account_id}}' },
+    },
+  }),
 
   // The operator console's organization-scoped reads (issue 13).
   getOperatorOrganization: { operator: true },

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
 import { apiReferencePages } from './api-reference.js';
 import { answerClientError } from './client-errors.js';
+import type { ConsolePages } from './console-pages.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
 import { type RequestLogEntry, requestLogEntry } from './request-log.js';
 
@@ -22,6 +23,8 @@ export interface StartServerOptions extends GatewayOptions {
   readonly index?: () => unknown;
   /** `GET /openapi.json` and the Swagger UI at `/docs` (local/api-reference.ts); on unless false. */
   readonly apiReference?: boolean;
+  /** The operator console's files under /console (local/console-pages.ts), answered before the gateway. */
+  readonly console?: ConsolePages;
 }
 
 export interface RunningServer {
@@ -68,12 +71,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     };
     const started = performance.now();
     const [path = '/'] = request.url.split('?', 1);
-    const page = reference?.(request.method, path);
-    const response: GatewayResponse = page
-      ? await page
-      : options.index && request.method === 'GET' && path === '/'
+    const page = (await reference?.(request.method, path)) ?? (await options.console?.(request.method, request.url, req.headers.host));
+    const response: GatewayResponse =
+      page ??
+      (options.index && request.method === 'GET' && path === '/'
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
-        : await gateway(request);
+        : await gateway(request));
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
     options.onResponse?.(request.method, request.url, response);
     response.headers['Content-Length'] = String(response.body.length);

@@ -11,6 +11,8 @@ export interface TwinLinks {
   readonly api: string;
   readonly docs?: string;
   readonly link_test_page?: string;
+  /** The operator console (local/console-pages.ts). */
+  readonly console?: string;
 }
 
 export const twinIndex = (state: Pick<LocalState, 'tenants'>, links: TwinLinks) => ({

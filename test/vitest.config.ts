@@ -28,8 +28,18 @@ export default defineConfig({
         extends: true,
         test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: withDynamo, testTimeout: 60_000, hookTimeout: 60_000 },
       },
-      // Real Chromium (playwright-core, /usr/bin/chromium) against the twin's sandbox vendor pages.
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      // Real Chromium (playwright-core, /usr/bin/chromium) against the twin's sandbox vendor pages and
+      // the operator console (an in-process twin on the shared DynamoDB Local).
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: withDynamo,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 } },
     ],
   },

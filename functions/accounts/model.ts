@@ -36,6 +36,8 @@ export interface AccountRecord extends Versioned {
   open_date: string;
   close_date?: string;
   in_closing_date?: string;
+  /** Written by the closures domain (contract §3.3): the closure as the API shows it. */
+  account_closure?: Record<string, unknown>;
   /** Set when the platform restricted the account, so lifting the restriction can restore it. */
   status_before_restriction?: AccountStatus;
   /**

@@ -87,6 +87,7 @@ export const accountResponseSchema = z.strictObject({
   close_date: z.optional(date),
   account_program_id: z.optional(uuid),
   in_closing_date: z.optional(date),
+  account_closure: z.optional(z.looseObject({})),
   creation_time: dateTime,
   last_updated_time: dateTime,
 });

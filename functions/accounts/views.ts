@@ -74,6 +74,7 @@ export const accountView = (a: AccountRecord, options: AccountViewOptions) => ({
   funds_ownership: a.funds_ownership,
   open_date: a.open_date,
   close_date: a.close_date,
+  account_closure: a.account_closure,
   ...(options.version === 'v2' ? { account_program_id: a.account_program_id, in_closing_date: a.in_closing_date } : {}),
   creation_time: a.creation_time,
   last_updated_time: a.last_updated_time,

@@ -18,7 +18,9 @@ import { createTransfer } from './transfers.js';
 /** Days accrued per account per run at most: a sandbox jump is bounded by the clock's own cap. */
 const MAX_DAYS = 400;
 
-const payoutId = (tenant: string, accountId: string, month: string) => uuidOf(`bankline:interest-payout:${tenant}:${accountId}:${month}`);
+/** The month's payout id; closure pays under it too, so the month is paid once whoever pays first. */
+export const payoutId = (tenant: string, accountId: string, month: string) =>
+  uuidOf(`bankline:interest-payout:${tenant}:${accountId}:${month}`);
 const chargeId = (tenant: string, accountId: string, month: string) => uuidOf(`bankline:interest-charge:${tenant}:${accountId}:${month}`);
 
 /** Pays the month that ends with `last` (idempotent). */

@@ -5,7 +5,7 @@ import { newId } from '../shared/ids.js';
 import type { LedgerContext } from './context.js';
 import type { ExternalAccountDirectory } from './external-accounts.js';
 import { tenantGlId, uuidOf } from './gl.js';
-import type { AchFields, LedgerTransaction } from './model.js';
+import type { AchFields, Initiator, LedgerTransaction } from './model.js';
 import { type Draft, postDraft } from './post.js';
 import { assertRailEnabled } from './rules.js';
 import { traceNumberOf } from './views.js';
@@ -28,7 +28,7 @@ export interface AchContext extends LedgerContext {
 }
 
 export interface OutgoingAchInput {
-  /** A derived id (a payment schedule's occurrence): a second origination with it is TransactionExists. */
+  /** A derived id (a payment schedule's occurrence, a closure payout): a second origination with it is TransactionExists. */
   id?: string;
   idempotency_key?: string;
   amount: number;
@@ -64,7 +64,12 @@ export const settlementOf = (originatedAt: Date, sameDay = false): { date: strin
   return { date, at: easternInstant(date, ACH_CUTOFF_ET).toISOString(), same_day: false };
 };
 
-export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Promise<LedgerTransaction> => {
+/** `initiator` PLATFORM is for the platform's own payouts (closure), allowed on IN_CLOSING accounts. */
+export const originateAch = async (
+  ctx: AchContext,
+  input: OutgoingAchInput,
+  initiator: Initiator = 'CUSTOMER',
+): Promise<LedgerTransaction> => {
   const external = await ctx.externalAccounts.get(ctx.tenantId, input.receiving_account_id);
   if (!external) throw notFound('external account (receiving_account_id)');
   const owner = external.owner.customer_id ?? external.owner.business_id;
@@ -116,7 +121,7 @@ export const originateAch = async (ctx: AchContext, input: OutgoingAchInput): Pr
   return postDraft(ctx, async () => ({
     transaction,
     ...(out ? { placed: [{ account_id: account.account_id, amount: input.amount }] } : {}),
-    initiator: 'CUSTOMER',
+    initiator,
     events: (t) => [event(ctx, 'TRANSACTION.PENDING.CREATED', t)],
   }));
 };

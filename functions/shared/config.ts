@@ -21,6 +21,7 @@ export interface EnvValues {
   readonly VENDOR_CREDENTIALS_SECRET_ARN: SecretSource;
   readonly VENDOR_TOKEN_KEY_SECRET_ARN: SecretSource;
   readonly DELIVERY_QUEUE_URL: string;
+  readonly CLOSURE_STATE_MACHINE_ARN: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -55,6 +56,11 @@ const secretSource = (env: Env, arnName: string, valueName: string): Reading<Sec
 
 // A Record, so a new EnvName does not compile until it says how it is read and checked.
 const VARIABLES: { readonly [K in EnvName]: VariableSpec<EnvValues[K]> } = {
+  // The closure state machine the workflow starter starts; the twin runs it in process and sets a placeholder.
+  CLOSURE_STATE_MACHINE_ARN: {
+    read: ({ CLOSURE_STATE_MACHINE_ARN: arn }) =>
+      arn ? ok(arn) : problem('CLOSURE_STATE_MACHINE_ARN is not set (the account-closure state machine ARN)'),
+  },
   // The webhook delivery queue; the twin runs its own queue in process and sets a placeholder.
   DELIVERY_QUEUE_URL: {
     read: ({ DELIVERY_QUEUE_URL: url }) => (url ? ok(url) : problem('DELIVERY_QUEUE_URL is not set (the webhook delivery queue URL)')),

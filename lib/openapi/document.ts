@@ -29,6 +29,7 @@ const TAGS: Readonly<Record<Domain, string>> = {
   webhooks: 'Webhook secrets and subscriptions, their deliveries, and the tenant event log',
   ledger: 'Internal accounts, transfers, transactions, ACH, statements and sandbox tools',
   operator: 'The operator console’s organization-scoped reads (operator keys only)',
+  closures: 'Account closure: initiate it, then follow or change it (also under /v2)',
 };
 
 const DESCRIPTION = [

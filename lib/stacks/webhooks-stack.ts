@@ -69,7 +69,7 @@ export class WebhooksStack extends Stack {
     };
     this.functions = functions;
 
-    for (const definition of functionsOfKind('table-stream')) {
+    for (const definition of functionsOfKind('table-stream').filter(isWebhookPipeline)) {
       const fn = build(definition);
       fn.handler.addEventSource(
         new DynamoEventSource(props.resources.table, {

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, string> = {
   migrate: 'bin/migrate.ts',
   ledger: 'bin/ledger.ts',
   webhooks: 'bin/webhooks.ts',
+  closures: 'bin/closures.ts',
   bench: 'bench/run.ts',
   events: 'local/generate-events.ts',
   readme: 'local/readme/generate-readme.ts',

@@ -108,6 +108,8 @@ describe('npm start (tsx bin/local.ts --in-memory)', () => {
           api_key: expect.stringMatching(/^bl_/),
         },
       ],
+      // The demo operator key (issue 13): the console's sign-in is pre-filled with it.
+      operator: { key_id: expect.any(String), api_key: expect.stringMatching(/^bl_/) },
       // The sandbox vendors for external accounts (local/vendors/).
       vendors: {
         plaid: {
@@ -128,6 +130,11 @@ describe('npm start (tsx bin/local.ts --in-memory)', () => {
     expect(output).toContain(`${READY_LINE_PREFIX} ${state.url}`);
     for (const tenant of state.tenants) expect(output).toContain(tenant.api_key);
     expect(isAlive(javaPid)).toBe(true);
+
+    // The operator console, and its sign-in pre-fill read from local.json.
+    expect(output).toContain(`${state.url}/console/`);
+    expect((await call(`${state.url}/console/`)).status).toBe(200);
+    expect((await call(`${state.url}/console/local-operator-key`)).body).toEqual({ api_key: state.operator!.api_key });
 
     const list = await call(`${state.url}/v0/customers`, { key: state.tenants[0]!.api_key });
     expect(list.status).toBe(200);

@@ -257,6 +257,7 @@ const ENV_SOURCES: Record<EnvName, string> = {
   VENDOR_CREDENTIALS_SECRET_ARN: 'secret:vendor-credentials',
   VENDOR_TOKEN_KEY_SECRET_ARN: 'secret:vendor-token-key',
   DELIVERY_QUEUE_URL: 'queue-url',
+  CLOSURE_STATE_MACHINE_ARN: 'state-machine-arn',
 };
 
 describe('least privilege: each role holds exactly what its registry grants imply', () => {

@@ -11,8 +11,8 @@ import { cliLikeApp, SYNTH_TIMEOUT_MS, synthBankline, TEMPLATE_ONLY, type Synthe
 const built: SynthesizedBankline[] = [];
 afterAll(() => built.forEach((b) => b.dispose()));
 
-const findings = (bankline: { data: IConstruct; api: IConstruct; webhooks: IConstruct; console: IConstruct }) =>
-  [bankline.data, bankline.api, bankline.webhooks, bankline.console].flatMap((stack) =>
+const findings = (bankline: { data: IConstruct; api: IConstruct; webhooks: IConstruct; workflows: IConstruct; console: IConstruct }) =>
+  [bankline.data, bankline.api, bankline.webhooks, bankline.workflows, bankline.console].flatMap((stack) =>
     new AwsSolutionsChecks()
       .validateScope(stack)
       .violations.flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} @ ${r.constructPath}`)),
@@ -63,14 +63,15 @@ describe('acknowledgements', () => {
             'AwsSolutions-SQS3',
           ].sort(),
         );
-        // The wildcard acknowledgements cover the X-Ray policies, the stream router's
-        // dynamodb:ListStreams and the console's CDK deployment handler, nothing else.
+        // The wildcard acknowledgements cover the X-Ray policies, the stream consumers'
+        // dynamodb:ListStreams, the closure state machine's log delivery and tracing, and the
+        // console's CDK deployment handler, nothing else.
         const wildcardOwners = findings(bankline)
           .filter((f) => f.startsWith('AwsSolutions-IAM5'))
           .map((f) => f.split(' @ ')[1]);
         expect(wildcardOwners.length).toBeGreaterThan(0);
         const owners =
-          /\/XRayWrite\/Resource$|\/WebhookRouter\/Role\/DefaultPolicy\/Resource$|-Console\/Custom::CDKBucketDeployment\w+\/ServiceRole\/DefaultPolicy\/Resource$/;
+          /\/XRayWrite\/Resource$|\/(WebhookRouter|WorkflowStarter|Closure)\/Role\/DefaultPolicy\/Resource$|-Console\/Custom::CDKBucketDeployment\w+\/ServiceRole\/DefaultPolicy\/Resource$/;
         expect(wildcardOwners.filter((path) => !owners.test(path!))).toEqual([]);
       } finally {
         acknowledge.mockRestore();

@@ -21,6 +21,7 @@ const COMPLETE = {
   VENDOR_CREDENTIALS_SECRET_ARN: ARN,
   VENDOR_TOKEN_KEY_SECRET_ARN: ARN,
   DELIVERY_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/bankline-dev-webhook-deliveries',
+  CLOSURE_STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:bankline-dev-closure',
 };
 
 const failure = (run: () => unknown): ConfigError => {
