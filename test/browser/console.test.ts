@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolePages } from '../../local/console-pages.js';
 import { WebhookTwin } from '../../local/streams/webhook-twin.js';
+import { ClosureTwin } from '../../local/workflows/closure-twin.js';
 import { call, type InProcessTwin, startInProcessTwin } from '../e2e/support/in-process-twin.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
 import { type Receiver, startReceiver } from '../helpers/webhook-receiver.js';
@@ -18,8 +19,6 @@ import { type ConsoleSeed, seedConsoleData } from './support/console-seed.js';
 // 1280×800 and 390×844 into test-artifacts/console/. Any console error or failed request fails.
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/console/', import.meta.url));
-const CLOSURE_TWIN_URL = new URL('../../local/workflows/closure-twin.ts', import.meta.url).href;
-const CLOSURE_TWIN = existsSync(fileURLToPath(CLOSURE_TWIN_URL));
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
 let twin: InProcessTwin;
@@ -249,71 +248,66 @@ describe('the operator console', () => {
     await page.close();
   }, 120_000);
 
-  // Account closure (issue 10) is walked only where its workflow twin exists in this checkout.
-  it.skipIf(!CLOSURE_TWIN)(
-    'watches a closure advance step by step after sandbox clock advances (skipped until account closure, issue 10, brings local/workflows/closure-twin.ts)',
-    async () => {
-      const { ClosureTwin } = await import(/* @vite-ignore */ CLOSURE_TWIN_URL);
-      const closures = new ClosureTwin({
-        endpoint: useTestTable().endpoint,
-        tableName: useTestTable().tableName,
-        tenants: (t: string) => t === twin.oldBank.id,
+  it('watches a closure advance step by step after sandbox clock advances', async () => {
+    const closures = new ClosureTwin({
+      endpoint: useTestTable().endpoint,
+      tableName: useTestTable().tableName,
+      tenants: (t: string) => t === twin.oldBank.id,
+    });
+    await closures.start();
+    try {
+      const key = twin.oldBank.api_key;
+      const opened = await call(`${twin.url}/v0/accounts`, {
+        method: 'POST',
+        key,
+        body: {
+          account_type: 'CHECKING',
+          relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: seed.oldPersonId }],
+        },
       });
-      await closures.start();
-      try {
-        const key = twin.oldBank.api_key;
-        const opened = await call(`${twin.url}/v0/accounts`, {
-          method: 'POST',
-          key,
-          body: {
-            account_type: 'CHECKING',
-            relationships: [{ relationship_type: 'PRIMARY_ACCOUNT_HOLDER', customer_id: seed.oldPersonId }],
-          },
-        });
-        expect(opened.status, opened.text).toBe(201);
-        const closing = await call(`${twin.url}/v0/accounts/${opened.body.id}/initiate_closure`, {
-          method: 'POST',
-          key,
-          body: {
-            reason: 'CUSTOMER_REQUEST_TRANSFER',
-            reason_details: 'moving to another bank',
-            payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT',
-            destination_id: seed.oldAccountId,
-          },
-        });
-        expect(closing.status, closing.text).toBe(200);
-        await closures.settle();
+      expect(opened.status, opened.text).toBe(201);
+      const closing = await call(`${twin.url}/v0/accounts/${opened.body.id}/initiate_closure`, {
+        method: 'POST',
+        key,
+        body: {
+          reason: 'CUSTOMER_REQUEST_TRANSFER',
+          reason_details: 'moving to another bank',
+          payment_method: 'INTERNAL_TRANSFER_TO_CUSTOMER_ACCOUNT',
+          destination_id: seed.oldAccountId,
+        },
+      });
+      expect(closing.status, closing.text).toBe(200);
+      await closures.settle();
 
-        const page = await context.newPage();
-        watch(page);
-        // A new tab has its own sessionStorage: sign in again; the hash keeps the page asked for.
-        await page.goto(`${twin.url}/console/#/t/${twin.oldBank.id}/accounts/${opened.body.id}`);
-        await eventually(() => page.inputValue('#key')).toBe(operatorKey);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        const steps = page.getByRole('list', { name: 'Closure steps' });
-        await steps.waitFor();
-        const current = () => steps.locator('[aria-current="step"]').textContent();
-        await eventually(current).toContain('Wait for the return window');
-        await check(page, '11-closure');
-        // The close waits for the next business day: a day at a time (a weekend takes more than one).
-        for (let day = 0; day < 4 && (await steps.locator('[aria-current="step"]').count()) > 0; day += 1) {
-          const advanced = page.waitForResponse((r) => r.url().endsWith('/v0/sandbox/clock') && r.request().method() === 'POST');
-          await page.getByRole('button', { name: 'Advance 1 day' }).click();
-          await advanced;
-          await closures.settle();
-          const reread = page.waitForResponse((r) => r.url().endsWith(`/v0/accounts/${opened.body.id}`));
-          await page.getByRole('button', { name: 'Refresh' }).click();
-          await (await reread).finished();
-          await page.evaluate('new Promise(requestAnimationFrame)'); // the answer rendered
-        }
-        await eventually(() => page.getByRole('listitem').filter({ hasText: 'Closed' }).textContent()).toContain('(done)');
-        await page.getByText('CLOSED').first().waitFor();
-        await check(page, '12-closure-closed');
-        expect(problems).toEqual([]);
-        await page.close();
-      } finally {
-        await closures.stop();
+      const page = await context.newPage();
+      watch(page);
+      // A new tab has its own sessionStorage: sign in again; the hash keeps the page asked for.
+      await page.goto(`${twin.url}/console/#/t/${twin.oldBank.id}/accounts/${opened.body.id}`);
+      await eventually(() => page.inputValue('#key')).toBe(operatorKey);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const steps = page.getByRole('list', { name: 'Closure steps' });
+      await steps.waitFor();
+      const current = () => steps.locator('[aria-current="step"]').textContent();
+      await eventually(current).toContain('Wait for the return window');
+      await check(page, '11-closure');
+      // The close waits for the next business day: a day at a time (a weekend takes more than one).
+      for (let day = 0; day < 4 && (await steps.locator('[aria-current="step"]').count()) > 0; day += 1) {
+        const advanced = page.waitForResponse((r) => r.url().endsWith('/v0/sandbox/clock') && r.request().method() === 'POST');
+        await page.getByRole('button', { name: 'Advance 1 day' }).click();
+        await advanced;
+        await closures.settle();
+        const reread = page.waitForResponse((r) => r.url().endsWith(`/v0/accounts/${opened.body.id}`));
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await (await reread).finished();
+        await page.evaluate('new Promise(requestAnimationFrame)'); // the answer rendered
       }
-    },
-  );
+      await eventually(() => page.getByRole('listitem').filter({ hasText: 'Closed' }).textContent()).toContain('(done)');
+      await page.getByText('CLOSED').first().waitFor();
+      await check(page, '12-closure-closed');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await closures.stop();
+    }
+  });
 });
