@@ -44,6 +44,14 @@ module.exports = {
       to: { path: `^functions/(?!(?:${NOT_DOMAIN}|${SHARED_KERNELS})/)[^/]+/`, pathNot: '^functions/$1/' },
     },
     {
+      name: 'route-schemas-not-in-lambdas',
+      severity: 'error',
+      comment:
+        'functions/route-schemas.ts maps every route to its schemas for the OpenAPI document (lib/openapi/) and the tests; it pulls every domain, so no Lambda code imports it.',
+      from: { path: '^functions/', pathNot: '^functions/route-schemas\\.ts$' },
+      to: { path: '^functions/route-schemas\\.ts$' },
+    },
+    {
       name: 'functions-not-to-twin-or-cdk',
       severity: 'error',
       comment:

@@ -144,7 +144,12 @@ async function main(): Promise<void> {
       // The demo operator key is read from local.json at request time (the sign-in page pre-fill).
       console: consolePages({ localOperatorKey: () => readState(home)?.operator?.api_key }),
       index: () =>
-        twinIndex(demo, { api: server!.url, ...(linkPage ? { link_test_page: linkPage } : {}), console: `${server!.url}${CONSOLE_PATH}/` }),
+        twinIndex(demo, {
+          api: server!.url,
+          docs: `${server!.url}/docs`,
+          ...(linkPage ? { link_test_page: linkPage } : {}),
+          console: `${server!.url}${CONSOLE_PATH}/`,
+        }),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`port ${port} is in use; use --port <n> or PORT=<n>`);
@@ -196,6 +201,7 @@ async function main(): Promise<void> {
   );
   console.log(`Serving ${ROUTES.length} routes; ${countEvents(EVENTS_DIR)} sample events in events/ (npm run replay -- <file>).`);
   console.log(`Index: ${server.url}/  (version, links, tenants)${flags['no-auth-cache'] ? '; authorizer cache off' : ''}`);
+  console.log(`API reference: ${server.url}/docs  (OpenAPI document: ${server.url}/openapi.json)`);
   if (!jsonLogs) console.log('\nRequests:');
 }
 

@@ -163,3 +163,14 @@ export function acknowledgeBucketDeployment(stack: Stack, siteBucket: IConstruct
     }
   }
 }
+
+/** `GET /openapi.json`: the API reference, public on purpose. */
+export function acknowledgePublicApiReference(method: IConstruct): void {
+  Validations.of(method).acknowledge({
+    id: 'AwsSolutions-APIG4',
+    reason:
+      'GET /openapi.json serves the published OpenAPI document (the API reference, generated from the route ' +
+      'table): no tenant data, no side effect, read from one S3 object. Every other method uses the API-key ' +
+      'authorizer; this one stays behind the WAF and the stage throttling.',
+  });
+}

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EDGE_PROBLEMS, PROBLEM_CONTENT_TYPE, problemBody } from '../lib/problem-body.js';
+import { apiReferencePages } from './api-reference.js';
 import { answerClientError } from './client-errors.js';
 import type { ConsolePages } from './console-pages.js';
 import { createGateway, type GatewayOptions, type GatewayRequest, type GatewayResponse, MAX_PAYLOAD_BYTES } from './gateway.js';
@@ -16,8 +17,12 @@ export interface StartServerOptions extends GatewayOptions {
   readonly host?: string;
   /** Called once per request answered by the gateway (the twin prints a line). */
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Sees every answer before it is written (the e2e suite checks each against the OpenAPI document). */
+  readonly onResponse?: (method: string, url: string, response: GatewayResponse) => void;
   /** The twin's own `GET /` (an index of links and tenants); without it `/` is API Gateway's 404. */
   readonly index?: () => unknown;
+  /** `GET /openapi.json` and the Swagger UI at `/docs` (local/api-reference.ts); on unless false. */
+  readonly apiReference?: boolean;
   /** The operator console's files under /console (local/console-pages.ts), answered before the gateway. */
   readonly console?: ConsolePages;
 }
@@ -51,6 +56,8 @@ const sourceIp = (req: IncomingMessage): string => (req.socket.remoteAddress ?? 
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const gateway = createGateway({ ...options, explainUnknownRoutes: options.explainUnknownRoutes ?? true });
+  let url = '';
+  const reference = options.apiReference === false ? undefined : apiReferencePages(() => url);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { body, tooLarge } = await readBody(req);
@@ -63,13 +70,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       payloadTooLarge: tooLarge,
     };
     const started = performance.now();
-    const page = await options.console?.(request.method, request.url, req.headers.host);
+    const [path = '/'] = request.url.split('?', 1);
+    const page = (await reference?.(request.method, path)) ?? (await options.console?.(request.method, request.url, req.headers.host));
     const response: GatewayResponse =
       page ??
-      (options.index && request.method === 'GET' && request.url.split('?', 1)[0] === '/'
+      (options.index && request.method === 'GET' && path === '/'
         ? { statusCode: 200, headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(options.index(), null, 2)) }
         : await gateway(request));
     options.onRequest?.(requestLogEntry(request.method, request.url, response, performance.now() - started));
+    options.onResponse?.(request.method, request.url, response);
     response.headers['Content-Length'] = String(response.body.length);
     res.writeHead(response.statusCode, response.headers);
     res.end(response.body);
@@ -97,8 +106,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
   return {
-    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    url,
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {

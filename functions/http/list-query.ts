@@ -150,3 +150,6 @@ export const pagingParams = {
   page_token: z.optional(z.string()),
   sort_by: z.optional(z.string()),
 };
+
+/** The query of a list that takes no filters: paging and order only. */
+export const pagingQuery = z.strictObject(pagingParams);

@@ -9,12 +9,14 @@ import type { Construct } from 'constructs';
 import { authorizerFunction, type FunctionDefinition, functionsOfKind } from '../../functions/functions.js';
 import { ROUTES } from '../../functions/routes.js';
 import { ApiFirewall } from '../constructs/api-firewall.js';
+import { ApiReference } from '../constructs/api-reference.js';
 import { BanklineFunction } from '../constructs/bankline-function.js';
 import { BanklineRestApi } from '../constructs/bankline-rest-api.js';
 import { addRoutes } from '../constructs/route-api.js';
 import { isWebhookPipeline } from './webhooks-stack.js';
 import type { FunctionResources } from '../function-resources.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../gateway-contract.js';
+import { openApiDocument } from '../openapi/document.js';
 import type { StageConfig } from '../stage.js';
 
 export interface ApiStackProps extends StackProps {
@@ -85,6 +87,9 @@ export class ApiStack extends Stack {
       if (!integration) throw new Error(`No function serves domain ${domain}: add an http entry for it to functions/functions.ts`);
       return integration;
     });
+
+    // The OpenAPI document beside the API, its server being this stage's path on the API's host.
+    new ApiReference(this, 'ApiReference', { api: this.restApi.api, document: openApiDocument({ serverUrl: `/${config.stage}` }) });
 
     new ApiFirewall(this, 'Firewall', {
       name: `${config.resourcePrefix}-api`,

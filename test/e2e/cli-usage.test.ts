@@ -26,6 +26,7 @@ const COMMANDS: Record<string, string> = {
   events: 'local/generate-events.ts',
   readme: 'local/readme/generate-readme.ts',
   'synctera-routes': 'local/synctera/generate-routes.ts',
+  openapi: 'bin/openapi.ts',
 };
 
 const run = async (script: string, args: string[]) => {

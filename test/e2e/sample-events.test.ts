@@ -12,6 +12,7 @@ import { createReplayer, loadEventFile, type ReplayOutcome } from '../../local/r
 import { seedDemoData } from '../../local/seed.js';
 import type { LocalState } from '../../local/state-file.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
+import { assertMatchesDocument } from '../helpers/response-contract.js';
 import { startLocalVendors } from '../../local/vendors/local-vendors.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +37,9 @@ describe('every sample event replays with a 2xx', () => {
   let state: LocalState;
   const replayed = (outcome: ReplayOutcome) => {
     if (outcome.kind !== 'proxy') throw new Error(`expected a proxy response, got ${outcome.kind}`);
-    return { status: outcome.response.statusCode, body: JSON.parse(outcome.response.body.toString('utf8') || 'null') };
+    const contentType = Object.entries(outcome.response.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const raw = outcome.response.body.toString('utf8');
+    return { status: outcome.response.statusCode, contentType, body: raw === '' ? undefined : JSON.parse(raw) };
   };
 
   beforeAll(async () => {
@@ -48,11 +51,13 @@ describe('every sample event replays with a 2xx', () => {
     state = { table_name: tableName, in_memory: true, ...demo, vendors };
   });
 
-  it.each(eventFiles)('events/$file', async ({ file }) => {
+  it.each(eventFiles)('events/$file', async ({ route, file }) => {
     const errors: unknown[] = [];
     const replay = createReplayer({ state, onHandlerError: (_m, e) => errors.push(e) });
-    const { status, body } = replayed(await replay(loadEventFile(file)));
+    const { status, contentType, body } = replayed(await replay(loadEventFile(file)));
     expect(errors).toEqual([]);
+    // One answer per route, checked against the OpenAPI document (test/helpers/response-contract.ts).
+    assertMatchesDocument({ method: route.method, path: route.path, status, contentType: String(contentType), body });
     expect(status, JSON.stringify(body)).toBeGreaterThanOrEqual(200);
     expect(status, JSON.stringify(body)).toBeLessThan(300);
   });

@@ -19,6 +19,7 @@ import { KEYS } from '../../functions/adapters/dynamodb/keys.js';
 import { createGateway } from '../../local/gateway.js';
 import type { HandlerInvoker } from '../../local/integration.js';
 import { invokeProxyHandler } from '../../local/lambda-invoke.js';
+import { assertMatchesDocument } from './response-contract.js';
 import { TEST_PAGE_TOKEN_SECRET } from './test-secrets.js';
 
 declare module 'vitest' {
@@ -115,6 +116,8 @@ export interface ApiCall {
   query?: Record<string, QueryValue | readonly QueryValue[] | undefined>;
   sourceIp?: string;
   requestId?: string;
+  /** Skips the OpenAPI response check, for a test that makes a handler answer off-contract on purpose. */
+  skipContractCheck?: boolean;
 }
 
 export interface ApiResult<B = any> {
@@ -185,10 +188,22 @@ export async function callApi<B = any>(call: ApiCall): Promise<ApiResult<B>> {
   const run = handlerRuns.get(requestId);
   handlerRuns.delete(requestId);
   const rawBody = response.body.toString('utf8');
+  const headers = responseHeaders(response.headers);
+  const body = parseBody(rawBody);
+  // Every answer must be what the OpenAPI document says the route answers (response-contract.ts).
+  if (!call.skipContractCheck) {
+    assertMatchesDocument({
+      method: call.method,
+      path: call.path.split('?', 1)[0]!,
+      status: response.statusCode,
+      contentType: headers['content-type'],
+      body,
+    });
+  }
   return {
     status: response.statusCode,
-    headers: responseHeaders(response.headers),
-    body: parseBody(rawBody) as B,
+    headers,
+    body: body as B,
     rawBody,
     requestId,
     answeredBy: run?.answered ? 'handler' : 'gateway',

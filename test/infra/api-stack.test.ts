@@ -15,6 +15,7 @@ const FUNCTIONS = ALL_FUNCTIONS.filter(
 );
 import { DOMAINS, ROUTES } from '../../functions/routes.js';
 import type { BanklineFunction } from '../../lib/constructs/bankline-function.js';
+import { API_REFERENCE_PATH } from '../../lib/constructs/api-reference.js';
 import { ACCESS_LOG_FIELDS } from '../../lib/constructs/access-log-format.js';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../../lib/problem-body.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../lib/gateway-contract.js';
@@ -53,13 +54,15 @@ describe('REST API generated from ROUTES', () => {
     const methods = Object.values(resourcesOf(api(), 'AWS::ApiGateway::Method')).map(
       (m) => `${m.Properties.HttpMethod} ${paths.get(m.Properties.ResourceId.Ref)}`,
     );
-    expect(methods.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    // Plus the published API reference (api-reference.test.ts).
+    expect(methods.sort()).toEqual([...ROUTES.map((r) => `${r.method} ${r.path}`), `GET ${API_REFERENCE_PATH}`].sort());
   });
 
   it('protects every method with the API-key authorizer and proxies it to its domain function', () => {
     const authorizerId = logicalId(bankline.api.node.findChild('ApiKeyAuthorizer') as never);
     const paths = resourcePaths();
     for (const method of Object.values(resourcesOf(api(), 'AWS::ApiGateway::Method'))) {
+      if (paths.get(method.Properties.ResourceId.Ref) === API_REFERENCE_PATH) continue;
       const { HttpMethod, ResourceId, AuthorizationType, AuthorizerId, Integration } = method.Properties;
       const route = ROUTES.find((r) => r.method === HttpMethod && r.path === paths.get(ResourceId.Ref))!;
       expect(AuthorizationType).toBe('CUSTOM');

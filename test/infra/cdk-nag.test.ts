@@ -42,6 +42,7 @@ describe('acknowledgements', () => {
         expect([...rules].sort()).toEqual(
           [
             'AwsSolutions-APIG2',
+            'AwsSolutions-APIG4',
             'AwsSolutions-COG4',
             // The operator console stack (issue 13): CloudFront and CDK's BucketDeployment handler.
             'AwsSolutions-CFR1',

@@ -19,7 +19,7 @@ import { booleanOf, csvOf, enumsOf, pagingParams, parseQuery, uuidsOf } from '..
 
 const text = z.optional(z.string().check(z.maxLength(255)));
 
-const accountListQuery = z.strictObject({
+export const accountListQuery = z.strictObject({
   ...pagingParams,
   id: z.optional(z.string()),
   account_id: z.optional(z.string()),

@@ -22,7 +22,7 @@ const interestBody = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): 
   return parseWith(schema, body);
 };
 
-const productListQuery = z.strictObject({
+export const productListQuery = z.strictObject({
   ...pagingParams,
   product_type: z.enum(PRODUCT_TYPES),
   id: z.optional(z.string()),

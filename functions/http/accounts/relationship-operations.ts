@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   addRelationship,
   deleteRelationship,
@@ -11,7 +10,7 @@ import { relationshipView } from '../../accounts/views.js';
 import { withoutReadOnly } from '../../shared/schemas/common.js';
 import { parseWith } from '../../shared/validation.js';
 import { created, ok, type ApiRequest, type Operation } from '../api-request.js';
-import { listBody, pagingOf, pagingParams, parseQuery } from '../list-query.js';
+import { listBody, pagingOf, pagingQuery, parseQuery } from '../list-query.js';
 import { accountsContext, pathId } from './context.js';
 
 // `/accounts/{account_id}/relationships[/{relationship_id}]` (contract §4).
@@ -40,7 +39,7 @@ const remove: Operation = async (request) => {
 };
 
 const list: Operation = async (request) => {
-  parseQuery(request, z.strictObject(pagingParams));
+  parseQuery(request, pagingQuery);
   const { scope, ...paging } = await pagingOf(request, {});
   const page = await listRelationships(accountsContext(request), pathId(request, 'account_id'), paging);
   return ok(listBody(request, 'relationships', scope, page, relationshipView));

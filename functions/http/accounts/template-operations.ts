@@ -11,7 +11,7 @@ import { accountsContext, pathId } from './context.js';
 
 // `/accounts/templates[/{template_id}]` (contract §5); PATCH is the v2 partial update.
 
-const templateListQuery = z.strictObject({ ...pagingParams, account_type: z.optional(z.enum(KNOWN_ACCOUNT_TYPES)) });
+export const templateListQuery = z.strictObject({ ...pagingParams, account_type: z.optional(z.enum(KNOWN_ACCOUNT_TYPES)) });
 
 const bodyOf = <S extends z.ZodMiniType>(request: ApiRequest, schema: S): z.infer<S> =>
   parseWith(schema, withoutReadOnly(request.body, TEMPLATE_READ_ONLY));

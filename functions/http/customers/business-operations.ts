@@ -9,7 +9,7 @@ import { created, ok, type Operation } from '../api-request.js';
 import { booleanOf, listBody, pagingOf, pagingParams, parseQuery, uuidsOf } from '../list-query.js';
 import { customersContext, pathId } from './context.js';
 
-const businessListQuery = z.strictObject({
+export const businessListQuery = z.strictObject({
   ...pagingParams,
   id: z.optional(z.string()),
   entity_name: z.optional(z.string().check(z.maxLength(255))),

@@ -19,7 +19,7 @@ import { customersContext, pathId } from './context.js';
 
 const text = z.optional(z.string().check(z.maxLength(320)));
 
-const customerListQuery = z.strictObject({
+export const customerListQuery = z.strictObject({
   ...pagingParams,
   id: z.optional(z.string()),
   first_name: text,
@@ -31,7 +31,7 @@ const customerListQuery = z.strictObject({
   has_accounts: z.optional(z.string()),
 });
 
-const personListQuery = z.strictObject({
+export const personListQuery = z.strictObject({
   ...customerListQuery.shape,
   is_customer: z.optional(z.string()),
   ban_status: z.optional(z.string()),

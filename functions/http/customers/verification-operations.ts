@@ -42,7 +42,7 @@ export const verifyCustomerOperation: Operation = async (request) => {
   return ok({ kyc_status: outcome.status, verifications: outcome.checks.map(legacyVerificationView) });
 };
 
-const verificationListQuery = z.strictObject({
+export const verificationListQuery = z.strictObject({
   ...pagingParams,
   id: z.optional(z.string()),
   person_id: z.optional(z.string()),

@@ -25,7 +25,7 @@ export const externalAccountIdOf = (request: ApiRequest): string => {
   return id;
 };
 
-const listQuery = z.strictObject({
+export const externalAccountListQuery = z.strictObject({
   ...pagingParams,
   customer_id: z.optional(z.string()),
   business_id: z.optional(z.string()),
@@ -48,7 +48,7 @@ const patch: Operation = async (request) => {
 };
 
 const list: Operation = async (request) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, externalAccountListQuery);
   if (q.nickname !== undefined && q.nickname.length === 0) throw badRequest('nickname must not be empty', 'BAD_QUERY_PARAMETER');
   const filters = {
     customer_id: uuidsOf('customer_id', q.customer_id),

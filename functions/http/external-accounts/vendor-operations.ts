@@ -45,21 +45,21 @@ const addAccounts: Operation = async (request) =>
 const syncAccounts: Operation = async (request) =>
   ok(await syncVendorAccounts(ctxOf(request), parseWith(vendorAccountsSchema, request.body)));
 
-const balanceQuery = z.strictObject({ max_age: z.optional(z.string()) });
+export const balanceQuery = z.strictObject({ max_age: z.optional(z.string()) });
 
 const balance: Operation = async (request) => {
   const q = parseQuery(request, balanceQuery);
   return ok(await getBalance(ctxOf(request), externalAccountIdOf(request), parseMaxAge(q.max_age)));
 };
 
-const transactionsQuery = z.strictObject({ start_date: z.optional(z.string()), end_date: z.optional(z.string()) });
+export const transactionsQuery = z.strictObject({ start_date: z.optional(z.string()), end_date: z.optional(z.string()) });
 
 const transactions: Operation = async (request) => {
   const q = parseQuery(request, transactionsQuery);
   return ok(await listTransactions(ctxOf(request), externalAccountIdOf(request), q.start_date, q.end_date));
 };
 
-const refreshQuery = z.strictObject({ restricted: z.optional(z.string()), force_vendor_refresh: z.optional(z.string()) });
+export const refreshQuery = z.strictObject({ restricted: z.optional(z.string()), force_vendor_refresh: z.optional(z.string()) });
 
 const refresh: Operation = async (request) => {
   const q = parseQuery(request, refreshQuery);

@@ -10,7 +10,7 @@ import { assertSandbox, ledgerContextOf, pathId } from './context.js';
 // /v0/sandbox/disputes (sandbox only): open a dispute on a transaction, resolve it, read them.
 // POST answers 201 for a new dispute, 200 with the open one when the transaction already has it.
 
-const listQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()), status: z.optional(z.string()) });
+export const disputeListQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()), status: z.optional(z.string()) });
 
 const one = <T>(name: string, values: T[] | undefined): T | undefined => {
   if (values && values.length > 1) throw badRequest(`${name} takes one value`, 'BAD_QUERY_PARAMETER');
@@ -37,7 +37,7 @@ const patch: Operation = async (request) => {
 
 const list: Operation = async (request) => {
   assertSandbox();
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, disputeListQuery);
   const accountId = one('account_id', uuidsOf('account_id', q.account_id));
   const status = one('status', enumsOf('status', q.status, ['OPEN', 'RESOLVED'] as const));
   const filters = { ...(accountId ? { account_id: accountId } : {}), ...(status ? { status } : {}) };

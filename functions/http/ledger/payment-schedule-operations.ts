@@ -18,8 +18,8 @@ import { ledgerContextOf, pathId } from './context.js';
 // payments list filter by comma-separated ids. GET of one schedule is a Bankline addition.
 
 const ids = { id: z.optional(z.string()), account_id: z.optional(z.string()), customer_id: z.optional(z.string()) };
-const scheduleQuery = z.strictObject({ ...pagingParams, ...ids });
-const paymentQuery = z.strictObject({ ...pagingParams, ...ids, schedule_id: z.optional(z.string()) });
+export const scheduleQuery = z.strictObject({ ...pagingParams, ...ids });
+export const paymentQuery = z.strictObject({ ...pagingParams, ...ids, schedule_id: z.optional(z.string()) });
 
 const create: Operation = async (request) => {
   const body = parseWith(paymentScheduleSchema, request.body);

@@ -2,15 +2,15 @@ import * as z from 'zod/mini';
 import { getStatement, listStatements, statementLines } from '../../ledger/statements.js';
 import { accountLineView, statementView } from '../../ledger/views.js';
 import { ok, type Operation } from '../api-request.js';
-import { listBody, pagingOf, pagingParams, parseQuery, uuidsOf } from '../list-query.js';
+import { listBody, pagingOf, pagingParams, pagingQuery, parseQuery, uuidsOf } from '../list-query.js';
 import { ledgerContextOf, pathId } from './context.js';
 
 // /v0/statements: monthly statements (the month-end job issues them), newest first.
 
-const listQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()) });
+export const statementListQuery = z.strictObject({ ...pagingParams, account_id: z.optional(z.string()) });
 
 const list: Operation = async (request) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, statementListQuery);
   const accountId = uuidsOf('account_id', q.account_id)?.[0];
   const { scope, limit, cursor } = await pagingOf(request, { account_id: accountId });
   const page = await listStatements(await ledgerContextOf(request), accountId, { limit, ascending: false, ...(cursor ? { cursor } : {}) });
@@ -21,7 +21,7 @@ const get: Operation = async (request) =>
   ok(statementView(await getStatement(await ledgerContextOf(request), pathId(request, 'statement_id'))));
 
 const transactions: Operation = async (request) => {
-  parseQuery(request, z.strictObject(pagingParams));
+  parseQuery(request, pagingQuery);
   const { scope, limit, cursor } = await pagingOf(request, {});
   const page = await statementLines(await ledgerContextOf(request), pathId(request, 'statement_id'), {
     limit,

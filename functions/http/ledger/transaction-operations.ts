@@ -8,7 +8,7 @@ import { ledgerContextOf, pathId } from './context.js';
 
 // /v0/transactions/posted and /pending: newest first, Query only (queries.ts).
 
-const listQuery = z.strictObject({
+export const transactionListQuery = z.strictObject({
   ...pagingParams,
   account_id: z.optional(z.string()),
   type: z.optional(z.string()),
@@ -28,7 +28,7 @@ const one = <T>(name: string, values: T[] | undefined): T | undefined => {
 };
 
 const filtersOf = (request: ApiRequest): TransactionFilters => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, transactionListQuery);
   for (const name of ['from_date', 'to_date'] as const) {
     const value = q[name];
     if (value !== undefined && !DATE.test(value))

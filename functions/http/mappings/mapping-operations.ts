@@ -15,7 +15,7 @@ import { mappingsContextOf, pathId } from './context.js';
 
 const MAPPING_SORTS: SortOptions<MappingSortField> = { creation_time: null, last_updated_time: null };
 
-const listQuery = z.strictObject({
+export const mappingListQuery = z.strictObject({
   ...pagingParams,
   resource_id: z.optional(z.string()),
   old_resource_id: z.optional(z.string()),
@@ -27,7 +27,7 @@ const listQuery = z.strictObject({
 });
 
 const filtersOf = (request: ApiRequest) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, mappingListQuery);
   return {
     resource_id: uuidsOf('resource_id', q.resource_id),
     old_resource_id: uuidsOf('old_resource_id', q.old_resource_id),

@@ -9,7 +9,7 @@ import { mappingsContextOf, pathId } from './context.js';
 
 // /v0/credit_reporting/tradeline_transfers: a Bankline extension, read-only, account:read.
 
-const listQuery = z.strictObject({
+export const tradelineListQuery = z.strictObject({
   ...pagingParams,
   account_id: z.optional(z.string()),
   direction: z.optional(z.string()),
@@ -21,7 +21,7 @@ const single = <T>(name: string, values: T[] | undefined): T | undefined => {
 };
 
 const list: Operation = async (request) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, tradelineListQuery);
   const filters = {
     account_id: single('account_id', uuidsOf('account_id', q.account_id)),
     direction: single('direction', enumsOf('direction', q.direction, TRADELINE_DIRECTIONS)),

@@ -8,7 +8,7 @@ import { dateTime } from './webhook-operations.js';
 // GET /v0/events (a Bankline extension): the tenant's events whether or not a webhook exists,
 // newest first, kept at least 30 days; how an integrator recovers from missed webhooks.
 
-const query = z.strictObject({
+export const eventLogQuery = z.strictObject({
   limit: z.optional(z.string()),
   page_token: z.optional(z.string()),
   type: z.optional(z.string()),
@@ -18,7 +18,7 @@ const query = z.strictObject({
 });
 
 const list: Operation = async (request: ApiRequest) => {
-  const q = parseQuery(request, query);
+  const q = parseQuery(request, eventLogQuery);
   const filters = {
     type: wireEventTypes(csvOf('type', q.type)),
     resource_id: uuidsOf('resource_id', q.resource_id),

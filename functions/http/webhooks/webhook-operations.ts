@@ -33,8 +33,10 @@ const rollSecretOp: Operation = async (request) => {
   return ok(await rollSecret(contextOf(request), input.is_rolling_secret));
 };
 
+export const revokeSecretQuery = z.strictObject({ old_secret_only: z.optional(z.string()) });
+
 const revokeSecretOp: Operation = async (request) => {
-  const q = parseQuery(request, z.strictObject({ old_secret_only: z.optional(z.string()) }));
+  const q = parseQuery(request, revokeSecretQuery);
   await revokeSecret(contextOf(request), booleanOf('old_secret_only', q.old_secret_only) ?? false);
   return ok({});
 };
@@ -53,14 +55,14 @@ const replace: Operation = async (request) => {
 
 const remove: Operation = async (request) => ok(await deleteWebhook(contextOf(request), pathId(request, 'webhook_id')));
 
-const listQuery = z.strictObject({
+export const webhookListQuery = z.strictObject({
   limit: z.optional(z.string()),
   page_token: z.optional(z.string()),
   is_enabled_only: z.optional(z.string()),
 });
 
 const list: Operation = async (request) => {
-  const q = parseQuery(request, listQuery);
+  const q = parseQuery(request, webhookListQuery);
   const enabledOnly = booleanOf('is_enabled_only', q.is_enabled_only) ?? false;
   const { scope, limit, cursor } = await pagingOf(request, { is_enabled_only: enabledOnly });
   const page = await listWebhooks(contextOf(request), { enabledOnly, limit, ...(cursor ? { cursor } : {}) });
@@ -76,7 +78,7 @@ const dateTime = (name: string, raw: string | undefined, endOfDay = false): stri
   return new Date(time).toISOString();
 };
 
-const eventsQuery = z.strictObject({
+export const webhookEventsQuery = z.strictObject({
   limit: z.optional(z.string()),
   page_token: z.optional(z.string()),
   start_time: z.optional(z.string()),
@@ -87,7 +89,7 @@ const eventsQuery = z.strictObject({
 });
 
 const listEvents: Operation = async (request) => {
-  const q = parseQuery(request, eventsQuery);
+  const q = parseQuery(request, webhookEventsQuery);
   const filters = {
     start_time: dateTime('start_time', q.start_time) ?? dateTime('start_date', q.start_date),
     end_time: dateTime('end_time', q.end_time) ?? dateTime('end_date', q.end_date, true),
@@ -109,8 +111,10 @@ const getEvent: Operation = async (request) => {
   return ok(eventView(delivery, webhook.url, webhook.metadata, true));
 };
 
+export const resendQuery = z.strictObject({ delay: z.optional(z.string()) });
+
 const resend: Operation = async (request) => {
-  const q = parseQuery(request, z.strictObject({ delay: z.optional(z.string()) }));
+  const q = parseQuery(request, resendQuery);
   const delay = q.delay === undefined ? 0 : /^\d+$/.test(q.delay) ? Number(q.delay) : Number.NaN;
   const { webhook, delivery } = await resendDelivery(contextOf(request), pathId(request, 'webhook_id'), pathId(request, 'event_id'), delay);
   return ok(eventView(delivery, webhook.url, webhook.metadata, true));

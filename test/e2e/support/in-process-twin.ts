@@ -7,6 +7,7 @@ import { dynamoTenancyStore } from '../../../functions/adapters/dynamodb/tenancy
 import { seedDemoData, type DemoData } from '../../../local/seed.js';
 import { type StartServerOptions, startServer } from '../../../local/server.js';
 import { useTestTable } from '../../helpers/dynamodb-local.js';
+import { assertMatchesDocument } from '../../helpers/response-contract.js';
 
 export interface InProcessTwin extends DemoData {
   readonly url: string;
@@ -18,9 +19,35 @@ export interface InProcessTwin extends DemoData {
 export async function startInProcessTwin(options: StartServerOptions = {}): Promise<InProcessTwin> {
   useTestTable();
   const demo = await seedDemoData(dynamoTenancyStore, `e2e ${randomUUID()}`);
-  const server = await startServer({ port: 0, ...options });
+  // Every answer the twin serves, whoever asked (call() below, curl in the README tours), must be
+  // what the OpenAPI document says; a drift fails the file when the twin closes.
+  const drift: string[] = [];
+  const onResponse = (
+    method: string,
+    url: string,
+    response: { statusCode: number; headers: Record<string, string | string[]>; body: Buffer },
+  ) => {
+    const raw = response.body.toString('utf8');
+    let body: unknown;
+    try {
+      body = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      body = raw;
+    }
+    const contentType = [Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? []].flat()[0];
+    try {
+      assertMatchesDocument({ method, path: url.split('?', 1)[0]!, status: response.statusCode, contentType, body });
+    } catch (error) {
+      drift.push((error as Error).message);
+    }
+  };
+  const server = await startServer({ port: 0, onResponse, ...options });
   const [oldBank, newBank] = demo.tenants;
-  return { ...demo, oldBank: oldBank!, newBank: newBank!, url: server.url, close: server.close };
+  const close = async () => {
+    await server.close();
+    if (drift.length > 0) throw new Error(drift.join('\n'));
+  };
+  return { ...demo, oldBank: oldBank!, newBank: newBank!, url: server.url, close };
 }
 
 /** fetch with the twin's conventions: JSON in, parsed JSON (or text) out. */
@@ -40,6 +67,15 @@ export async function call(
   } catch {
     // Not JSON: keep the text.
   }
+  // Every answer must be what the OpenAPI document says the route answers (response-contract.ts).
+  const method = (init.method ?? 'GET').toUpperCase();
+  assertMatchesDocument({
+    method,
+    path: new URL(url).pathname,
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? undefined,
+    body: parsed,
+  });
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
