@@ -38,6 +38,9 @@ const ALSO_SERVES: Readonly<Record<string, readonly string[]>> = {
   accounts: ['customers'],
   mappings: ['accounts', 'customers'],
   webhooks: ['ledger'],
+  // The sandbox wipe (POST /v0/wipe, served by the ledger function) also deletes the tenant's
+  // external accounts, with the claim keys their items derive.
+  ledger: ['external-accounts'],
   // The closure HTTP function answers with the account (accounts' view) and checks destinations
   // against the ledger's accounts and the external-account directory, through closure's ports.
   closures: ['accounts', 'ledger', 'external-accounts'],

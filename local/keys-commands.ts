@@ -3,7 +3,7 @@ import { parsePermissions, UnknownPermissionError } from '../functions/tenancy/a
 import type { ApiKeyRecord, OperatorKeyRecord, Tenant } from '../functions/tenancy/model.js';
 import type { TenancyStore } from '../functions/tenancy/ports.js';
 import { createApiKey, createOperatorKey, createOrganization, createTenant } from '../functions/wiring/tenancy.js';
-import { TENANT_HEADER } from '../functions/tenancy/operator-rules.js';
+import { TENANT_HEADER } from '../functions/http/operator-access.js';
 import { isUuid } from '../functions/shared/ids.js';
 import { type LocalState, tenantByIdOrName } from './state-file.js';
 import { AUTHORIZER_CACHE_TTL_SECONDS } from '../lib/gateway-contract.js';

@@ -5,13 +5,7 @@ import { parseDeviceInfo } from '../../shared/device-info.js';
 import { badRequest, unauthorized } from '../../shared/errors.js';
 import { ApiError } from '../api-error.js';
 import { isUuid } from '../../shared/ids.js';
-import {
-  admittingPermissions,
-  checkOperatorRoute,
-  checkTenantInOrganization,
-  requestedTenant,
-  TENANT_HEADER,
-} from '../../tenancy/operator-rules.js';
+import { admittingPermissions, checkOperatorRoute, checkTenantInOrganization, requestedTenant, TENANT_HEADER } from '../operator-access.js';
 import type { Principal } from '../../tenancy/model.js';
 import { lacking } from '../permissions.js';
 import { principalFromContext } from '../principal-context.js';
@@ -48,7 +42,7 @@ export type TenantOrganizationLookup = (tenantId: string) => Promise<string | un
 
 /**
  * The principal the request acts as: a tenant key as the authorizer resolved it; an operator key
- * (tenancy/operator-rules.ts) only on GET routes and console actions, with the tenant its
+ * (http/operator-access.ts) only on GET routes and console actions, with the tenant its
  * X-Bankline-Tenant names once that tenant is checked to be in the key's organization.
  */
 const actingPrincipal = async (

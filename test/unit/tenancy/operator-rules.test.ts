@@ -7,9 +7,9 @@ import {
   admittingPermissions,
   checkOperatorRoute,
   checkTenantInOrganization,
-  OPERATOR_PERMISSIONS,
   requestedTenant,
-} from '../../../functions/tenancy/operator-rules.js';
+} from '../../../functions/http/operator-access.js';
+import { OPERATOR_PERMISSIONS } from '../../../functions/tenancy/operator-rules.js';
 import { resolvePrincipal } from '../../../functions/tenancy/resolve-principal.js';
 
 // What an operator key may do (issue 13), as pure rules over the route table.
