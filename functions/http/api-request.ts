@@ -15,6 +15,11 @@ export interface ApiRequest {
   query: Readonly<Record<string, string>>;
   body: unknown;
   audit: AuditContext;
+  /**
+   * The client's Idempotency-Key, when the route is idempotent and this request holds the key:
+   * money movements record it, so `?idempotency_key=` finds them and `idemkey` shows it.
+   */
+  idempotencyKey?: string;
 }
 
 export interface ApiResponse {

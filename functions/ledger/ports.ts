@@ -58,6 +58,7 @@ export interface AccountLine extends PostedLine {
   effective_date: string;
   memo?: string;
   reference_id?: string;
+  idempotency_key?: string;
   original_trx?: string;
 }
 

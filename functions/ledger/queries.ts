@@ -31,7 +31,13 @@ const inRange = (time: string | undefined, f: TransactionFilters): boolean =>
 export const listPostedLines = (ctx: LedgerContext, accountId: string, f: TransactionFilters, paging: Paging) =>
   ctx.store.listAccountLines(ctx.tenantId, accountId, {
     ...paging,
-    where: conditionsFrom({ type: f.type, subtype: f.subtype, dc_sign: f.dc_sign, reference_id: f.reference_id }),
+    where: conditionsFrom({
+      type: f.type,
+      subtype: f.subtype,
+      dc_sign: f.dc_sign,
+      reference_id: f.reference_id,
+      idempotency_key: f.idempotency_key,
+    }),
     ...(f.from_date || f.to_date ? { match: (l) => inRange(l.posted_at, f) } : {}),
   });
 

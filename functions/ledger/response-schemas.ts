@@ -116,6 +116,7 @@ export const accountLineResponseSchema = z.strictObject({
   effective_date: z.string(),
   memo: z.optional(z.string()),
   reference_id: z.optional(z.string()),
+  idemkey: z.string(),
   original_trx: z.optional(id),
 });
 

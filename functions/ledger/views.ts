@@ -163,6 +163,7 @@ export const accountLineView = (l: AccountLine) => ({
   effective_date: l.effective_date,
   ...(l.memo ? { memo: l.memo } : {}),
   ...(l.reference_id ? { reference_id: l.reference_id } : {}),
+  idemkey: l.idempotency_key ?? '',
   ...(l.original_trx ? { original_trx: l.original_trx } : {}),
 });
 

@@ -142,6 +142,7 @@ const lineFields = (t: LedgerTransaction, line: PostedLine, postedAt: string) =>
   effective_date: t.effective_date,
   ...(t.memo ? { memo: t.memo } : {}),
   ...(t.reference_id ? { reference_id: t.reference_id } : {}),
+  ...(t.idempotency_key ? { idempotency_key: t.idempotency_key } : {}),
   ...(t.original_trx ? { original_trx: t.original_trx } : {}),
 });
 

@@ -12,7 +12,8 @@ import { assertSandbox, ledgerContextOf, pathId } from './context.js';
 const create: Operation = async (request) => {
   const body = parseWith(outgoingAchSchema, request.body);
   const { final_customer_id: _final, ...input } = body;
-  return created(achView(await originateAch(await tenantAchContext(scopeOf(request)), input)));
+  const keyed = request.idempotencyKey ? { ...input, idempotency_key: request.idempotencyKey } : input;
+  return created(achView(await originateAch(await tenantAchContext(scopeOf(request)), keyed)));
 };
 
 const get: Operation = async (request) => ok(achView(await getAch(await ledgerContextOf(request), pathId(request, 'ach_id'))));

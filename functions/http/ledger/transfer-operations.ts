@@ -21,6 +21,7 @@ const create: Operation = async (request) => {
     ...(body.memo ? { memo: body.memo } : {}),
     ...(body.reference_id ? { reference_id: body.reference_id } : {}),
     ...(body.metadata ? { metadata: body.metadata } : {}),
+    ...(request.idempotencyKey ? { idempotency_key: request.idempotencyKey } : {}),
   });
   return ok(transferView(transfer));
 };

@@ -74,6 +74,7 @@ export const idempotency = (store: IdempotencyStore, clock: Clock, sealer?: Resp
     const outcome = await store.acquire(tenantId, keyHash, print, nowSeconds, lockToken);
     if (outcome.acquired) {
       request.context.bankline.idempotency = { tenantId, keyHash, lockToken, committed: false, acquired: true };
+      state.idempotencyKey = key;
       return;
     }
     const decision = decide(outcome.existing, print);

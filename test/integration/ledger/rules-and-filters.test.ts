@@ -117,6 +117,26 @@ describe('transaction lists', () => {
   });
 });
 
+describe("the client's Idempotency-Key", () => {
+  it('is recorded on the transfer it creates, so ?idempotency_key= finds it', async () => {
+    const key = `client-key-${randomUUID()}`;
+    const b = await openChecking(world);
+    expect((await transfer({ originating_account_id: a, receiving_account_id: b })).status).toBe(200);
+    const keyed = await world.api.post(
+      '/v0/transactions/internal_transfer',
+      { amount: 100, currency: 'USD', type: 'ACCOUNT_TO_ACCOUNT', originating_account_id: a, receiving_account_id: b },
+      { headers: { 'Idempotency-Key': key } },
+    );
+    expect(keyed.status).toBe(200);
+    const pick = (body: { transactions: { id: string; idemkey: string }[] }) => body.transactions.map((t) => [t.id, t.idemkey]);
+    // The tenant's list and one account's lines both filter by it (the other transfer has no key).
+    const tenantWide = await world.api.get(`/v0/transactions/posted?idempotency_key=${encodeURIComponent(key)}`);
+    expect(pick(tenantWide.body)).toEqual([[keyed.body.id, key]]);
+    const accountLines = await world.api.get(`/v0/transactions/posted?idempotency_key=${encodeURIComponent(key)}&account_id=${b}`);
+    expect(pick(accountLines.body)).toEqual([[keyed.body.id, key]]);
+  });
+});
+
 describe('pending transaction events', () => {
   it('a hold writes TRANSACTION.PENDING.CREATED; its capture .UPDATED with POSTED.CREATED; a void .UPDATED', async () => {
     const b = await openChecking(world);
