@@ -72,6 +72,7 @@ describe('the README tours, as written', () => {
     // started from the table stream, its waits on the tenant's sandbox clock.
     const closures = new ClosureTwin({ ...useTestTable(), tenants: (tenant) => tenant === twin.oldBank.id });
     await closures.start();
+    closures.run(100); // reads the stream on a timer, as `npm start` does
     try {
       const { code, stdout, stderr } = await run(tour('Closure'));
       expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
