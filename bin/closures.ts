@@ -6,9 +6,9 @@
 // Functions console shows the same executions, named close-<account id>.
 import { closuresInProgress } from '../functions/wiring/closures.js';
 import { DATA_OPTIONS, parseCli } from '../local/cli/args.js';
-import { pointFunctionsAt } from '../local/functions-env.js';
-import { CliError, exitCodeOf, table } from '../local/keys-commands.js';
-import { type LocalData, openLocalData } from '../local/local-data.js';
+import { exitCodeOf, table } from '../local/keys-commands.js';
+import type { LocalData } from '../local/local-data.js';
+import { openDataTarget } from '../local/cli/data-target.js';
 
 const USAGE = 'Usage: npm run closures -- [--tenant <id>] [--json] [--yes] [--table name --region r]';
 
@@ -17,13 +17,7 @@ const { values: opts } = parseCli(USAGE, { options: { tenant: { type: 'string' }
 let local: LocalData | undefined;
 let exitCode = 0;
 try {
-  if (opts.table) {
-    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new CliError('--region is required with --table', 2);
-    pointFunctionsAt({ tableName: opts.table, region });
-  } else {
-    local = await openLocalData(undefined, { yes: opts.yes ?? false });
-  }
+  local = await openDataTarget(opts);
   const open = (await closuresInProgress()).filter((c) => !opts.tenant || c.tenant === opts.tenant);
   if (opts.json) console.log(JSON.stringify(open, null, 2));
   else if (open.length === 0) console.log('No account closure in progress.');

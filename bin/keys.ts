@@ -17,7 +17,6 @@
 // With --table <name> [--region <r>] it talks to real DynamoDB with the default credential chain.
 import { DATA_OPTIONS, parseCli, usageError } from '../local/cli/args.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
-import { pointFunctionsAt } from '../local/functions-env.js';
 import {
   CliError,
   exitCodeOf,
@@ -33,8 +32,9 @@ import {
   revokeKey,
   revokeOperatorKey,
 } from '../local/keys-commands.js';
-import { type LocalData, openLocalData } from '../local/local-data.js';
+import type { LocalData } from '../local/local-data.js';
 import { setVendorCommand } from '../local/vendors/set-vendor-command.js';
+import { openDataTarget } from '../local/cli/data-target.js';
 
 const USAGE = `Usage: npm run keys -- <command> [flags]
   create         --tenant <id|name> --permissions customer:read,customer:write|* [--description d]
@@ -130,13 +130,7 @@ try {
   if (opts.help) throw new CliError(USAGE, 0);
   // Fail on a typo before paying for a DynamoDB Local start.
   if (!command || !COMMANDS.includes(command)) throw new CliError(command ? `unknown command ${command}\n${USAGE}` : USAGE, 2);
-  if (opts.table) {
-    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new CliError('--region is required with --table', 2);
-    pointFunctionsAt({ tableName: opts.table, region });
-  } else {
-    local = await openLocalData(undefined, { yes: opts.yes ?? false });
-  }
+  local = await openDataTarget(opts);
   const output = await run(command, local);
   console.log(opts.json ? JSON.stringify(output.json, null, 2) : output.text);
 } catch (error) {

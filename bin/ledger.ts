@@ -9,9 +9,9 @@ import { isBalanced, trialBalance, type TrialBalanceRow } from '../functions/led
 import { systemClock } from '../functions/shared/clock.js';
 import { ledgerContext } from '../functions/wiring/ledger.js';
 import { DATA_OPTIONS, parseCli, usageError } from '../local/cli/args.js';
-import { pointFunctionsAt } from '../local/functions-env.js';
 import { CliError, exitCodeOf, resolveTenant } from '../local/keys-commands.js';
-import { type LocalData, openLocalData } from '../local/local-data.js';
+import type { LocalData } from '../local/local-data.js';
+import { openDataTarget } from '../local/cli/data-target.js';
 
 const USAGE = 'Usage: npm run ledger -- trial-balance [--tenant <id|name>] [--organization id] [--json] [--yes] [--table name --region r]';
 
@@ -39,13 +39,7 @@ const tenantsOf = async (local: LocalData | undefined) => {
 let local: LocalData | undefined;
 let exitCode = 0;
 try {
-  if (opts.table) {
-    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new CliError('--region is required with --table', 2);
-    pointFunctionsAt({ tableName: opts.table, region });
-  } else {
-    local = await openLocalData(undefined, { yes: opts.yes ?? false });
-  }
+  local = await openDataTarget(opts);
   const report: { tenant: string; name: string; rows: TrialBalanceRow[]; balanced: boolean }[] = [];
   for (const tenant of await tenantsOf(local)) {
     const rows = await trialBalance(ledgerContext({ tenantId: tenant.id, audit, clock: systemClock }));

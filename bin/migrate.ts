@@ -12,14 +12,14 @@ import { randomUUID } from 'node:crypto';
 import { DATA_OPTIONS, parseCli } from '../local/cli/args.js';
 import { dynamoMigrationJournal } from '../functions/adapters/dynamodb/migration-journal.js';
 import { dynamoTenancyStore } from '../functions/adapters/dynamodb/tenancy-repository.js';
-import { pointFunctionsAt } from '../local/functions-env.js';
 import { CliError, exitCodeOf, resolveTenant } from '../local/keys-commands.js';
-import { type LocalData, openLocalData } from '../local/local-data.js';
+import type { LocalData } from '../local/local-data.js';
 import { cliAudit } from '../local/migrate/contexts.js';
 import { planMigration } from '../local/migrate/plan.js';
 import { planText, progressPrinter, reportText } from '../local/migrate/report.js';
 import { runMigration } from '../local/migrate/run.js';
 import { readSource } from '../local/migrate/source.js';
+import { openDataTarget } from '../local/cli/data-target.js';
 
 const USAGE =
   'Usage: npm run migrate -- --from <old tenant id|name> --to <new tenant id|name> [--dry-run] [--json] [--yes] [--table name --region r]';
@@ -75,13 +75,7 @@ let exitCode = 0;
 try {
   if (opts.help) throw new CliError(USAGE, 0);
   if (!opts.from || !opts.to) throw new CliError(`--from and --to are required\n${USAGE}`, 2);
-  if (opts.table) {
-    const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-    if (!region) throw new CliError('--region is required with --table', 2);
-    pointFunctionsAt({ tableName: opts.table, region });
-  } else {
-    local = await openLocalData(undefined, { yes: opts.yes ?? false });
-  }
+  local = await openDataTarget(opts);
   exitCode = await main(local);
 } catch (error) {
   exitCode = exitCodeOf('migrate', error);

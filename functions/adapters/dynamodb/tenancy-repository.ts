@@ -21,6 +21,34 @@ interface Starter {
   gls: readonly InternalAccountRecord[];
 }
 
+/** The keys listed under one gsi1 partition (a tenant's API keys, an organization's operator keys). */
+const keysListed = async (listPk: string, keyId?: string) => {
+  const { Items = [] } = await documentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: keyId === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND gsi1sk = :id',
+      ExpressionAttributeValues: { ':pk': listPk, ...(keyId === undefined ? {} : { ':id': keyId }) },
+    }),
+  );
+  return Items;
+};
+
+/** Marks the listed key revoked; false when no key of that id is listed there. */
+const revokeListedKey = async (listPk: string, keyId: string, at: string): Promise<boolean> => {
+  const found = (await keysListed(listPk, keyId))[0];
+  if (!found) return false;
+  await documentClient().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: { pk: found.pk, sk: found.sk },
+      UpdateExpression: 'SET revoked_time = :at',
+      ExpressionAttributeValues: { ':at': at },
+    }),
+  );
+  return true;
+};
+
 export const dynamoTenancyStore: TenancyStore<Starter> = {
   async putOrganization(org: Organization) {
     await documentClient().send(
@@ -94,38 +122,10 @@ export const dynamoTenancyStore: TenancyStore<Starter> = {
   getApiKeyByHash,
 
   async listApiKeys(tenantId: string) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': KEYS.tenantApiKeys(tenantId) },
-      }),
-    );
-    return Items.map((item) => stripKeys<ApiKeyRecord>(item));
+    return (await keysListed(KEYS.tenantApiKeys(tenantId))).map((item) => stripKeys<ApiKeyRecord>(item));
   },
 
-  async revokeApiKey(tenantId: string, keyId: string, at: string) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
-        ExpressionAttributeValues: { ':pk': KEYS.tenantApiKeys(tenantId), ':id': keyId },
-      }),
-    );
-    const found = Items[0];
-    if (!found) return false;
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: found.pk, sk: found.sk },
-        UpdateExpression: 'SET revoked_time = :at',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-    return true;
-  },
+  revokeApiKey: (tenantId: string, keyId: string, at: string) => revokeListedKey(KEYS.tenantApiKeys(tenantId), keyId, at),
 
   async putOperatorKey(record: OperatorKeyRecord) {
     await documentClient().send(
@@ -144,36 +144,8 @@ export const dynamoTenancyStore: TenancyStore<Starter> = {
   },
 
   async listOperatorKeys(orgId: string) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': KEYS.organizationOperatorKeys(orgId) },
-      }),
-    );
-    return Items.map((item) => stripKeys<OperatorKeyRecord>(item));
+    return (await keysListed(KEYS.organizationOperatorKeys(orgId))).map((item) => stripKeys<OperatorKeyRecord>(item));
   },
 
-  async revokeOperatorKey(orgId: string, keyId: string, at: string) {
-    const { Items = [] } = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
-        ExpressionAttributeValues: { ':pk': KEYS.organizationOperatorKeys(orgId), ':id': keyId },
-      }),
-    );
-    const found = Items[0];
-    if (!found) return false;
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: found.pk, sk: found.sk },
-        UpdateExpression: 'SET revoked_time = :at',
-        ExpressionAttributeValues: { ':at': at },
-      }),
-    );
-    return true;
-  },
+  revokeOperatorKey: (orgId: string, keyId: string, at: string) => revokeListedKey(KEYS.organizationOperatorKeys(orgId), keyId, at),
 };
