@@ -1,4 +1,4 @@
-import { badRequest, NonZeroBalance, RuleViolation } from '../shared/errors.js';
+import { badRequest, conflict, NonZeroBalance, RuleViolation } from '../shared/errors.js';
 import { inapplicableFields, TYPE_FIELDS, TYPE_RULES } from './account-types.js';
 import { isSettledToZero } from './balances.js';
 import { RAIL_FLAGS, type AccountType } from './enums.js';
@@ -156,6 +156,14 @@ export const patchAccount = (current: AccountRecord, input: PatchAccountInput, m
   if (input.balance_floor) next.balance_floor = normalizeFloor(input.balance_floor);
   if (input.balance_ceiling) next.balance_ceiling = normalizeCeiling(input.balance_ceiling);
   if (input.status !== undefined && input.status !== current.status) {
+    // initiate_closure hands the status to its workflow, which ends it CLOSED (or CHARGED_OFF);
+    // a PATCH closing the account underneath would leave the workflow a closed account to close.
+    if (current.status === 'IN_CLOSING' && current.account_closure) {
+      throw conflict(
+        `account ${current.id} is being closed by its closure workflow, which sets its status; ` +
+          'follow account_closure, or change the payout with PATCH /v0/accounts/{account_id}/initiate_closure',
+      );
+    }
     const needs = checkTransition(current.status, input.status, input.note);
     if (needs.zeroBalance && !isSettledToZero(current)) {
       throw new NonZeroBalance(

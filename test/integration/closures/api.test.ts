@@ -50,6 +50,10 @@ describe('POST initiate_closure', () => {
     const renamed = await world.api.patch(`/v0/accounts/${closing}`, { nickname: 'closing soon' });
     expect(renamed.status, renamed.rawBody).toBe(200);
     expect(renamed.body.account_closure).toMatchObject({ status: 'BLOCKERS', reason: 'CUSTOMER_REQUEST_TRANSFER' });
+    // The status is the workflow's to set: a PATCH closing the account underneath it is refused.
+    const closed = await world.api.patch(`/v0/accounts/${closing}`, { status: 'CLOSED' });
+    expectProblem(closed, 409, 'CONFLICT', 'closure workflow');
+    expect((await world.api.get(`/v0/accounts/${closing}`)).body.status).toBe('IN_CLOSING');
   });
 
   it('refuses a bank-only reason to a key without bank:closure (403), and accepts it from one with it', async () => {
