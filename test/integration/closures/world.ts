@@ -1,15 +1,9 @@
-// A closure test world: a ledger world (tenant, accepted holder, funded accounts) plus the
-// closure twin (the real state machine definition in aws-local-stepfunctions, started from the
-// table's stream, waits on the tenant's sandbox clock), and the steps a scenario repeats.
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { addCalendarDays, easternDateOf, easternInstant, isBusinessDay } from '../../../functions/shared/business-days.js';
 import { executionNameOf } from '../../../functions/closures/rules.js';
 import { ClosureTwin } from '../../../local/workflows/closure-twin.js';
-import { DYNAMODB_ENDPOINT, table, TEST_TABLE } from '../../helpers/api.js';
-import { assertBooks, type LedgerWorld, newLedgerWorld, openChecking } from '../ledger/world.js';
+import { DYNAMODB_ENDPOINT, TEST_TABLE } from '../../helpers/api.js';
+import { assertBooks, type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from '../ledger/world.js';
 
 export interface ClosureWorld extends LedgerWorld {
   twin: ClosureTwin;
@@ -33,25 +27,8 @@ export const restartTwin = async (world: ClosureWorld): Promise<ClosureTwin> => 
 export const openAchChecking = (world: LedgerWorld) => openChecking(world, { is_ach_enabled: true });
 
 /** An external account item as the external-accounts domain writes it (the fields closure and the ledger read). */
-export const externalAccount = async (world: LedgerWorld, owner = world.holder, status = 'ACTIVE') => {
-  const id = randomUUID();
-  await table().send(
-    new PutCommand({
-      TableName: TEST_TABLE,
-      Item: {
-        ...externalAccountKey(world.tenant.id, id),
-        id,
-        tenant: world.tenant.id,
-        customer_id: owner,
-        status,
-        verification: { status: 'VERIFIED' },
-        routing_identifiers: { ach_routing_number: '021000021' },
-        account_identifiers: { number: '123456789' },
-      },
-    }),
-  );
-  return id;
-};
+export const externalAccount = (world: LedgerWorld, owner = world.holder, status = 'ACTIVE') =>
+  storedExternalAccount(world, { owner, status });
 
 export const initiate = async (world: ClosureWorld, accountId: string, body: Record<string, unknown>) => {
   const res = await world.api.post(`/v0/accounts/${accountId}/initiate_closure`, {

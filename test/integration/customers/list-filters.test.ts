@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, clientFor, expectProblem, unique } from '../../helpers/api.js';
 import type { TestTenant } from '../../helpers/tenants.js';
-import { byCreation, newListWorld } from './list-world.js';
+import { customerIds, idsInCreationOrder, newListWorld } from './list-world.js';
 
 // Listing personal customers (GET /v0/customers and /v0/persons) with filters, only ever the
 // tenant's own (contract §7).
@@ -18,12 +18,8 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     ({ lists, otherTenant, people } = await newListWorld(tag));
   });
 
-  const ids = (res: { body: any }) => res.body.customers.map((c: any) => c.id);
-  const idsOf = (...names: string[]) =>
-    names
-      .map((n) => people[n])
-      .sort(byCreation)
-      .map((p) => p.id);
+  const ids = customerIds;
+  const idsOf = (...names: string[]) => idsInCreationOrder(people, ...names);
 
   it('lists every customer of the tenant, oldest first, without a next_page_token', async () => {
     const res = await lists.get('/v0/customers');

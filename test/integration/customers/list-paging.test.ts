@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, clientFor, expectProblem, unique } from '../../helpers/api.js';
 import { createTestTenant, type TestTenant } from '../../helpers/tenants.js';
-import { byCreation, newListWorld } from './list-world.js';
+import { customerIds, idsInCreationOrder, newListWorld } from './list-world.js';
 
 // Listing personal customers (GET /v0/customers): creation-time order, pagination, page tokens
 // bound to their query, and the default and maximum page size (contract §7).
@@ -17,12 +17,8 @@ describe('GET /v0/customers: filters, sort, pagination', () => {
     ({ lists, otherTenant, people } = await newListWorld(tag));
   });
 
-  const ids = (res: { body: any }) => res.body.customers.map((c: any) => c.id);
-  const idsOf = (...names: string[]) =>
-    names
-      .map((n) => people[n])
-      .sort(byCreation)
-      .map((p) => p.id);
+  const ids = customerIds;
+  const idsOf = (...names: string[]) => idsInCreationOrder(people, ...names);
 
   it('sorts by creation_time asc and desc', async () => {
     const asc = await lists.get('/v0/customers', { sort_by: 'creation_time:asc' });

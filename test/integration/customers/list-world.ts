@@ -67,6 +67,16 @@ export const newListWorld = async (tag: string): Promise<ListWorld> => {
   return { lists, otherTenant, people };
 };
 
+/** The ids of a customers list response, in its order. */
+export const customerIds = (res: { body: any }): string[] => res.body.customers.map((c: any) => c.id);
+
+/** The ids of the named people, in creation order: what an oldest-first list answers. */
+export const idsInCreationOrder = (people: Record<string, any>, ...names: string[]): string[] =>
+  names
+    .map((n) => people[n])
+    .sort(byCreation)
+    .map((p) => p.id);
+
 /** Creation order, ties by id (two creates can share a millisecond). */
 export const byCreation = (a: any, b: any) =>
   a.creation_time === b.creation_time ? (a.id < b.id ? -1 : 1) : a.creation_time < b.creation_time ? -1 : 1;

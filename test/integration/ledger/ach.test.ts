@@ -1,10 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { settlementOf } from '../../../functions/ledger/ach.js';
-import { expectProblem, table, TEST_TABLE } from '../../helpers/api.js';
-import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
+import { expectProblem } from '../../helpers/api.js';
+import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from './world.js';
 
 // Outgoing ACH: origination holds, the clock's settlement run posts at the next banking day's
 // cutoff against the ACH settlement GL, cancel before it, and a simulated return after it.
@@ -15,25 +13,7 @@ let verified: string;
 let unverified: string;
 
 /** An external account item as the external-accounts domain writes it (the fields the ledger reads). */
-const externalAccount = async (owner: string, status: 'VERIFIED' | 'UNVERIFIED') => {
-  const id = randomUUID();
-  await table().send(
-    new PutCommand({
-      TableName: TEST_TABLE,
-      Item: {
-        ...externalAccountKey(world.tenant.id, id),
-        id,
-        tenant: world.tenant.id,
-        customer_id: owner,
-        status: 'ACTIVE',
-        verification: { status },
-        routing_identifiers: { ach_routing_number: '021000021' },
-        account_identifiers: { number: '123456789' },
-      },
-    }),
-  );
-  return id;
-};
+const externalAccount = (owner: string, verification: 'VERIFIED' | 'UNVERIFIED') => storedExternalAccount(world, { owner, verification });
 
 const balance = async (id: string) => {
   const res = await world.api.get(`/v0/accounts/${id}`);

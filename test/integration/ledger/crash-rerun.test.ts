@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
-import { externalAccountKey, dynamoExternalAccountDirectory } from '../../../functions/adapters/dynamodb/external-account-directory.js';
+import { dynamoExternalAccountDirectory } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { originateAch, settleDueAch, settlementOf } from '../../../functions/ledger/ach.js';
 import { runDueWork } from '../../../functions/ledger/due-work.js';
 import { simulateIncomingAch } from '../../../functions/ledger/incoming-ach.js';
@@ -9,8 +7,7 @@ import type { LedgerContext } from '../../../functions/ledger/context.js';
 import type { LedgerStore } from '../../../functions/ledger/ports.js';
 import { createTransfer } from '../../../functions/ledger/transfers.js';
 import { fixedClock } from '../../../functions/ledger/sandbox-clock.js';
-import { table, TEST_TABLE } from '../../helpers/api.js';
-import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
+import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from './world.js';
 
 // A crash between any two steps of the scheduled work, then a rerun, ends where a run without a
 // crash ends: the steps are idempotent (deterministic ids, status-conditioned resolutions).
@@ -155,25 +152,7 @@ describe('interest after a crash', () => {
 
 describe('ACH settlement after a crash', () => {
   /** A verified external account of the world's holder (as the external-accounts domain writes it). */
-  const externalAccount = async () => {
-    const id = randomUUID();
-    await table().send(
-      new PutCommand({
-        TableName: TEST_TABLE,
-        Item: {
-          ...externalAccountKey(world.tenant.id, id),
-          id,
-          tenant: world.tenant.id,
-          customer_id: world.holder,
-          status: 'ACTIVE',
-          verification: { status: 'VERIFIED' },
-          routing_identifiers: { ach_routing_number: '021000021' },
-          account_identifiers: { number: '123456789' },
-        },
-      }),
-    );
-    return id;
-  };
+  const externalAccount = () => storedExternalAccount(world);
 
   /** An outgoing credit (held) and an outgoing debit on a fresh funded account, both due at the same cutoff. */
   const scenario = async (start: Date) => {

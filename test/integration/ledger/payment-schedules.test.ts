@@ -1,7 +1,6 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { KEYS } from '../../../functions/adapters/dynamodb/keys.js';
 import { cancelActivePaymentSchedules } from '../../../functions/ledger/payment-schedules.js';
 import type { LedgerStore } from '../../../functions/ledger/ports.js';
@@ -9,7 +8,7 @@ import { scheduledDateOf } from '../../../functions/ledger/schedule-dates.js';
 import { occurrenceIds, runSchedule } from '../../../functions/ledger/schedule-runner.js';
 import { addCalendarDays } from '../../../functions/shared/business-days.js';
 import { eventsOf, expectProblem, table, TEST_TABLE } from '../../helpers/api.js';
-import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
+import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from './world.js';
 
 // Payment schedules: the API, the due work paying each occurrence as the sandbox clock moves,
 // a re-run that never pays twice, refusals recorded as payments in ERROR, and closure's cancel.
@@ -201,22 +200,7 @@ describe('payment schedules', () => {
   });
 
   it('runs an outgoing ACH occurrence through the same origination (a hold under the derived id)', async () => {
-    const external = randomUUID();
-    await table().send(
-      new PutCommand({
-        TableName: TEST_TABLE,
-        Item: {
-          ...externalAccountKey(world.tenant.id, external),
-          id: external,
-          tenant: world.tenant.id,
-          customer_id: world.holder,
-          status: 'ACTIVE',
-          verification: { status: 'VERIFIED' },
-          routing_identifiers: { ach_routing_number: '021000021' },
-          account_identifiers: { number: '123456789' },
-        },
-      }),
-    );
+    const external = await storedExternalAccount(world);
     const day = await today();
     const res = await world.api.post('/v0/payment_schedules', {
       description: 'Rent',

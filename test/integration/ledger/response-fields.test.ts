@@ -1,9 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
-import { expectProblem, table, TEST_TABLE } from '../../helpers/api.js';
-import { type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
+import { expectProblem } from '../../helpers/api.js';
+import { type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from './world.js';
 
 // Synctera's response fields on the ledger's resources (posted_transaction, pending_transaction,
 // outgoing_ach, incoming_ach, internal_account_response), beside Bankline's own.
@@ -100,22 +97,7 @@ describe('Synctera response fields', () => {
   });
 
   it('outgoing_ach: source_account_id, account_id, external_id, hold, memo, trace_no', async () => {
-    const external = randomUUID();
-    await table().send(
-      new PutCommand({
-        TableName: TEST_TABLE,
-        Item: {
-          ...externalAccountKey(world.tenant.id, external),
-          id: external,
-          tenant: world.tenant.id,
-          customer_id: world.holder,
-          status: 'ACTIVE',
-          verification: { status: 'VERIFIED' },
-          routing_identifiers: { ach_routing_number: '021000021' },
-          account_identifiers: { number: '123456789' },
-        },
-      }),
-    );
+    const external = await storedExternalAccount(world);
     const res = await world.api.post('/v0/ach', {
       amount: 1_500,
       currency: 'USD',

@@ -1,7 +1,6 @@
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { KEYS } from '../../../functions/adapters/dynamodb/keys.js';
 import { originateAch, returnAch, settleAch } from '../../../functions/ledger/ach.js';
 import { tenantGlId } from '../../../functions/ledger/gl.js';
@@ -9,7 +8,7 @@ import { fixedClock } from '../../../functions/ledger/sandbox-clock.js';
 import { createTransfer } from '../../../functions/ledger/transfers.js';
 import { dynamoExternalAccountDirectory } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { eventsOf, expectProblem, table, TEST_TABLE } from '../../helpers/api.js';
-import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking } from './world.js';
+import { assertBooks, fund, type LedgerWorld, newLedgerWorld, openChecking, storedExternalAccount } from './world.js';
 
 // The account-status rules of customer movements, the transaction list filters, the pending
 // transaction events, and a return reaching a closed account (to the ACH suspense GL).
@@ -168,22 +167,7 @@ describe('ACH return to a closed account', () => {
   it('posts the returned money to the ACH suspense GL, not to the account', async () => {
     const x = await openChecking(world);
     await fund(world, x, 2_000);
-    const external = randomUUID();
-    await table().send(
-      new PutCommand({
-        TableName: TEST_TABLE,
-        Item: {
-          ...externalAccountKey(world.tenant.id, external),
-          id: external,
-          tenant: world.tenant.id,
-          customer_id: world.holder,
-          status: 'ACTIVE',
-          verification: { status: 'VERIFIED' },
-          routing_identifiers: { ach_routing_number: '021000021' },
-          account_identifiers: { number: '123456789' },
-        },
-      }),
-    );
+    const external = await storedExternalAccount(world);
     const ctx = { ...world.ctx(), externalAccounts: dynamoExternalAccountDirectory };
     const ach = await originateAch(ctx, {
       amount: 2_000,

@@ -1,6 +1,9 @@
 // A ledger test world: a tenant with accepted holders and funded CHECKING accounts, built through
 // the real API and the real ledger use-cases, plus the invariants every money test asserts.
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { externalAccountKey } from '../../../functions/adapters/dynamodb/external-account-directory.js';
 import { tenantGlId } from '../../../functions/ledger/gl.js';
 import type { BalanceRecord } from '../../../functions/ledger/model.js';
 import { balanceDelta, rawAvailable } from '../../../functions/ledger/posting.js';
@@ -9,6 +12,7 @@ import { createTransfer } from '../../../functions/ledger/transfers.js';
 import { ledgerContext } from '../../../functions/wiring/ledger.js';
 import type { Clock } from '../../../functions/shared/clock.js';
 import { systemClock } from '../../../functions/shared/clock.js';
+import { table, TEST_TABLE } from '../../helpers/api.js';
 import { acceptedPerson, createAccount, newWorld, primary, type AccountsWorld } from '../accounts/helpers.js';
 
 export interface LedgerWorld extends AccountsWorld {
@@ -35,6 +39,33 @@ export const fund = async (world: LedgerWorld, accountId: string, amount: number
     { amount, currency: 'USD', type: 'ACCOUNT_TO_ACCOUNT', originating_account_id: world.funding, receiving_account_id: accountId },
     'PLATFORM',
   );
+
+/**
+ * An external account stored as the external-accounts domain stores it (ACH needs one to pay
+ * to or pull from); the holder's, ACTIVE and VERIFIED unless told otherwise.
+ */
+export const storedExternalAccount = async (
+  world: LedgerWorld,
+  { owner = world.holder, status = 'ACTIVE', verification = 'VERIFIED' }: { owner?: string; status?: string; verification?: string } = {},
+): Promise<string> => {
+  const id = randomUUID();
+  await table().send(
+    new PutCommand({
+      TableName: TEST_TABLE,
+      Item: {
+        ...externalAccountKey(world.tenant.id, id),
+        id,
+        tenant: world.tenant.id,
+        customer_id: owner,
+        status,
+        verification: { status: verification },
+        routing_identifiers: { ach_routing_number: '021000021' },
+        account_identifiers: { number: '123456789' },
+      },
+    }),
+  );
+  return id;
+};
 
 /** Trial balance zero; no deposit below zero available; every account's balance-after chain ends at its balance. */
 export const assertBooks = async (world: LedgerWorld): Promise<BalanceRecord[]> => {
