@@ -1,37 +1,18 @@
-// `npm run keys` and `npm run replay` as child processes, pointed (through a local.json in a temp
-// BANKLINE_HOME) at the run's shared DynamoDB Local, exactly as they find a running twin. Keys
-// they issue are then used over HTTP against the in-process twin.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON_BODY } from '../../local/sample-requests.js';
 import { writeState } from '../../local/state-file.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
+import { runCli } from './support/run-cli.js';
 import { call, type InProcessTwin, startInProcessTwin } from './support/in-process-twin.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 let twin: InProcessTwin;
 let home: string;
 
-const run = async (script: string, args: string[], bankline = home): Promise<{ code: number; stdout: string; stderr: string }> => {
-  const env: NodeJS.ProcessEnv = { ...process.env, BANKLINE_HOME: bankline };
-  delete env.TABLE_NAME;
-  delete env.DYNAMODB_ENDPOINT;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, [script, ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-};
+const run = (script: string, args: string[], bankline = home) => runCli(script, args, bankline);
 const keys = (...args: string[]) => run('bin/keys.ts', args);
 
 beforeAll(async () => {

@@ -1,38 +1,19 @@
-// `npm run keys -- create-operator|list-operators|revoke-operator` as child processes against the
-// run's DynamoDB Local (through a local.json in a temp BANKLINE_HOME), and the key they issue used
-// over HTTP against the in-process twin with X-Bankline-Tenant (issue 13).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSON_BODY } from '../../local/sample-requests.js';
 import { writeState } from '../../local/state-file.js';
 import { startupBanner } from '../../local/banner.js';
 import { ensureDemoData } from '../../local/seed.js';
 import { useTestTable } from '../helpers/dynamodb-local.js';
+import { runCli } from './support/run-cli.js';
 import { call, type InProcessTwin, startInProcessTwin } from './support/in-process-twin.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
 let twin: InProcessTwin;
 let home: string;
 
-const keys = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  const env: NodeJS.ProcessEnv = { ...process.env, BANKLINE_HOME: home };
-  delete env.TABLE_NAME;
-  delete env.DYNAMODB_ENDPOINT;
-  try {
-    const { stdout, stderr } = await promisify(execFile)(TSX, ['bin/keys.ts', ...args], { cwd: REPO_ROOT, env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-};
+const keys = (...args: string[]) => runCli('bin/keys.ts', args, home);
 
 beforeAll(async () => {
   twin = await startInProcessTwin({ authorizerCacheTtlSeconds: 0 });
