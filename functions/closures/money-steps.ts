@@ -22,40 +22,48 @@ export const endRecurringPayments = async (ctx: ClosureContext, input: ClosureIn
   return {};
 };
 
+/** What the write-off step moves: a deposit's negative balance from the reserve, or, under a charge-off, a credit account's amount owed. */
+const writeOffOf = (account: { family: string; balance: number }, closure: ClosureRecord) => {
+  if (account.family === 'DEPOSIT' && account.balance < 0) {
+    return {
+      amount: -account.balance,
+      step: 'write-off',
+      type: 'NEGATIVE_BALANCE_WRITEOFF',
+      gl: 'NEGATIVE_BALANCE_RESERVE',
+      memo: 'negative balance written off',
+      detail: 'Negative balance of %d written off from the negative-balance reserve',
+    } as const;
+  }
+  if (account.family === 'CREDIT' && account.balance > 0 && closure.reason === 'BANK_REQUEST_CHARGE_OFF') {
+    return {
+      amount: account.balance,
+      step: 'charge-off',
+      type: 'CHARGE_OFF',
+      gl: 'WRITE_OFF',
+      memo: 'amount owed charged off',
+      detail: 'Amount owed of %d charged off to the write-off GL',
+    } as const;
+  }
+  return undefined;
+};
+
 export const writeOffNegativeBalance = async (ctx: ClosureContext, input: ClosureInput): Promise<StepResult> => {
   const { account, closure } = await load(ctx, input);
   if (closure.step !== 'WRITE_OFF') return {};
+  const writeOff = writeOffOf(account, closure);
   let checks = closure.checks;
-  if (account.family === 'DEPOSIT' && account.balance < 0) {
-    const amount = -account.balance;
+  if (writeOff) {
+    const { amount } = writeOff;
     const { transaction_id } = await ctx.ledger.transfer({
-      key: stepKey(closure, 'write-off'),
+      key: stepKey(closure, writeOff.step),
       amount,
       currency: account.currency,
-      type: 'NEGATIVE_BALANCE_WRITEOFF',
-      from: ctx.ledger.gl('NEGATIVE_BALANCE_RESERVE'),
+      type: writeOff.type,
+      from: ctx.ledger.gl(writeOff.gl),
       to: account.id,
-      memo: `negative balance written off at closure ${closure.id}`,
+      memo: `${writeOff.memo} at closure ${closure.id}`,
     });
-    checks = withCheck(checks, 'negative_balance', true, `Negative balance of ${amount} written off from the negative-balance reserve`, {
-      amount,
-      transaction_id,
-    });
-  } else if (account.family === 'CREDIT' && account.balance > 0 && closure.reason === 'BANK_REQUEST_CHARGE_OFF') {
-    const amount = account.balance;
-    const { transaction_id } = await ctx.ledger.transfer({
-      key: stepKey(closure, 'charge-off'),
-      amount,
-      currency: account.currency,
-      type: 'CHARGE_OFF',
-      from: ctx.ledger.gl('WRITE_OFF'),
-      to: account.id,
-      memo: `amount owed charged off at closure ${closure.id}`,
-    });
-    checks = withCheck(checks, 'negative_balance', true, `Amount owed of ${amount} charged off to the write-off GL`, {
-      amount,
-      transaction_id,
-    });
+    checks = withCheck(checks, 'negative_balance', true, writeOff.detail.replace('%d', String(amount)), { amount, transaction_id });
   } else {
     checks = withCheck(checks, 'negative_balance', true, 'No negative balance', {});
   }
