@@ -1,11 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GL_SHARDS, type InternalAccountRecord } from '../../ledger/gl.js';
 import type { IncomingAchRecord } from '../../ledger/incoming-ach.js';
 import type { LedgerTransaction } from '../../ledger/model.js';
 import type { StatementRecord } from '../../ledger/statements.js';
 import { type AccountLine, type AccrualRecord, type LedgerStore, type PostingAccounts, TransactionExists } from '../../ledger/ports.js';
 import { VersionConflict } from '../../shared/page.js';
+import { batchGet } from './batch-get.js';
 import { documentClient, tableName } from './client.js';
 import { KEYS, stripKeys } from './keys.js';
 import { type AccountItem, balanceRecordOf, incomingAchItem, internalAccountItem, postingItems } from './ledger-items.js';
@@ -16,24 +17,6 @@ import { dynamoPaymentScheduleStore } from './ledger-schedule-store.js';
 import { outboxPut } from './outbox.js';
 import { queryPage } from './query-page.js';
 import { transact, versionedPut } from './transact.js';
-
-type Key = { pk: string; sk: string };
-
-/** Strongly consistent BatchGetItem of up to 100 keys, following UnprocessedKeys. */
-export const batchGet = async (keys: readonly Key[]): Promise<Record<string, unknown>[]> => {
-  const found: Record<string, unknown>[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let pending: Key[] | undefined = keys.slice(i, i + 100);
-    while (pending && pending.length > 0) {
-      const out = await documentClient().send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      found.push(...(out.Responses?.[tableName()] ?? []));
-      pending = out.UnprocessedKeys?.[tableName()]?.Keys as Key[] | undefined;
-    }
-  }
-  return found;
-};
 
 /** Every item of one partition (table or index), in key order; operator reads and tests, never a request path. */
 const queryEvery = async (partition: { index?: string; attribute: string; value: string }, prefix?: string) => {
