@@ -15,30 +15,8 @@ import { LEDGER_KEYS } from './ledger-keys.js';
 import { dynamoDisputeStore } from './ledger-dispute-store.js';
 import { dynamoPaymentScheduleStore } from './ledger-schedule-store.js';
 import { outboxPut } from './outbox.js';
-import { queryPage } from './query-page.js';
+import { queryAll, queryPage } from './query-page.js';
 import { transact, versionedPut } from './transact.js';
-
-/** Every item of one partition (table or index), in key order; operator reads and tests, never a request path. */
-const queryEvery = async (partition: { index?: string; attribute: string; value: string }, prefix?: string) => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const sortAttribute = partition.attribute.replace(/pk$/, 'sk');
-    const out = await documentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        ...(partition.index ? { IndexName: partition.index } : {}),
-        KeyConditionExpression: prefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partition.attribute, ...(prefix ? { '#sk': sortAttribute } : {}) },
-        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix ? { ':prefix': prefix } : {}) },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-};
 
 export const dynamoLedgerStore: LedgerStore = {
   ...dynamoDisputeStore,
@@ -94,20 +72,16 @@ export const dynamoLedgerStore: LedgerStore = {
   },
 
   async books(tenant) {
-    const accountItems = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: KEYS.accountsIndex(tenant) });
-    const glItems = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: LEDGER_KEYS.internalAccountsIndex(tenant) });
+    const accountItems = await queryAll<AccountItem>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenant) });
+    const glRecords = await queryAll<InternalAccountRecord>({ index: 'gsi1', partitionValue: LEDGER_KEYS.internalAccountsIndex(tenant) });
     const gls = await Promise.all(
-      glItems.map(async (item) => {
-        const gl = stripKeys<InternalAccountRecord>(item);
-        return { id: gl.id, currency: gl.currency, net_credit: await this.glBalance(tenant, gl.id) };
-      }),
+      glRecords.map(async (gl) => ({ id: gl.id, currency: gl.currency, net_credit: await this.glBalance(tenant, gl.id) })),
     );
-    return { customers: accountItems.map((item) => balanceRecordOf(item as unknown as AccountItem)), gls };
+    return { customers: accountItems.map(balanceRecordOf), gls };
   },
 
   async accountLines(tenant, accountId) {
-    const items = await queryEvery({ attribute: 'pk', value: KEYS.account(tenant, accountId).pk }, LEDGER_KEYS.linePrefix);
-    return items.map((item) => stripKeys<AccountLine>(item));
+    return queryAll<AccountLine>({ partitionValue: KEYS.account(tenant, accountId).pk, sortKeyPrefix: LEDGER_KEYS.linePrefix });
   },
 
   listAccountLines: (tenant, accountId, criteria) =>
@@ -199,7 +173,7 @@ export const dynamoLedgerStore: LedgerStore = {
     queryPage<LedgerTransaction>({ index: 'gsi1', partitionValue: LEDGER_KEYS.outgoingAchIndex(tenant), ...criteria }),
 
   async interestAccounts(tenant) {
-    const items = await queryEvery({ index: 'gsi1', attribute: 'gsi1pk', value: KEYS.accountsIndex(tenant) });
+    const items = await queryAll<Record<string, unknown>>({ index: 'gsi1', partitionValue: KEYS.accountsIndex(tenant) });
     const withProduct = items.filter((item) => typeof item.interest_product_id === 'string');
     const productIds = [...new Set(withProduct.map((item) => item.interest_product_id as string))];
     const products = new Map((await batchGet(productIds.map((id) => KEYS.accountProduct(tenant, id)))).map((p) => [p.id as string, p]));
@@ -273,7 +247,11 @@ export const dynamoLedgerStore: LedgerStore = {
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': KEYS.account(tenant, accountId).pk, ':from': `LINE#${from}`, ':to': `LINE#${to}` },
+          ExpressionAttributeValues: {
+            ':pk': KEYS.account(tenant, accountId).pk,
+            ':from': `${LEDGER_KEYS.linePrefix}${from}`,
+            ':to': `${LEDGER_KEYS.linePrefix}${to}`,
+          },
           ConsistentRead: true,
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
@@ -289,7 +267,11 @@ export const dynamoLedgerStore: LedgerStore = {
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': KEYS.account(tenant, accountId).pk, ':from': 'LINE#', ':to': `LINE#${before}` },
+        ExpressionAttributeValues: {
+          ':pk': KEYS.account(tenant, accountId).pk,
+          ':from': LEDGER_KEYS.linePrefix,
+          ':to': `${LEDGER_KEYS.linePrefix}${before}`,
+        },
         ScanIndexForward: false,
         Limit: 1,
         ConsistentRead: true,
