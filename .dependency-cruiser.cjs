@@ -2,7 +2,7 @@
 //
 // A domain folder is any functions/<dir> that is not one of the edge or shared folders below, so a
 // new domain (ledger, closure, mappings, ...) is covered the day its folder appears.
-const NOT_DOMAIN = 'adapters|http|shared|wiring|streams|queues|schedules|workflows';
+const NOT_DOMAIN = 'adapters|http|shared|wiring|streams|queues|schedules|workflows|routes';
 /** A module inside a domain folder. */
 const DOMAIN_MODULE = `^functions/(?!(?:${NOT_DOMAIN})/)[^/]+/`;
 /** A domain folder itself (folder-scope rules see folder names without a trailing slash); group 1 is its name. */
@@ -42,6 +42,14 @@ module.exports = {
         'A business domain never imports another one; it may use the shared kernels events/ (outbox event model) and idempotency/. Other domains are reached through ports the importing domain declares and functions/wiring/ binds.',
       from: { path: `^functions/(?!(?:${NOT_DOMAIN})/)([^/]+)/` },
       to: { path: `^functions/(?!(?:${NOT_DOMAIN}|${SHARED_KERNELS})/)[^/]+/`, pathNot: '^functions/$1/' },
+    },
+    {
+      name: 'routes-stay-pure-data',
+      severity: 'error',
+      comment:
+        'functions/routes.ts and its parts under functions/routes/ are the route table the CDK app, the twin and every handler read: pure data, importing nothing but each other, so reading it never pulls handler code.',
+      from: { path: '^functions/routes(?:\\.ts$|/)' },
+      to: { pathNot: '^functions/routes(?:\\.ts$|/)' },
     },
     {
       name: 'route-schemas-not-in-lambdas',
