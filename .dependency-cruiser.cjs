@@ -2,7 +2,8 @@
 //
 // A domain folder is any functions/<dir> that is not one of the edge or shared folders below, so a
 // new domain (ledger, closure, mappings, ...) is covered the day its folder appears.
-const NOT_DOMAIN = 'adapters|http|shared|wiring|streams|queues|schedules|workflows';
+// routes/ and route-schemas/ are the parts of functions/routes.ts and functions/route-schemas.ts, not domains.
+const NOT_DOMAIN = 'adapters|http|shared|wiring|streams|queues|schedules|workflows|routes|route-schemas';
 /** A module inside a domain folder. */
 const DOMAIN_MODULE = `^functions/(?!(?:${NOT_DOMAIN})/)[^/]+/`;
 /** A domain folder itself (folder-scope rules see folder names without a trailing slash); group 1 is its name. */
@@ -44,12 +45,20 @@ module.exports = {
       to: { path: `^functions/(?!(?:${NOT_DOMAIN}|${SHARED_KERNELS})/)[^/]+/`, pathNot: '^functions/$1/' },
     },
     {
+      name: 'routes-stay-pure-data',
+      severity: 'error',
+      comment:
+        'functions/routes.ts and its parts under functions/routes/ are the route table the CDK app, the twin and every handler read: pure data, importing nothing but each other, so reading it never pulls handler code.',
+      from: { path: '^functions/routes(?:\\.ts$|/)' },
+      to: { pathNot: '^functions/routes(?:\\.ts$|/)' },
+    },
+    {
       name: 'route-schemas-not-in-lambdas',
       severity: 'error',
       comment:
-        'functions/route-schemas.ts maps every route to its schemas for the OpenAPI document (lib/openapi/) and the tests; it pulls every domain, so no Lambda code imports it.',
-      from: { path: '^functions/', pathNot: '^functions/route-schemas\\.ts$' },
-      to: { path: '^functions/route-schemas\\.ts$' },
+        'functions/route-schemas.ts (and its parts under functions/route-schemas/) maps every route to its schemas for the OpenAPI document (lib/openapi/) and the tests; it pulls every domain, so no Lambda code imports it.',
+      from: { path: '^functions/', pathNot: '^functions/route-schemas(?:\\.ts$|/)' },
+      to: { path: '^functions/route-schemas(?:\\.ts$|/)' },
     },
     {
       name: 'functions-not-to-twin-or-cdk',
