@@ -1,4 +1,4 @@
-import { ALL_PERMISSIONS, type Permission } from '../routes.js';
+import { ALL_PERMISSIONS, type Permission } from '../routes/permissions.js';
 import type { Principal } from '../tenancy/model.js';
 
 // API Gateway authorizer context values must be flat strings, numbers or booleans.

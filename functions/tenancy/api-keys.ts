@@ -1,5 +1,6 @@
+// The permissions alone (routes/permissions.ts), not the route table: the authorizer imports this.
 import { createHash, randomBytes } from 'node:crypto';
-import { PERMISSIONS, type Permission } from '../routes.js';
+import { PERMISSIONS, type Permission } from '../routes/permissions.js';
 
 // 32 random bytes = 256 bits: guessing is hopeless, so a fast hash (SHA-256) is the right
 // storage form; a slow password hash would only add latency to every authorizer miss.

@@ -1,4 +1,4 @@
-import { CONSOLE_ACT, ORGANIZATION_READ, PERMISSIONS, type Permission } from '../routes.js';
+import { CONSOLE_ACT, ORGANIZATION_READ, PERMISSIONS, type Permission } from '../routes/permissions.js';
 
 // What an operator key (issue 13) may do is a rule rather than stored data: a key issued today
 // follows tomorrow's rules. The authorizer grants these; the HTTP chain applies the rest of the
